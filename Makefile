@@ -1,0 +1,38 @@
+# yusuan — the two commands a new machine needs: `make demo` and `make test`.
+# Each does all the set-up itself: Debian packages (when root and missing), .venv, the package.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := examples/000_6562e89d941fc7ec.txt
+DEB_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+
+.PHONY: demo test setup system-packages lint clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+system-packages:
+	@bash scripts/install-system-packages.sh $(DEB_PACKAGES)
+
+setup: system-packages $(VENV)/.installed
+
+demo: setup
+	mkdir -p out
+	$(BIN)/yusuan parse $(SEED)
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

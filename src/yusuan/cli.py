@@ -1,0 +1,56 @@
+"""yusuan 命令行 / command line. Built on yusuan.api only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from yusuan import api
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    disclosure = api.parse(args.file, profile=args.profile)
+    if args.json:
+        json.dump(api.disclosure_to_json(disclosure), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(api.summary_text(disclosure))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="yusuan",
+        description="预算公开：读取、审核、编制 / Chinese budget disclosure: read, check, author.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="读取公开文件并显示摘要 / read a disclosure and summarise it")
+    p.add_argument("file", help="公开文件（文本、PDF…）/ the disclosure file")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print the JSON contract")
+    p.add_argument("--profile", help="指定地区模板 / force a regional profile (e.g. shanxi)")
+    p.set_defaults(func=_cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except api.InputError as exc:
+        print(f"yusuan: 错误 / error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

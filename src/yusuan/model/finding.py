@@ -1,0 +1,73 @@
+"""A finding: one shape for every rule, in every mode (gating, audit, bulk)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place a person can open: table + row + column, or section + sentence; page/line."""
+
+    table: str | None = None
+    row: str | None = None  # row code, or name when the row has no code
+    column: str | None = None
+    section: str | None = None
+    sentence: str | None = None
+    page: int | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.table:
+            parts.append(self.table)
+        if self.row:
+            parts.append(self.row)
+        if self.column:
+            parts.append(self.column)
+        if self.section:
+            parts.append(self.section)
+        where = "/".join(parts)
+        if self.page is not None:
+            where += f" p{self.page}"
+        if self.line is not None:
+            where = f"{self.line}:{where}" if where else str(self.line)
+        return where
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    expected: str | None = None
+    actual: str | None = None
+    difference: str | None = None
+    tolerance: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str  # Chinese
+    message_en: str
+    locations: tuple[Location, ...] = field(default_factory=tuple)
+    evidence: Evidence = field(default_factory=Evidence)
+    hint: str = ""
+
+    @property
+    def location(self) -> Location:
+        return self.locations[0] if self.locations else Location()
+
+
+@dataclass(frozen=True, slots=True)
+class NotEvaluated:
+    """A rule that could not be evaluated, and why: never a silent pass."""
+
+    rule: str
+    reason: str
