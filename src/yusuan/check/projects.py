@@ -1,0 +1,38 @@
+"""The project table's lines: which are projects, which is the total; the sheets that match."""
+
+from __future__ import annotations
+
+from yusuan.check.context import Context
+from yusuan.check.figures import is_total_name
+from yusuan.model import PerformanceTarget, Row, Table
+from yusuan.reference.narrative import squeeze
+
+
+def _is_heading(ctx: Context, row: Row) -> bool:
+    """A total or heading line: 合计, or the unit's (or department's) own name."""
+    name = squeeze(row.name)
+    unit = squeeze(ctx.unit_name)
+    return is_total_name(name) or (bool(unit) and (name == unit or name.endswith(unit))) or name.isdigit()
+
+
+def project_total_row(ctx: Context, table: Table) -> Row | None:
+    return next((r for r in table.rows if _is_heading(ctx, r)), None)
+
+
+def project_rows(ctx: Context, table: Table) -> list[Row]:
+    return [r for r in table.rows if not _is_heading(ctx, r) and r.name.strip()]
+
+
+def same_project(a: str, b: str) -> bool:
+    """Project names as printed in the table and on the sheet, ignoring spaces and brackets."""
+    na = squeeze(a).replace("（", "(").replace("）", ")")
+    nb = squeeze(b).replace("（", "(").replace("）", ")")
+    return na == nb
+
+
+def sheet_for(sheets: list[PerformanceTarget], project: str) -> PerformanceTarget | None:
+    return next((s for s in sheets if same_project(s.project, project)), None)
+
+
+def belongs_to_unit(ctx: Context, sheet: PerformanceTarget) -> bool:
+    return squeeze(sheet.implementing_unit) == squeeze(ctx.unit_name)

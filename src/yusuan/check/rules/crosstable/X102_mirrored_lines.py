@@ -1,0 +1,57 @@
+"""Economic lines that mirror functional lines carry the same money (warning).
+
+What: 机关事业单位基本养老保险缴费 (economic) against 2080505 机关事业单位基本养老保险缴费支出
+(functional, basic); 职工基本医疗保险缴费 against 2101101/2101102 行政/事业单位医疗;
+住房公积金 against 2210201; 退休费 against 2080501/2080502 离退休; 职业年金缴费 against
+2080506. The pairs are data (data/codes/mirrors.yaml).
+
+Why: the same contribution is shown once by purpose and once by nature; a difference often
+reveals a line booked under the wrong code. Conventions vary (part may be booked elsewhere),
+so a difference is a warning, not an error.
+
+Legal basis: 《政府收支分类科目》支出功能分类与支出经济分类的对应关系.
+
+Example: ``general_basic_economic 住房公积金 18.36万元 ≠ general_expenditure 2210201 基本支出
+17.36万元`` (warning).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.check.context import CannotEvaluate, Context
+from yusuan.check.figures import cell_location, compare, find_row, judge
+from yusuan.model import Finding, Severity
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    economic = ctx.require_table("general_basic_economic")
+    general = ctx.require_table("general_expenditure")
+    if not ctx.codes.mirrors:
+        raise CannotEvaluate("没有对应科目数据 / no mirror data (data/codes/mirrors.yaml)")
+    for mirror in ctx.codes.mirrors:
+        econ_rows = [r for name in mirror.economic if (r := find_row(economic, name)) is not None]
+        func_rows = [r for code in mirror.functional if (r := general.row_by_code(code)) is not None]
+        if not econ_rows and not func_rows:
+            continue
+        econ_amounts = [r.amount(economic, "total") for r in econ_rows]
+        func_amounts = [r.amount(general, "basic") for r in func_rows]
+        if all(a is None for a in econ_amounts + func_amounts):
+            continue
+        result = (
+            compare(func_amounts[0] if len(func_amounts) == 1 else None, econ_amounts, economic.unit)
+            if len(func_amounts) == 1
+            else compare(econ_amounts[0] if econ_amounts else None, func_amounts, economic.unit)
+        )
+        found = judge(
+            result,
+            economic.unit,
+            f"经济分类与功能分类的{mirror.name}不一致",
+            f"{mirror.name}: the economic and the functional lines differ",
+            *(cell_location(economic, r, "total") for r in econ_rows),
+            *(cell_location(general, r, "basic") for r in func_rows),
+            severity=Severity.WARNING,
+            hint="核对科目归属 / check under which code the amount is booked",
+        )
+        if found:
+            yield found
