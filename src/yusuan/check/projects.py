@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from yusuan.check.context import Context
 from yusuan.check.figures import is_total_name
 from yusuan.model import PerformanceTarget, Row, Table
@@ -27,12 +29,24 @@ def same_project(a: str, b: str) -> bool:
     """Project names as printed in the table and on the sheet, ignoring spaces and brackets."""
     na = squeeze(a).replace("（", "(").replace("）", ")")
     nb = squeeze(b).replace("（", "(").replace("）", ")")
-    return na == nb
+    return na == nb or (
+        min(len(na), len(nb)) >= 4 and SequenceMatcher(None, na, nb).ratio() >= SAME_NAME_RATIO
+    )
 
 
 def sheet_for(sheets: list[PerformanceTarget], project: str) -> PerformanceTarget | None:
     return next((s for s in sheets if same_project(s.project, project)), None)
 
 
+# Names printed on scanned sheets carry OCR slips ("数字画数字政府服务中心"); two names this
+# similar are one name. Another unit's name shares the place prefix but not much more.
+SAME_NAME_RATIO = 0.85
+
+
+def similar(a: str, b: str) -> bool:
+    a, b = squeeze(a), squeeze(b)
+    return a == b or SequenceMatcher(None, a, b).ratio() >= SAME_NAME_RATIO
+
+
 def belongs_to_unit(ctx: Context, sheet: PerformanceTarget) -> bool:
-    return squeeze(sheet.implementing_unit) == squeeze(ctx.unit_name)
+    return not sheet.implementing_unit.strip() or similar(sheet.implementing_unit, ctx.unit_name)

@@ -130,6 +130,7 @@ class NarrativePatterns:
     none_statements: dict[str, tuple[str, ...]] = field(default_factory=dict)
     performance_claims: tuple[tuple[str, str], ...] = ()
     table_funds: dict[str, str] = field(default_factory=dict)
+    indicator_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def pattern(self, pattern_id: str) -> SentencePattern:
         found = next((p for p in self.patterns if p.id == pattern_id), None)
@@ -226,6 +227,7 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
         bindings=bindings,
         none_statements={str(k): tuple(v) for k, v in (raw.get("none_statements") or {}).items()},
         table_funds={str(k): str(v) for k, v in (raw.get("table_funds") or {}).items()},
+        indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
         performance_claims=tuple(
             (str(c["label"]), str(c["quantity"])) for c in raw.get("performance_claims", [])
         ),

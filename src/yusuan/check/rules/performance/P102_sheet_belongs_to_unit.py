@@ -1,7 +1,9 @@
 """Every performance sheet belongs to this unit.
 
 What: each 项目支出绩效目标表's 实施单位 is the unit of the document, and its 主管部门 is the
-department the unit's other sheets name (the department code prefix, e.g. "033-", agrees).
+department the unit's other sheets name. Names on scanned sheets carry OCR slips, so two names
+that differ by a character or two ("数字画数字政府服务中心") count as the same; another unit's
+name ("城镇发展服务中心") does not.
 
 Why: a sheet of another unit (another 主管部门, another 实施单位) was attached by mistake; it
 tells nothing about this unit's money and hides that this unit's own sheet is missing.
@@ -14,34 +16,31 @@ Example: ``绩效目标表 遗属补助: 实施单位 朔州市朔城区城镇�
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
+from yusuan.check.projects import belongs_to_unit, similar
 from yusuan.model import Finding, Severity
-from yusuan.reference.narrative import squeeze
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     sheets = ctx.disclosure.performance_targets
-    unit = squeeze(ctx.unit_name)
-    own = [squeeze(s.department) for s in sheets if squeeze(s.implementing_unit) == unit and s.department]
-    usual = Counter(own).most_common(1)[0][0] if own else None
+    own = [s.department for s in sheets if belongs_to_unit(ctx, s) and s.department.strip()]
+    usual = max(own, key=lambda d: sum(1 for o in own if similar(o, d))) if own else None
     for sheet in sheets:
         where = src_location(sheet.source, section=f"绩效目标表 {sheet.project}")
-        implementing = squeeze(sheet.implementing_unit)
-        department = squeeze(sheet.department)
-        if implementing and implementing != unit:
+        if not belongs_to_unit(ctx, sheet):
             yield issue(
                 Severity.ERROR,
-                f"绩效目标表“{sheet.project}”的实施单位是“{sheet.implementing_unit}”，主管部门“{sheet.department}”，不是本单位",
+                f"绩效目标表“{sheet.project}”的实施单位是“{sheet.implementing_unit}”，"
+                f"主管部门“{sheet.department}”，不是本单位",
                 f"performance sheet {sheet.project!r} is implemented by {sheet.implementing_unit!r} "
                 f"(department {sheet.department!r}), not by this unit",
                 where,
                 hint="删除他单位的绩效目标表，公开本单位的 / remove the other unit's sheet",
             )
-        elif usual and department and department != usual:
+        elif usual and sheet.department.strip() and not similar(sheet.department, usual):
             yield issue(
                 Severity.WARNING,
                 f"绩效目标表“{sheet.project}”的主管部门“{sheet.department}”与其他表（{usual}）不同",

@@ -1,8 +1,10 @@
 """A performance sheet's targets are complete.
 
 What: each sheet has an overall goal (总体目标) and indicators for each period it covers
-(实施期, 年度), with the three first-level indicators 产出指标, 效益指标 and 满意度指标, and
-a value (指标值) for every third-level indicator named.
+(实施期, 年度), with the three first-level indicators 产出指标, 效益指标 and 满意度指标 (a
+first-level indicator counts as present when one of its second-level indicators is, per the
+data in data/narrative/<profile>.yaml), and a value (指标值) for every third-level indicator
+named. A sheet that was partly unreadable is not evaluated (R101 lists what could not be read).
 
 Why: a target without an indicator, or an indicator without a value, cannot be assessed.
 
@@ -16,16 +18,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.check.context import Context, issue
+from yusuan.check.context import Context, issue, not_evaluated
 from yusuan.check.figures import src_location
-from yusuan.model import Finding, Severity
+from yusuan.model import Finding, NotEvaluated, Severity
+from yusuan.reference.narrative import squeeze
 
-_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 _PERIODS = {"implementation": "实施期", "annual": "年度"}
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
+    levels = ctx.require_narrative().indicator_levels
     for sheet in ctx.disclosure.performance_targets:
+        if sheet.unreadable:
+            yield not_evaluated(
+                f"绩效目标表“{sheet.project}”有{len(sheet.unreadable)}处无法读取，不评估其指标结构"
+                f" / sheet partly unreadable, structure not evaluated"
+            )
+            continue
         where = src_location(sheet.source, section=f"绩效目标表 {sheet.project}")
         periods = {i.period for i in sheet.indicators} or set(_PERIODS)
         for period in sorted(periods):
@@ -38,9 +47,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                     where,
                 )
             rows = [i for i in sheet.indicators if i.period == period]
-            present = {i.level1 for i in rows}
-            for level1 in _LEVEL1:
-                if level1 not in present:
+            for level1, level2s in levels.items():
+                present = any(
+                    squeeze(i.level1) == level1 or squeeze(i.level2).rstrip(".。") in level2s for i in rows
+                )
+                if not present:
                     yield issue(
                         Severity.WARNING,
                         f"绩效目标表“{sheet.project}”{name}没有“{level1}”",

@@ -1,16 +1,18 @@
 """Everything the reader saw but could not read is reported, at its place.
 
 What: each problem the reader recorded (an unreadable figure, a part it could not find or
-recognise), each table cell kept as printed because it is not a readable figure, and each
-field of a performance sheet that was printed but could not be read.
+recognise), each table cell kept as printed because it is not a readable figure, and the
+fields of each performance sheet that were printed but could not be read (one finding per
+sheet, listing them).
 
 Why: a check that silently skips what it could not read passes documents it never saw. Every
-gap is named so that a person can look at the printed page.
+gap is named so that a person can look at the printed page; rules that need the unreadable
+part say they were not evaluated.
 
 Legal basis: none; this is the checker's own rule of honesty (DESIGN.md: "whatever cannot be
 read is reported as a finding with its location, never dropped").
 
-Example: ``income 2010350 合计: 无法读取 "146.1?"`` (warning).
+Example: ``income 2010350 合计: 无法读取的数字 "146.1?"`` (warning).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import cell_location, src_location
-from yusuan.model import Finding, ReadProblemKind, Severity
+from yusuan.model import CellStatus, Finding, ReadProblemKind, Severity
+from yusuan.reference.narrative import squeeze
 
 _SEVERITY = {
     ReadProblemKind.UNREADABLE: Severity.WARNING,
@@ -30,7 +33,11 @@ _SEVERITY = {
 
 def check(ctx: Context) -> Iterator[Finding]:
     d = ctx.disclosure
+    sheet_texts = {squeeze(u) for sheet in d.performance_targets for u in sheet.unreadable}
     for problem in d.problems:
+        text = squeeze(problem.text)
+        if text and any(text in u for u in sheet_texts):
+            continue  # reported with its sheet below
         yield issue(
             _SEVERITY[problem.kind],
             f"读取问题（{problem.kind.value}）：{problem.what}：{problem.text!r}",
@@ -41,7 +48,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for table in d.tables.values():
         for row in table.rows:
             for column, cell in zip(table.columns, row.cells, strict=False):
-                if cell.status.value == "unreadable":
+                if cell.status is CellStatus.UNREADABLE:
                     yield issue(
                         Severity.WARNING,
                         f"无法读取的数字：{cell.text!r}",
@@ -50,10 +57,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                         hint="请对照原文核对此格 / check this cell against the printed table",
                     )
     for sheet in d.performance_targets:
-        for what in sheet.unreadable:
-            yield issue(
-                Severity.WARNING,
-                f"绩效目标表《{sheet.project}》的“{what}”无法读取",
-                f"performance sheet {sheet.project!r}: {what} not readable",
-                src_location(sheet.source, section=f"绩效目标表 {sheet.project}"),
-            )
+        if not sheet.unreadable:
+            continue
+        listed = "；".join(u.replace("\t", " ")[:40] for u in sheet.unreadable[:5])
+        more = f" 等{len(sheet.unreadable)}处" if len(sheet.unreadable) > 5 else ""
+        yield issue(
+            Severity.WARNING,
+            f"绩效目标表“{sheet.project}”有{len(sheet.unreadable)}处无法读取：{listed}{more}",
+            f"performance sheet {sheet.project!r}: {len(sheet.unreadable)} parts not readable",
+            src_location(sheet.source, section=f"绩效目标表 {sheet.project}"),
+            hint="请对照原文核对此表 / check this sheet against the printed page",
+        )
