@@ -75,9 +75,7 @@ def check_disclosure(
     try:
         chosen = select_rules(_split(select), _split(ignore))
     except KeyError as exc:
-        raise InputError(
-            "--select/--ignore", f"没有规则或规则族 {exc.args[0]!r} / no rule or family"
-        ) from exc
+        raise InputError("--select/--ignore", f"没有规则或规则族 {exc.args[0]!r} / no such rule") from exc
     return run(Context(disclosure, unit_type_option=_unit_type(unit_type)), chosen)
 
 

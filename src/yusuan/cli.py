@@ -31,9 +31,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             with open(args.html, "w", encoding="utf-8") as out:
                 out.write(api.check_html(report))
         except OSError as exc:
-            raise api.InputError(
-                args.html, f"无法写入报告 / cannot write the report: {exc.strerror}"
-            ) from exc
+            raise api.InputError(args.html, f"无法写入报告 / cannot write: {exc.strerror}") from exc
     if args.json:
         json.dump(api.report_to_json(report), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -68,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check",
         help="审核公开文件：表内、表间、文字与报表、绩效目标… / check a disclosure",
-        description="退出码 exit code: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input.",
+        description="退出码 exit code: 0 无错误 no errors, 1 有错误 errors, 2 无法读取 unreadable input.",
     )
     p.add_argument("file", help="公开文件 / the disclosure file")
     p.add_argument("--json", action="store_true", help="输出 JSON / print the JSON report")
@@ -77,21 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--select",
         action="append",
         metavar="IDS",
-        help="只运行这些规则（编号、族名或字母，逗号分隔）/ run only these",
+        help="只运行这些规则（编号、族名或字母）/ run only these",
     )
     p.add_argument("--ignore", action="append", metavar="IDS", help="不运行这些规则 / skip these rules")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile (e.g. shanxi)")
     p.add_argument(
         "--unit-type",
-        help="单位类型：行政、参公、事业（默认据科目推断）/ unit type (default: inferred from codes)",
+        help="单位类型：行政、参公、事业（默认据科目推断）/ unit type",
     )
     p.add_argument("--info", action="store_true", help="也显示提示级（四舍五入等）/ also show info findings")
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("rules", help="列出全部审核规则 / list the check rules")
-    p.add_argument(
-        "--markdown", action="store_true", help="输出 docs/rules.md / print the Markdown catalogue"
-    )
+    p.add_argument("--markdown", action="store_true", help="输出 docs/rules.md / Markdown catalogue")
     p.set_defaults(func=_cmd_rules)
 
     p = sub.add_parser("explain", help="说明一条规则 / explain a rule")

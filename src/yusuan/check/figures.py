@@ -87,7 +87,9 @@ class Comparison:
 
     @property
     def within_rounding(self) -> bool:
-        return abs(self.difference) <= self.tolerance and not (self.actual_blank and self.expected != 0)
+        """Strictly inside the rounding bound: each printed figure is off by less than half a step
+        (四舍五入 rounds x.xx5 up), so equal quantities never print further apart than that."""
+        return abs(self.difference) < self.tolerance and not (self.actual_blank and self.expected != 0)
 
     def evidence(self, unit: Unit) -> Evidence:
         u = unit.value

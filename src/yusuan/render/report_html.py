@@ -94,7 +94,8 @@ def _finding(disclosure: Disclosure, finding: Finding, summaries: Mapping[str, s
     if any((e.expected, e.actual, e.difference, e.tolerance)):
         parts.append(
             "<table><tr><th>应为 expected</th><th>实为 actual</th><th>差额 difference</th>"
-            f"<th>容差 tolerance</th></tr><tr><td>{escape(e.expected or '')}</td><td>{escape(e.actual or '')}</td>"
+            f"<th>容差 tolerance</th></tr><tr><td>{escape(e.expected or '')}</td>"
+            f"<td>{escape(e.actual or '')}</td>"
             f"<td>{escape(e.difference or '')}</td><td>{escape(e.tolerance or '')}</td></tr></table>"
         )
     if finding.hint:
