@@ -154,6 +154,15 @@ def set_unit(d: Disclosure, value: str) -> None:
     d.facts.unit = value
 
 
+def set_number(d: Disclosure, table: str, value: str) -> None:
+    d.tables[table].number = value
+
+
+def replace_assets_text(d: Disclosure, old: str, new: str) -> None:
+    assert d.assets is not None and old in d.assets.text, old
+    d.assets.text = d.assets.text.replace(old, new)
+
+
 OPERATIONS: dict[str, Callable[..., None]] = {
     f.__name__: f
     for f in (
@@ -178,6 +187,8 @@ OPERATIONS: dict[str, Callable[..., None]] = {
         set_vehicles,
         add_problem,
         set_unit,
+        set_number,
+        replace_assets_text,
     )
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from yusuan.model import (
     Amount,
     AssetStatement,
+    Attachment,
     Cell,
     CellStatus,
     Column,
@@ -238,7 +239,11 @@ def _projects() -> Table:
 
 SECTIONS = {
     "duties": ("概况", "本单位职责", "1、拟定全区政务公开工作和政务服务机构内部建设规划,并组织实施。"),
-    "structure": ("概况", "机构设置情况", "我单位内设股室2个,办公室和监督股,职责如下:"),
+    "structure": (
+        "概况",
+        "机构设置情况",
+        "我单位内设股室2个,办公室和监督股,职责如下:\n12、负责管理单位车辆;",
+    ),
     "changes": ("情况说明", "单位预算收支数据变动情况及原因", _LINES[415]),
     "income": ("情况说明", "收入预算情况说明", _LINES[419]),
     "expenditure": ("情况说明", "支出预算情况说明", _LINES[425]),
@@ -340,6 +345,14 @@ GLOSSARY = [
 ]
 
 
+ATTACHMENTS = [
+    ("朔州市朔城区财政局关于转发《朔州市财政局关于转发〈山西省财政厅关于印发2022—2023年集中采购目录及"
+     "采购限额标准的通知〉的通知》的通知", 659),
+    ("朔州市财政局关于转发《山西省财政厅关于印发<2022-2023年集中采购目录及采购限额标准>的通知》的通知", 681),
+    ("山西省财政厅关于印发《2022-2023年集中采购目录及采购限额标准》的通知", 710),
+]  # fmt: skip
+
+
 def seed_disclosure() -> Disclosure:
     """The seed as published, as the reader should deliver it."""
     facts = DocumentFacts(
@@ -378,6 +391,9 @@ def seed_disclosure() -> Disclosure:
         _projects(),
         _named("projects_carryover", [], 400),
     ]
+    tables[0].number = "预算公开表1"
+    tables[8].number = "部门公开表9"
+    tables[9].number = "预算公开表10"
     return Disclosure(
         facts=facts,
         tables={t.id: t for t in tables},
@@ -407,5 +423,9 @@ def seed_disclosure() -> Disclosure:
             source=Source(FILE, line=636),
         ),
         glossary=[GlossaryEntry(t, d, src(t, 820)) for t, d in GLOSSARY],
+        attachments=[
+            Attachment(title, "\n".join(_LINES[line - 1 : line + 20]), Source(FILE, line=line))
+            for title, line in ATTACHMENTS
+        ],
         source_file=FILE,
     )

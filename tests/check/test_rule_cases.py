@@ -33,7 +33,8 @@ def _matches(finding: Finding, want: dict[str, Any]) -> bool:
         return False
     if "severity" in want and finding.severity is not Severity(want["severity"]):
         return False
-    return any(_at(loc, want) for loc in finding.locations)
+    places = [k for k in ("table", "row", "column", "section") if k in want]
+    return not places or any(_at(loc, want) for loc in finding.locations)
 
 
 def test_cases_cover_every_rule() -> None:
@@ -52,6 +53,9 @@ def test_case(case: dict[str, Any], seed: Disclosure) -> None:
         assert found, f"{case['id']}: no {want}; got " + "; ".join(
             f"{f.rule} {f.severity.value} {f.locations}" for f in report.findings if f.rule == want["rule"]
         )
+    for want in case.get("absent_at", []):
+        found = [f for f in report.findings if _matches(f, want)]
+        assert not found, f"{case['id']}: {want} should not be reported: {found}"
     for rule in case.get("absent", []):
         assert not [f for f in report.findings if f.rule == rule], f"{case['id']}: {rule} should pass"
     if case.get("absent_errors"):

@@ -131,6 +131,7 @@ class NarrativePatterns:
     performance_claims: tuple[tuple[str, str], ...] = ()
     table_funds: dict[str, str] = field(default_factory=dict)
     indicator_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    service_words: tuple[str, ...] = ()
 
     def pattern(self, pattern_id: str) -> SentencePattern:
         found = next((p for p in self.patterns if p.id == pattern_id), None)
@@ -227,6 +228,7 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
         bindings=bindings,
         none_statements={str(k): tuple(v) for k, v in (raw.get("none_statements") or {}).items()},
         table_funds={str(k): str(v) for k, v in (raw.get("table_funds") or {}).items()},
+        service_words=tuple(str(w) for w in raw.get("service_words", [])),
         indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
         performance_claims=tuple(
             (str(c["label"]), str(c["quantity"])) for c in raw.get("performance_claims", [])

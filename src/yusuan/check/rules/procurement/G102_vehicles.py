@@ -3,7 +3,8 @@
 What: in 国有资产占有使用情况, the categories (领导用车, 机要通信用车, 应急保障用车, 执法执勤
 用车, 特种专业技术用车, 事业单位业务用车, 其他公务用车 …) add up to the vehicles held (实有);
 vehicles held do not exceed the establishment (编制) (warning); and a 公务用车运行维护费
-budget with no vehicle held is reported (warning).
+budget with no vehicle held is reported (warning); duties (概况) that speak of the unit's
+vehicles while none is held are reported as info.
 
 Why: the vehicle count is how readers judge the car costs of the 三公 table.
 
@@ -47,6 +48,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"{held} vehicles held, more than the establishment of {quota}",
             where,
         )
+    if held == 0:
+        for section in ctx.disclosure.sections:
+            if section.part == "概况" and "车辆" in section.text:
+                line = next(ln for ln in section.text.splitlines() if "车辆" in ln)
+                yield issue(
+                    Severity.INFO,
+                    f"职责中提到“{line.strip()[:30]}”，但单位实有公务用车0辆",
+                    "the duties mention vehicles, yet the unit holds none",
+                    src_location(section.source, section=section.id, sentence=line.strip()[:60]),
+                    where,
+                )
     table = ctx.disclosure.table("three_public")
     if table is not None and held == 0:
         running = next((r for r in table.rows if "运行维护费" in r.name), None)

@@ -1,15 +1,16 @@
-"""The asset statement is plausible against the projects (info).
+"""The asset statement is plausible against the projects.
 
-What: a project that buys (名称含“购置”/“采购”) while the procurement budget is zero; a
-project that rents or runs offices (办公用房/租赁) while the office space stated is 0 m².
-These are questions for the reviewer, not errors: reported as info.
+What: a project that rents or runs offices (名称含“办公用房”) while the office space the unit
+is said to use is 0 m² (warning: "uses 0 m²" contradicts renting a building); a project that
+buys (名称含“购置”/“采购”) while the procurement budget is zero (info: it may buy below the
+procurement thresholds).
 
 Why: the asset statement and the projects describe the same unit; when they seem to
 disagree the reader should be able to see the explanation.
 
 Legal basis: 财预〔2016〕143号（公开国有资产占有使用情况）; 《行政事业性国有资产管理条例》.
 
-Example: ``项目“办公用房租赁费”120.00万元，而办公用房建筑总面积为0平方米`` (info).
+Example: ``项目“办公用房租赁费”120.00万元，而办公用房建筑总面积为0平方米`` (warning).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
         if assets is not None and _NO_SPACE.search(squeeze(assets.text)) and "办公用房" in row.name:
             yield issue(
-                Severity.INFO,
+                Severity.WARNING,
                 f"项目“{row.name}”{amount}，而国有资产情况称办公用房建筑总面积为0平方米",
                 f"project {row.name!r} {amount}, yet the stated office space is 0 m²",
                 cell_location(table, row, "total"),

@@ -12,11 +12,15 @@ part say they were not evaluated.
 Legal basis: none; this is the checker's own rule of honesty (DESIGN.md: "whatever cannot be
 read is reported as a finding with its location, never dropped").
 
+Severity: a table figure that cannot be read, or a part the reader missed, is a warning (the
+checks around it are unverified); text damaged by OCR or extraction elsewhere is info.
+
 Example: ``income 2010350 合计: 无法读取的数字 "146.1?"`` (warning).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
@@ -24,8 +28,13 @@ from yusuan.check.figures import cell_location, src_location
 from yusuan.model import CellStatus, Finding, ReadProblemKind, Severity
 from yusuan.reference.narrative import squeeze
 
+# A part the reader missed is a gap in what was checked (warning); damaged or unrecognised
+# text is reported so a person can look, without calling the disclosure wrong (info). A table
+# figure that cannot be read is a warning: the arithmetic around it is then unverified.
+# The reader names a table place as "table <id> row <name> …".
+_IN_TABLE = re.compile(r"^table (?P<table>[a-z_]+) row (?P<row>\S+)")
 _SEVERITY = {
-    ReadProblemKind.UNREADABLE: Severity.WARNING,
+    ReadProblemKind.UNREADABLE: Severity.INFO,
     ReadProblemKind.MISSING: Severity.WARNING,
     ReadProblemKind.UNRECOGNISED: Severity.INFO,
 }
@@ -38,11 +47,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         text = squeeze(problem.text)
         if text and any(text in u for u in sheet_texts):
             continue  # reported with its sheet below
+        in_table = _IN_TABLE.match(problem.what)
+        where = (
+            src_location(problem.source, table=in_table.group("table"), row=in_table.group("row"))
+            if in_table
+            else src_location(problem.source, section=problem.what)
+        )
         yield issue(
             _SEVERITY[problem.kind],
             f"读取问题（{problem.kind.value}）：{problem.what}：{problem.text!r}",
             f"read problem ({problem.kind.value}): {problem.what}: {problem.text!r}",
-            src_location(problem.source, section=problem.what),
+            where,
             hint="请对照原文核对此处 / check this place against the printed document",
         )
     for table in d.tables.values():
@@ -62,7 +77,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         listed = "；".join(u.replace("\t", " ")[:40] for u in sheet.unreadable[:5])
         more = f" 等{len(sheet.unreadable)}处" if len(sheet.unreadable) > 5 else ""
         yield issue(
-            Severity.WARNING,
+            Severity.INFO,
             f"绩效目标表“{sheet.project}”有{len(sheet.unreadable)}处无法读取：{listed}{more}",
             f"performance sheet {sheet.project!r}: {len(sheet.unreadable)} parts not readable",
             src_location(sheet.source, section=f"绩效目标表 {sheet.project}"),
