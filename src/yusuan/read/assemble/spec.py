@@ -27,11 +27,8 @@ class PerformanceSpec:
     goals_label: str
     indicator_header: str
     level2_header: str
-    implementation_header: str
-    annual_header: str
     signature_labels: tuple[str, ...]
-    level1: frozenset[str]
-    level2: frozenset[str]
+    level2: dict[str, str]  # 二级指标 -> its 一级指标
 
 
 @dataclass(frozen=True)
@@ -77,11 +74,8 @@ def _performance(raw: dict[str, Any] | None) -> PerformanceSpec | None:
         goals_label=raw["goals_label"],
         indicator_header=raw["indicator_header"],
         level2_header=raw["level2_header"],
-        implementation_header=raw["implementation_header"],
-        annual_header=raw["annual_header"],
         signature_labels=tuple(raw.get("signature_labels", [])),
-        level1=frozenset(raw.get("level1", [])),
-        level2=frozenset(raw.get("level2", [])),
+        level2={str(k): str(v) for k, v in (raw.get("level2") or {}).items()},
     )
 
 
