@@ -49,6 +49,13 @@ def test_unit_line_changes_the_table_unit(shanxi: Profile, reading: ReadingSpec)
     assert amount is not None and amount.unit is Unit.YUAN and amount.value == 1200
 
 
+def test_unit_line_after_rows_is_reported_not_applied(shanxi: Profile, reading: ReadingSpec) -> None:
+    text = "2025年预算支出总表\n201|一般公共服务支出|1.00|1.00|\n单位:元"
+    table, problems = read_table(block(shanxi, "expenditure", text), reading, Unit.WAN, 2025)
+    assert table.unit is Unit.WAN
+    assert [(p.kind, p.text) for p in problems] == [(ReadProblemKind.UNRECOGNISED, "单位:元")]
+
+
 def test_year_in_column_labels(shanxi: Profile) -> None:
     spec = shanxi.table("overview")
     assert spec is not None

@@ -1,10 +1,12 @@
 """The whole seed read into a Disclosure: concrete values as printed in the text."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from yusuan.model import CellStatus, Disclosure, Kind, ReadProblemKind, Scope, Unit
+from yusuan.read import read_document
 from yusuan.read.errors import InputError
 from yusuan.read.text import read_text
 
@@ -379,6 +381,14 @@ def test_problems_name_their_place(seed: Disclosure) -> None:
     assert seed.problems
     assert all(p.source is not None for p in seed.problems)
     assert not [p for p in seed.problems if p.kind is ReadProblemKind.MISSING]
+
+
+def test_read_document_takes_the_text_path() -> None:
+    seed_path = Path(__file__).resolve().parents[3] / "examples" / "000_6562e89d941fc7ec.txt"
+    disclosure = read_document(seed_path)
+    assert disclosure.facts.unit == "朔州市朔城区数字政府服务中心"
+    assert disclosure.source_file == str(seed_path)
+    assert len(disclosure.tables) == 13
 
 
 def test_not_a_disclosure() -> None:

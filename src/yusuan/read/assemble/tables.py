@@ -79,7 +79,17 @@ class _TableReader:
             self.table.unit_name = m["name"].strip()
             return True
         if reading.unit_line is not None and (m := reading.unit_line.match(squeezed)):
-            self.table.unit = Unit.parse(m["unit"])
+            if self.table.rows:  # the figures above were read in the other unit: say so, change nothing
+                self.problems.append(
+                    ReadProblem(
+                        ReadProblemKind.UNRECOGNISED,
+                        f"table {self.spec.id}: 行之后的单位说明 / unit line after the rows",
+                        text.strip(),
+                        line.source,
+                    )
+                )
+            else:
+                self.table.unit = Unit.parse(m["unit"])
             return True
         if reading.note_line is not None and reading.note_line.match(squeezed):
             self.table.notes.append(text.strip())
