@@ -56,6 +56,22 @@ def test_unit_line_after_rows_is_reported_not_applied(shanxi: Profile, reading: 
     assert [(p.kind, p.text) for p in problems] == [(ReadProblemKind.UNRECOGNISED, "单位:元")]
 
 
+def test_page_furniture_is_not_a_row(shanxi: Profile, reading: ReadingSpec) -> None:
+    text = """
+2025年预算支出总表
+科目编码|科目名称|合计|基本支出|项目支出
+201|一般公共服务支出|1.00|1.00|
+- 7 -
+续表
+科目编码|科目名称|合计|基本支出|项目支出
+208|社会保障和就业支出|2.00|2.00|
+第8页共9页
+"""
+    table, problems = read_table(block(shanxi, "expenditure", text), reading, Unit.WAN, 2025)
+    assert [r.code for r in table.rows] == ["201", "208"]
+    assert problems == []
+
+
 def test_year_in_column_labels(shanxi: Profile) -> None:
     spec = shanxi.table("overview")
     assert spec is not None

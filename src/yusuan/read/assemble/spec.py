@@ -39,6 +39,7 @@ class ReadingSpec:
     unit_name_line: re.Pattern[str] | None
     unit_line: re.Pattern[str] | None
     note_line: re.Pattern[str] | None
+    skip_lines: tuple[re.Pattern[str], ...]
     row_names: frozenset[str]
     title: re.Pattern[str] | None
     attachment_start: re.Pattern[str] | None
@@ -90,6 +91,7 @@ def _reading_cached(profile_id: str, profile: Profile) -> ReadingSpec:
         unit_name_line=_pattern(raw, "unit_name_line"),
         unit_line=_pattern(raw, "unit_line"),
         note_line=_pattern(raw, "note_line"),
+        skip_lines=tuple(re.compile(p) for p in raw.get("skip_lines", [])),
         row_names=frozenset(raw.get("row_names", [])),
         title=_pattern(raw, "title"),
         attachment_start=_pattern(raw, "attachment_start"),

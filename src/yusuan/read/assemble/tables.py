@@ -69,7 +69,7 @@ class _TableReader:
         return f"table {self.spec.id} row {who}{side}{column}"
 
     def meta(self, line: Line) -> bool:
-        """Read a 单位名称 / 单位 / 注 line; True when the line was one."""
+        """Read a 单位名称 / 单位 / 注 line, or pass over page furniture; True when the line was one."""
         text = single_text(line)
         if text is None:
             return False
@@ -94,7 +94,7 @@ class _TableReader:
         if reading.note_line is not None and reading.note_line.match(squeezed):
             self.table.notes.append(text.strip())
             return True
-        return False
+        return any(pattern.match(squeezed) for pattern in reading.skip_lines)
 
     def add(self, raw: RawRow, source: Source) -> None:
         table = self.table
