@@ -97,8 +97,8 @@ N. A.|一个项 H名|称一|||遗属补|DJ|||
 """
     _, targets, problems = read_sheets(lines_of(text), reading.performance, ["网络通讯费"])
     (target,) = targets
-    assert target.project == "一遗属补DJ"
-    assert target.unreadable == ["project: 一遗属补DJ"]
+    assert target.project == "遗属补DJ"
+    assert target.unreadable == ["project: 遗属补DJ"]
     assert (target.department, target.implementing_unit) == ("042-某建设局", "某服务中心")
     assert target.amount_yuan is not None and target.amount_yuan.value == 6036
     assert (target.project_kind, target.period) == ("·次性项目(1年结束)", "1年")

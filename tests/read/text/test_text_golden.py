@@ -112,7 +112,7 @@ PRINTED_NOT_REPAIRED = {
     (3, "implementing_unit"): "朔州市朔城区数字政府服务中",
     (3, "project_kind"): "-次性项目(1年结束)",
     (3, "goals"): {"implementation": "按要求保质保量完垅", "annual": "按要求实施*"},
-    (4, "project"): "一遗属补DJ",
+    (4, "project"): "遗属补DJ",
     (4, "implementing_unit"): "朔州市朔城区成镇发展服务中心",
     (4, "project_kind"): "·次性项目(1年结束)",
 }

@@ -66,8 +66,8 @@ class _SheetReader:
         cells = _cells(line)
         label = next((i for i, c in enumerate(cells) if "项" in c), 0)
         values = [c for c in cells[label + 1 :] if c]
-        if values and values[0].startswith("称"):  # the split tail of the label 项目名称
-            values[0] = values[0][1:]
+        if values and values[0].startswith("称") and len(values[0]) <= 2:
+            values = values[1:]  # the split tail of the label 项目名称 ("称", "称一")
         printed = squeeze("".join(values))
         for name in self.known:
             if name in printed or (cjk_only(name) and cjk_only(name) in cjk_only(printed)):
