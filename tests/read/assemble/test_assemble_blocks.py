@@ -118,3 +118,27 @@ def test_a_sentence_naming_a_table_is_not_a_title(
 
 def test_no_contents(lines_of: LinesOf, reading: ReadingSpec) -> None:
     assert contents_range(lines_of("2025年预算支出总表\n201|一般公共服务支出|1|1|"), reading) is None
+
+
+def test_sections_without_part_headings(lines_of: LinesOf, shanxi: Profile, reading: ReadingSpec) -> None:
+    text = """
+2025年预算支出总表
+201|一般公共服务支出|1.00|1.00|
+一、单位预算收支数据变动情况及原因
+收入增加。
+二、另一件事
+不是本模板的标题，属于上一节。
+十二、其他说明
+无。
+某市财政局文件
+正文。
+"""
+    blocks = split_blocks(lines_of(text), shanxi, reading)
+    assert [b.spec.id for b in blocks.sections] == ["changes", "other"]
+    assert len(blocks.tables[0].lines) == 1
+    assert [line.text for line in blocks.sections[0].lines] == [
+        "收入增加。",
+        "二、另一件事",
+        "不是本模板的标题，属于上一节。",
+    ]
+    assert len(blocks.attachments) == 1
