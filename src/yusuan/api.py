@@ -15,6 +15,7 @@ from yusuan.model import Disclosure
 from yusuan.model.budget import UnitType
 from yusuan.model.serialize import disclosure_to_json
 from yusuan.read import InputError, read_document
+from yusuan.render.open_data import export_open_data
 from yusuan.render.report_html import report_html
 from yusuan.render.summary import summary_text
 
@@ -27,6 +28,7 @@ __all__ = [
     "check_html",
     "disclosure_to_json",
     "explain",
+    "export",
     "parse",
     "parse_json",
     "report_text",
@@ -116,3 +118,8 @@ def explain(rule_id: str) -> str:
     if rule is None:
         raise InputError(rule_id, "没有这条规则（yusuan rules 列出全部）/ no such rule (see yusuan rules)")
     return catalogue.explain(rule)
+
+
+def export(path: str | Path, directory: str | Path, profile: str | None = None) -> list[Path]:
+    """Write one CSV per table plus datapackage.json for a published disclosure."""
+    return export_open_data(parse(path, profile=profile), Path(directory))

@@ -50,6 +50,13 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    written = api.export(args.file, args.to, profile=args.profile)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yusuan",
@@ -93,10 +100,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help="说明一条规则 / explain a rule")
     p.add_argument("rule", help="规则编号，如 A101 / rule id, e.g. A101")
     p.set_defaults(func=_cmd_explain)
+
+    p = sub.add_parser(
+        "export", help="导出开放数据（CSV + datapackage.json）/ export CSV per table + datapackage.json"
+    )
+    p.add_argument("file", help="公开文件 / the disclosure file")
+    p.add_argument("--to", required=True, metavar="DIR", help="输出目录 / output directory")
+    p.add_argument("--profile", help="指定地区模板 / force a regional profile")
+    p.set_defaults(func=_cmd_export)
     return parser
 
 
+def _utf8_streams() -> None:
+    """Chinese output must not crash on a terminal or pipe with a narrow encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

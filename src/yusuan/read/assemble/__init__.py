@@ -67,14 +67,15 @@ def _tables(
     return ordered, problems
 
 
-def _known_projects(tables: dict[str, Table]) -> list[str]:
+def _known_projects(tables: dict[str, Table], reading: ReadingSpec) -> list[str]:
+    """Project names printed in the project tables (not totals): a sheet's name is matched to them."""
     names = [
         row.name
         for table_id in ("projects", "projects_carryover")
         if (t := tables.get(table_id))
         for row in t.rows
     ]
-    return [name for name in names if name]
+    return [name for name in names if name and name not in reading.row_names]
 
 
 def assemble(lines: list[Line], path: str, profile: str | None = None) -> Disclosure:
@@ -93,7 +94,7 @@ def assemble(lines: list[Line], path: str, profile: str | None = None) -> Disclo
     for block in blocks.sections:
         body = block.lines
         if block.spec.id == roles.get("performance") and reading.performance is not None:
-            first, targets, found = read_sheets(body, reading.performance, _known_projects(tables))
+            first, targets, found = read_sheets(body, reading.performance, _known_projects(tables, reading))
             disclosure.performance_targets.extend(targets)
             problems.extend(found)
             body = body[:first]

@@ -90,8 +90,12 @@ def _match_table(text: str, profile: Profile) -> TableSpec | None:
     return next((spec for spec in profile.tables if spec.title_pattern.search(squeezed)), None)
 
 
+def _normalise(title: str) -> str:
+    return squeeze(title).replace("“", '"').replace("”", '"')
+
+
 def _similar(a: str, b: str) -> bool:
-    a, b = squeeze(a).replace("“", '"').replace("”", '"'), squeeze(b).replace("“", '"').replace("”", '"')
+    a, b = _normalise(a), _normalise(b)
     return a == b or SequenceMatcher(None, a, b).ratio() >= 0.5
 
 
@@ -111,16 +115,23 @@ class _Splitter:
         self.in_attachment = False
 
     def section_for(self, text: str) -> SectionSpec | None:
+        """The profile section a numbered heading opens, if any.
+
+        Inside a narrative part the title may be worded a little differently (部门 for 单位);
+        elsewhere (part headings lost in extraction) only the exact profile title counts,
+        and it opens that section's part.
+        """
         match = NUMBERED_HEADING.match(squeeze(text))
-        if match is None or self.part not in NARRATIVE_PARTS:
+        if match is None:
             return None
+        in_narrative = self.part in NARRATIVE_PARTS
         for spec in self.profile.sections:
-            if (
-                spec.part == self.part
-                and spec.id not in self.seen_sections
-                and spec.number == match["number"]
-                and _similar(match["title"], spec.title)
-            ):
+            if spec.id in self.seen_sections or spec.number != match["number"]:
+                continue
+            if in_narrative and spec.part == self.part and _similar(match["title"], spec.title):
+                return spec
+            if not in_narrative and _normalise(match["title"]) == _normalise(spec.title):
+                self.part = spec.part
                 return spec
         return None
 

@@ -6,7 +6,7 @@ import re
 
 from yusuan.model import Attachment, GlossaryEntry, ReadProblem, ReadProblemKind, Section
 from yusuan.read.assemble.blocks import AttachmentBlock, SectionBlock
-from yusuan.read.assemble.text import CHINESE_NUMBER, filled, single_text
+from yusuan.read.assemble.text import CHINESE_NUMBER, filled, single_text, squeeze
 from yusuan.read.lines import Line
 
 # "- 一、基本支出: 指…", " - **八、上年结转:** 指…", "六、财政专户管理资金:"
@@ -74,11 +74,14 @@ def read_glossary(lines: list[Line]) -> tuple[list[GlossaryEntry], list[ReadProb
 
 
 def read_attachment(block: AttachmentBlock, title_marker: str) -> Attachment:
-    """The forwarded material as printed; its title is the first line naming its subject."""
+    """The forwarded material as printed; its title is the first line naming its subject.
+
+    The title loses its whitespace: in extracted text it is where a printed line wrapped.
+    """
     lines = [line for line in block.lines if not line.is_blank]
-    header = line_text(lines[0]).strip()
+    header = squeeze(line_text(lines[0]))
     title = next(
-        (text for line in lines[1:5] if title_marker and title_marker in (text := line_text(line).strip())),
+        (text for line in lines[1:5] if title_marker and title_marker in (text := squeeze(line_text(line)))),
         header,
     )
     return Attachment(

@@ -26,6 +26,8 @@ from yusuan.read.lines import Line
 
 _YEAR_LABEL = re.compile(r"[(（]\d{4}年")
 _FIGURE_PIECE = re.compile(r"^[\d,，.\s]+$")
+# "标 验收介格率 ≥85%": a 三级指标 cell that also holds the 指标值 (its own cell left empty)
+_MERGED_VALUE = re.compile(r"^(?P<level3>.*\S)\s+(?P<value>[≥≤<>＜＞=]\s*\d\S*)$")
 _TITLE_LOOKBACK = 3  # non-blank title lines ("…绩效目标表", "(2025年度)") above a sheet's first line
 
 
@@ -64,8 +66,8 @@ class _SheetReader:
         cells = _cells(line)
         label = next((i for i, c in enumerate(cells) if "项" in c), 0)
         values = [c for c in cells[label + 1 :] if c]
-        if values and values[0].startswith("称"):  # the split tail of the label 项目名称
-            values[0] = values[0][1:]
+        if values and values[0].startswith("称") and len(values[0]) <= 2:
+            values = values[1:]  # the split tail of the label 项目名称 ("称", "称一")
         printed = squeeze("".join(values))
         for name in self.known:
             if name in printed or (cjk_only(name) and cjk_only(name) in cjk_only(printed)):
@@ -169,7 +171,14 @@ class _SheetReader:
         return goals
 
     def indicators(self, lines: list[Line], header: Line) -> tuple[list[Indicator], int]:
-        """The indicator rows after ``header``; returns them and how many lines they took."""
+        """The indicator lines after ``header``; returns the indicators and how many lines they took.
+
+        Each printed line holds one indicator per period: 二级指标, 三级指标, 指标值 (the
+        implementation side left of the blank separator column, the annual side right of it).
+        A side is found by its 二级指标 name, else by the header's column positions; a side
+        with neither 三级指标 nor 指标值 printed is no indicator. The 一级指标 is the template's
+        for the 二级指标 (the printed cell is merged across lines); values lose whitespace only.
+        """
         spec = self.spec
         cells = [squeeze(c) for c in header.cells]
         level1_at = next((i for i, c in enumerate(cells) if spec.indicator_header in c), 1)
@@ -181,29 +190,39 @@ class _SheetReader:
         found: list[Indicator] = []
         taken = 0
         for line in lines:
-            row = _cells(line)
             text = squeeze(line.text)
             if line.is_blank or any(text.startswith(label) for label in spec.signature_labels):
                 break
             taken += 1
-            level1 = row[level1_at] if level1_at < len(row) and has_cjk(row[level1_at]) else ""
-            if not level1 and row and squeeze(row[0]) in spec.level1:
-                level1 = row[0]
-            for period, lo, hi, default in (
-                ("implementation", level1_at + 1, separator, level2_at[0]),
-                ("annual", separator, len(row), level2_at[1]),
-            ):
-                at = next(
-                    (i for i in range(lo, min(hi, len(row))) if row[i].rstrip(".。") in spec.level2), default
-                )
-                level2, level3, value = (row[i] if i < len(row) else "" for i in (at, at + 1, at + 2))
-                if not (level2 or level3 or value):
+            row = _cells(line)
+            sides = {
+                "implementation": self.side(row, level1_at + 1, separator, level2_at[0]),
+                "annual": self.side(row, separator, len(row), level2_at[1]),
+            }
+            known = {name for name, _, _ in sides.values() if name in spec.level2}
+            printed_level1 = squeeze(row[level1_at]) if level1_at < len(row) else ""
+            for period, (level2, level3, value) in sides.items():
+                if not (level3 or value):
                     continue
-                if level2 and level2.rstrip(".。") not in spec.level2:
-                    self.fail(f"indicator {period}", "\t".join(c for c in row if c), line)
-                    continue
+                if not level2 and len(known) == 1:
+                    level2 = next(iter(known))  # the same printed line: the same 二级指标
+                level1 = spec.level2.get(level2, printed_level1 if has_cjk(printed_level1) else "")
                 found.append(Indicator(period, level1, level2, level3, value, line.source))
         return found, taken
+
+    def side(self, row: list[str], lo: int, hi: int, default: int) -> tuple[str, str, str]:
+        """二级指标, 三级指标, 指标值 of one period on a printed line (whitespace removed)."""
+        names = self.spec.level2
+        at = next(
+            (i for i in range(lo, min(hi, len(row))) if squeeze(row[i]).rstrip(".。") in names), default
+        )
+        level2, level3, value = (row[i] if i < len(row) else "" for i in (at, at + 1, at + 2))
+        merged = _MERGED_VALUE.match(level3)
+        if merged and not value:
+            level3, value = merged["level3"], merged["value"]
+        level2, level3, value = squeeze(level2), squeeze(level3), squeeze(value)
+        stripped = level2.rstrip(".。")
+        return (stripped if stripped in names else level2), level3, value
 
     def read(self, sheet: _Sheet) -> PerformanceTarget:
         lines = self.lines

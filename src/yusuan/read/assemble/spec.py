@@ -27,11 +27,8 @@ class PerformanceSpec:
     goals_label: str
     indicator_header: str
     level2_header: str
-    implementation_header: str
-    annual_header: str
     signature_labels: tuple[str, ...]
-    level1: frozenset[str]
-    level2: frozenset[str]
+    level2: dict[str, str]  # 二级指标 -> its 一级指标
 
 
 @dataclass(frozen=True)
@@ -42,6 +39,7 @@ class ReadingSpec:
     unit_name_line: re.Pattern[str] | None
     unit_line: re.Pattern[str] | None
     note_line: re.Pattern[str] | None
+    skip_lines: tuple[re.Pattern[str], ...]
     row_names: frozenset[str]
     title: re.Pattern[str] | None
     attachment_start: re.Pattern[str] | None
@@ -77,11 +75,8 @@ def _performance(raw: dict[str, Any] | None) -> PerformanceSpec | None:
         goals_label=raw["goals_label"],
         indicator_header=raw["indicator_header"],
         level2_header=raw["level2_header"],
-        implementation_header=raw["implementation_header"],
-        annual_header=raw["annual_header"],
         signature_labels=tuple(raw.get("signature_labels", [])),
-        level1=frozenset(raw.get("level1", [])),
-        level2=frozenset(raw.get("level2", [])),
+        level2={str(k): str(v) for k, v in (raw.get("level2") or {}).items()},
     )
 
 
@@ -96,6 +91,7 @@ def _reading_cached(profile_id: str, profile: Profile) -> ReadingSpec:
         unit_name_line=_pattern(raw, "unit_name_line"),
         unit_line=_pattern(raw, "unit_line"),
         note_line=_pattern(raw, "note_line"),
+        skip_lines=tuple(re.compile(p) for p in raw.get("skip_lines", [])),
         row_names=frozenset(raw.get("row_names", [])),
         title=_pattern(raw, "title"),
         attachment_start=_pattern(raw, "attachment_start"),

@@ -69,7 +69,7 @@ class _TableReader:
         return f"table {self.spec.id} row {who}{side}{column}"
 
     def meta(self, line: Line) -> bool:
-        """Read a 单位名称 / 单位 / 注 line; True when the line was one."""
+        """Read a 单位名称 / 单位 / 注 line, or pass over page furniture; True when the line was one."""
         text = single_text(line)
         if text is None:
             return False
@@ -79,12 +79,22 @@ class _TableReader:
             self.table.unit_name = m["name"].strip()
             return True
         if reading.unit_line is not None and (m := reading.unit_line.match(squeezed)):
-            self.table.unit = Unit.parse(m["unit"])
+            if self.table.rows:  # the figures above were read in the other unit: say so, change nothing
+                self.problems.append(
+                    ReadProblem(
+                        ReadProblemKind.UNRECOGNISED,
+                        f"table {self.spec.id}: 行之后的单位说明 / unit line after the rows",
+                        text.strip(),
+                        line.source,
+                    )
+                )
+            else:
+                self.table.unit = Unit.parse(m["unit"])
             return True
         if reading.note_line is not None and reading.note_line.match(squeezed):
             self.table.notes.append(text.strip())
             return True
-        return False
+        return any(pattern.match(squeezed) for pattern in reading.skip_lines)
 
     def add(self, raw: RawRow, source: Source) -> None:
         table = self.table
