@@ -94,7 +94,7 @@ def check(
 
 def check_html(report: Report) -> str:
     """The report as one HTML page (each finding with the rows or sentences involved)."""
-    summaries = {rule.id: rule.summary for rule in all_rules()}
+    summaries = {rule.id: f"{rule.summary} / {rule.summary_en}" for rule in all_rules()}
     return report_html(report.disclosure, report.findings, report.not_evaluated, summaries)
 
 

@@ -10,7 +10,7 @@ from yusuan.check.engine import FAMILIES, Rule, all_rules
 def rules_table() -> str:
     lines = []
     for rule in all_rules():
-        lines.append(f"{rule.id}  {rule.family:<13} {rule.name:<28} {rule.summary}")
+        lines.append(f"{rule.id}  {rule.family:<13} {rule.summary} / {rule.summary_en}")
     return "\n".join(lines) + "\n"
 
 
@@ -44,6 +44,13 @@ def rules_markdown() -> str:
         out += [f"## {zh} / {en}", ""]
         for rule in rules:
             doc = inspect.cleandoc(rule.doc)
-            summary, _, body = doc.partition("\n")
-            out += [f"### {rule.id} {rule.name}", "", f"**{summary.strip()}**", "", body.strip(), ""]
+            body = doc.split("\n", 2)[2] if doc.count("\n") >= 2 else ""
+            out += [
+                f"### {rule.id} {rule.name}",
+                "",
+                f"**{rule.summary}** — {rule.summary_en}",
+                "",
+                body.strip(),
+                "",
+            ]
     return "\n".join(out).rstrip() + "\n"

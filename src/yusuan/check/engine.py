@@ -2,7 +2,8 @@
 
 Rules live one per file under ``check/rules/<family>/<ID>_<name>.py``.  The file name gives
 the rule id and its short name; the folder gives the family; the module docstring is the
-user documentation (first line: what the rule checks).  A rule module defines one function::
+user documentation (first line: what the rule checks, in Chinese; second line: in English;
+then What / Why / Legal basis / Example).  A rule module defines one function::
 
     def check(ctx: Context) -> Iterator[Finding | NotEvaluated]
 
@@ -57,8 +58,15 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The first line of the documentation."""
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+        """The first line of the documentation: what the rule checks, in Chinese."""
+        lines = self.doc.strip().splitlines()
+        return lines[0].strip() if lines else self.name
+
+    @property
+    def summary_en(self) -> str:
+        """The second line of the documentation: the same in English."""
+        lines = self.doc.strip().splitlines()
+        return lines[1].strip() if len(lines) > 1 and lines[1].strip() else self.name
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""In a table by classification code, each level adds up: 类 = Σ款, 款 = Σ项, 合计 = Σ类.
+"""按科目编码的表逐级相加：类=Σ款，款=Σ项，合计=Σ类
+In a table by classification code, each level adds up: 类 = Σ款, 款 = Σ项, 合计 = Σ类.
 
 What: in every table listed by functional code (收入总表, 支出总表, 一般公共预算支出表, 政府性
 基金表, 国有资本经营预算表), for every column, a 类 equals the sum of its 款, a 款 the sum

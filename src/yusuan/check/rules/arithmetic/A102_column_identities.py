@@ -1,4 +1,5 @@
-"""Across each line, the 合计 column equals its parts.
+"""每一行的合计栏等于各分栏之和
+Across each line, the 合计 column equals its parts.
 
 What: on every line of every table, 合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费;
 合计 = the sum of the funding columns (一般公共预算 + 政府性基金 + 国有资本经营 + 财政专户

@@ -1,4 +1,5 @@
-"""In the side-by-side 收支总表, each side adds up.
+"""收支总表左右两方各自相加
+In the side-by-side 收支总表, each side adds up.
 
 What: in 收支总表 and 财政拨款收支总表, 本年收入合计 = the numbered income lines (一、二、…),
 收入总计 = 本年收入合计 + 上年结转; 本年支出合计 = the numbered expenditure lines (the 类),

@@ -1,4 +1,5 @@
-"""收入总计 equals 支出总计.
+"""收入总计等于支出总计
+收入总计 equals 支出总计.
 
 What: in 收支总表 and 财政拨款收支总表, the 收入总计 (left) equals the 支出总计 (right, 合计
 column); a budget balances.

@@ -1,4 +1,5 @@
-"""In the economic-classification table, subtotals add up: 类 = Σ款, 合计 = Σ类.
+"""经济分类表的小计相加：类=Σ款，合计=Σ类
+In the economic-classification table, subtotals add up: 类 = Σ款, 合计 = Σ类.
 
 What: in 一般公共预算基本支出经济分类表, each 类 line (工资福利支出, 商品和服务支出, 对个人和
 家庭的补助 …) equals the sum of the 款 lines under it, and 合计 equals the sum of the 类, in

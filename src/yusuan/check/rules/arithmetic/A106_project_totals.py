@@ -1,4 +1,5 @@
-"""In the project tables, the total line equals the sum of the projects.
+"""项目支出表的合计等于各项目之和
+In the project tables, the total line equals the sum of the projects.
 
 What: in 项目支出表（本年预算） and 项目支出表（上年结转）, the 合计 line — or, where the
 template prints the unit's name as the heading line, that line — equals the sum of the

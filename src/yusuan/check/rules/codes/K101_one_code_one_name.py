@@ -1,4 +1,5 @@
-"""One code, one name, throughout the document.
+"""同一科目编码全文只有一个名称
+One code, one name, throughout the document.
 
 What: a classification code printed in several tables carries the same name in each
 (2010350 事业运行 everywhere), ignoring spaces and the kind of parentheses.

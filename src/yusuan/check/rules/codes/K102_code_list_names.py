@@ -1,4 +1,5 @@
-"""A code's name matches the official code list, where the list knows the code.
+"""科目名称与科目表一致（科目表所知者）
+A code's name matches the official code list, where the list knows the code.
 
 What: each functional (and coded economic) line's name is compared with the code list of
 the budget year (data/codes/<year>/). A code the list does not hold is unknown, never wrong;

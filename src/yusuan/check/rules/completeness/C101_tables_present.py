@@ -1,4 +1,5 @@
-"""Every table of the regional template is published, with its title.
+"""模板规定的每张表都已公开，标题正确
+Every table of the regional template is published, with its title.
 
 What: each table the profile names (Shanxi: 13 tables, 收支总表 … 项目支出表（上年结转）) is
 present in the document and its title is the template's title.

@@ -1,4 +1,5 @@
-"""Every section of the 情况说明 (and of the 概况) is there.
+"""情况说明（及概况）的每一部分都在
+Every section of the 情况说明 (and of the 概况) is there.
 
 What: each narrative section the profile lists (Shanxi: 概况 一、二; 情况说明 一 … 十二) is
 present; a section printed with an empty text is reported as well.

@@ -1,4 +1,5 @@
-"""The 名词解释 is published and explains the terms the tables use.
+"""有名词解释，并解释了报表所用的术语
+The 名词解释 is published and explains the terms the tables use.
 
 What: the document has a glossary (名词解释), and it defines 三公经费 and 机关运行经费
 whenever those tables are published.

@@ -1,4 +1,5 @@
-"""An empty table keeps its form and says why it is empty.
+"""空表保留格式并说明为何无数据
+An empty table keeps its form and says why it is empty.
 
 What: a table without any figure is still printed with its columns and its 合计 line, and
 either carries a note (注：本表无数据 / 本单位无政府性基金预算…) that names the right fund, or

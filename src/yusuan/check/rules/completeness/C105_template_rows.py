@@ -1,4 +1,5 @@
-"""Tables with fixed lines print every line of the template.
+"""固定行次的表列出模板的每一行
+Tables with fixed lines print every line of the template.
 
 What: the tables whose lines the template fixes (Shanxi: the 三公 table with 因公出国(境)费,
 公务接待费, 公务用车购置及运行费 split into ①公务用车购置费 and ②公务用车运行维护费, and 合计;

@@ -1,4 +1,5 @@
-"""A figure that appears in several tables is the same in each.
+"""多张表中出现的同一数字处处相同
+A figure that appears in several tables is the same in each.
 
 What: the identities between the standard tables, line by line:
 

@@ -1,4 +1,5 @@
-"""Economic lines that mirror functional lines carry the same money (warning).
+"""与功能科目对应的经济科目金额一致（警告）
+Economic lines that mirror functional lines carry the same money (warning).
 
 What: 机关事业单位基本养老保险缴费 (economic) against 2080505 机关事业单位基本养老保险缴费支出
 (functional, basic); 职工基本医疗保险缴费 against 2101101/2101102 行政/事业单位医疗;

@@ -1,4 +1,5 @@
-"""The same unit name in every table header and narrative sentence.
+"""各表表头和说明中的单位名称一致
+The same unit name in every table header and narrative sentence.
 
 What: each table's 单位名称 line names the unit of the document, and every sentence of the
 情况说明 that opens with "<year>年度<unit>…" names that same unit.

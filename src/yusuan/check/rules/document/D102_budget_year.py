@@ -1,4 +1,5 @@
-"""The budget year in every table title and narrative heading figure.
+"""各表标题和说明中的年度是预算年度
+The budget year in every table title and narrative heading figure.
 
 What: each table title carries the document's budget year (2025年预算收支总表), and the
 years the 情况说明 opens with ("2025年度…") are that year.

@@ -1,4 +1,5 @@
-"""No template placeholder is left in the published document.
+"""没有遗留未填写的占位符
+No template placeholder is left in the published document.
 
 What: no "XX", "××", "＊＊", "某某", "待填写", "待补充", "（填写…）" in the unit name, table
 titles and headers, cells, narrative, glossary, performance sheets.

@@ -1,4 +1,5 @@
-"""Comparisons with "the previous year" are with year − 1.
+"""“比上年”比较的是上一年
+Comparisons with "the previous year" are with year − 1.
 
 What: a sentence that compares with a named year ("比2023年增加…") in a 2025 budget, or a
 stock date of the assets section ("截至2024年12月31日") that is not the end of the previous

@@ -1,4 +1,5 @@
-"""The 名词解释 speaks of the unit's own level of government.
+"""名词解释的表述符合本单位的级次
+The 名词解释 speaks of the unit's own level of government.
 
 What: a glossary definition that speaks of 省直部门 / 省级部门 / 中央部门 (for example "三公
 经费：指省直部门用财政拨款安排的…") in the disclosure of a city or county unit.

@@ -1,4 +1,5 @@
-"""Tables are numbered in one style that fits the document's scope.
+"""表号体例统一并符合文件口径
+Tables are numbered in one style that fits the document's scope.
 
 What: the printed table labels (预算公开表1 …) follow one style: a label in another style
 ("部门公开表9" among "预算公开表N"), or one that says 部门 in a 单位 disclosure, is a warning;

@@ -1,4 +1,5 @@
-"""What the text refers to as attached is attached, and is in force for the budget year.
+"""所称附件确已附上，且适用于预算年度
+What the text refers to as attached is attached, and is in force for the budget year.
 
 What: a line of the narrative that refers to an attachment ("（一）政府购买服务指导性目录
 详见附件") names something an attachment's title shows; an attachment whose title dates it to

@@ -1,4 +1,5 @@
-"""Every amount the 情况说明 states agrees with the table cell it speaks of.
+"""情况说明中的每个金额与所指表格一致
+Every amount the 情况说明 states agrees with the table cell it speaks of.
 
 What: each "…X万元" of the narrative whose label the sentence patterns bind to a table cell
 (data/narrative/<profile>.yaml: 基本支出 → 支出总表 合计 基本支出; 一般公共服务支出 → 一般公共

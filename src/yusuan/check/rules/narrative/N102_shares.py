@@ -1,4 +1,5 @@
-"""Every share (占X%) is recomputed from its amount and the whole it is a share of.
+"""每个占比（占X%）按金额重新计算
+Every share (占X%) is recomputed from its amount and the whole it is a share of.
 
 What: in "支出预算341.11万元，其中：基本支出194.21万元，占56.93%", the share is the amount over
 the whole named before the breakdown (the last amount stated without a share before the

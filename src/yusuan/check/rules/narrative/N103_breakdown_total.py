@@ -1,4 +1,5 @@
-"""A breakdown's shares add up to about 100%, and its parts to the whole.
+"""构成占比合计约为100%，各部分之和等于总数
+A breakdown's shares add up to about 100%, and its parts to the whole.
 
 What: for a whole followed by its parts with shares ("预算收入341.11万元，主要包括一般公共
 预算拨款收入341.11万元，占100.00%；政府性基金…占0%；…"): the shares never exceed 100% beyond

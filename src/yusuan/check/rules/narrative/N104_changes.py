@@ -1,4 +1,5 @@
-"""Changes on the previous year (比上年增加/减少X万元，增长/下降Y%) are consistent.
+"""比上年增减额、增减率与方向词相互一致
+Changes on the previous year (比上年增加/减少X万元，增长/下降Y%) are consistent.
 
 What: in "预算收入总计341.11万元，…，比上年增加3.92万元，增长1.16%": the two direction words
 agree (增加 with 增长, 减少 with 下降), a zero change has a zero rate, and the rate equals the

@@ -1,4 +1,5 @@
-"""The same figure's change on the previous year is stated the same way everywhere.
+"""同一数字的比上年增减处处说法一致
+The same figure's change on the previous year is stated the same way everywhere.
 
 What: when several sentences state the change of figures that are the same (the 收入总计,
 the 支出总计 and the 一般公共预算当年支出 of a unit funded only by the general budget are all

@@ -1,4 +1,5 @@
-"""Every project of the project table has its performance sheet.
+"""项目支出表的每个项目都有绩效目标表
+Every project of the project table has its performance sheet.
 
 What: each project line of 项目支出表（本年预算） has a 项目支出绩效目标表 with the same
 project name.

@@ -1,4 +1,5 @@
-"""Every performance sheet belongs to this unit.
+"""每张绩效目标表都属于本单位
+Every performance sheet belongs to this unit.
 
 What: each 项目支出绩效目标表's 实施单位 is the unit of the document, and its 主管部门 is the
 department the unit's other sheets name. Names on scanned sheets carry OCR slips, so two names

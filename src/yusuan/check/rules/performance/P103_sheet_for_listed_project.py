@@ -1,4 +1,5 @@
-"""Every performance sheet is for a project the project table lists.
+"""每张绩效目标表都对应项目支出表中的项目
+Every performance sheet is for a project the project table lists.
 
 What: each 项目支出绩效目标表's 项目名称 is a project line of 项目支出表（本年预算）（or of the
 上年结转 table).

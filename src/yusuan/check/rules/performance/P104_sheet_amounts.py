@@ -1,4 +1,5 @@
-"""A sheet's amount (元) agrees with the project's amount (万元).
+"""绩效目标表的资金（元）与项目金额（万元）一致
+A sheet's amount (元) agrees with the project's amount (万元).
 
 What: the 实施期资金总额 and 年度资金总额 of each sheet (printed in 元: 1,200,000) equal the
 project's 合计 in the project table (printed in 万元: 120.00), converted exactly; the

@@ -1,4 +1,5 @@
-"""A performance sheet's targets are complete.
+"""绩效目标表的指标完整
+A performance sheet's targets are complete.
 
 What: each sheet has an overall goal (总体目标) and indicators for each period it covers
 (实施期, 年度), with the three first-level indicators 产出指标, 效益指标 and 满意度指标 (a

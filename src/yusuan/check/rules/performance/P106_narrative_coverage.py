@@ -1,4 +1,5 @@
-"""The narrative's counts, amounts and coverage of performance targets match the sheets.
+"""绩效说明中的个数、金额和覆盖率与所附目标表一致
+The narrative's counts, amounts and coverage of performance targets match the sheets.
 
 What: in 绩效管理情况, "纳入绩效目标管理的二级项目N个，共计金额X万元" is compared with the
 project table (number of projects, their total), and "公开项目绩效目标N个，涉及项目金额X万元，

@@ -1,4 +1,5 @@
-"""The unit-wide performance target (整体绩效目标) covers the unit's whole budget.
+"""整体绩效目标覆盖单位全部预算
+The unit-wide performance target (整体绩效目标) covers the unit's whole budget.
 
 What: the amount the narrative gives for the 整体绩效目标 ("编报单位整体绩效目标，涉及资金X万元")
 equals the unit's total expenditure (支出总表 合计), within rounding.

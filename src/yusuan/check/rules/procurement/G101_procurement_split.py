@@ -1,4 +1,5 @@
-"""The procurement budget splits exactly into goods, works and services.
+"""政府采购预算等于货物、工程、服务之和
+The procurement budget splits exactly into goods, works and services.
 
 What: in 政府采购情况, 政府采购预算总额 = 货物 + 工程 + 服务, within the rounding of the
 printed figures; and the total does not exceed the unit's total expenditure.

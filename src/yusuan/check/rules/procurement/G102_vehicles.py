@@ -1,4 +1,5 @@
-"""Vehicle categories add up, and cars are consistent with the car costs.
+"""车辆各类相加，车辆与车辆费用相符
+Vehicle categories add up, and cars are consistent with the car costs.
 
 What: in 国有资产占有使用情况, the categories (领导用车, 机要通信用车, 应急保障用车, 执法执勤
 用车, 特种专业技术用车, 事业单位业务用车, 其他公务用车 …) add up to the vehicles held (实有);

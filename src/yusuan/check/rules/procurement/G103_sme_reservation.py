@@ -1,4 +1,5 @@
-"""The share reserved for small and medium enterprises lies within the procurement budget.
+"""面向中小企业的预留份额不超过采购预算
+The share reserved for small and medium enterprises lies within the procurement budget.
 
 What: an amount the 政府采购情况 says is reserved for SMEs ("面向中小企业预留X万元", "其中
 授予中小企业合同金额X万元") does not exceed the procurement total; a stated SME share (占X%)

@@ -1,4 +1,5 @@
-"""The asset statement is plausible against the projects.
+"""国有资产情况与项目相符
+The asset statement is plausible against the projects.
 
 What: a project that rents or runs offices (名称含“办公用房”) while the office space the unit
 is said to use is 0 m² (warning: "uses 0 m²" contradicts renting a building); a project that

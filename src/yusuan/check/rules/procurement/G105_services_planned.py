@@ -1,4 +1,5 @@
-"""Projects that buy services appear in the procurement budget's services.
+"""购买服务的项目列入政府采购的服务预算
+Projects that buy services appear in the procurement budget's services.
 
 What: when the procurement statement plans 0 for services while projects of the project
 table are, by their names, purchases of services (服务费, 租赁费, 通讯费, 维护费 … — the words

@@ -1,4 +1,5 @@
-"""The asset statement reports 通用设备 above 50万元 and 专用设备 above 100万元.
+"""资产情况分别公开50万元以上通用设备和100万元以上专用设备
+The asset statement reports 通用设备 above 50万元 and 专用设备 above 100万元.
 
 What: the standard wording of 国有资产占有使用情况 gives 单位价值50万元以上通用设备 and
 单位价值100万元以上专用设备; a statement that gives "100万元以上的通用设备" (twice 通用设备)

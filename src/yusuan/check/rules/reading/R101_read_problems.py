@@ -1,4 +1,5 @@
-"""Everything the reader saw but could not read is reported, at its place.
+"""读取时未能读出的内容逐项报告
+Everything the reader saw but could not read is reported, at its place.
 
 What: each problem the reader recorded (an unreadable figure, a part it could not find or
 recognise), each table cell kept as printed because it is not a readable figure, and the

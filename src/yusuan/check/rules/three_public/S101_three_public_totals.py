@@ -1,4 +1,5 @@
-"""The 三公 table adds up, and the car line splits into purchase and running.
+"""三公经费表相加，公务用车分列购置费和运行费
+The 三公 table adds up, and the car line splits into purchase and running.
 
 What: in the "三公"经费 table, 合计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行费, and
 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费, in every column.

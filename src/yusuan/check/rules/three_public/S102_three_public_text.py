@@ -1,4 +1,5 @@
-"""What the narrative says of 三公 and 机关运行经费 agrees with their tables.
+"""说明中对三公和机关运行经费的表述与表格一致
+What the narrative says of 三公 and 机关运行经费 agrees with their tables.
 
 What: when the 情况说明 states there is no 三公 budget ("本单位无"三公"经费预算") or no
 机关运行经费, the table must be empty; when the table holds money, the narrative must not say

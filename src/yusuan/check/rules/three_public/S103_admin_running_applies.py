@@ -1,4 +1,5 @@
-"""机关运行经费 applies to 行政 and 参公 units and equals their 公用经费.
+"""机关运行经费只适用于行政和参公单位，等于其公用经费
+机关运行经费 applies to 行政 and 参公 units and equals their 公用经费.
 
 What: the unit type is taken from an option or inferred from the codes the tables use
 (a 项 "行政运行" shows an administrative or 参公 unit; "事业运行" a public institution). For

@@ -1,4 +1,5 @@
-"""The 三公 section states the change on the previous year (info).
+"""三公经费说明与上年比较增减（提示）
+The 三公 section states the change on the previous year (info).
 
 What: the section "三公经费增减变动原因说明" says how the 三公 budget compares with the
 previous year (比上年 / 与上年 / 上年…), even when this year's budget is zero.
