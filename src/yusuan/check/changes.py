@@ -28,7 +28,7 @@ def change_claims(claims: Iterable[SectionClaim], patterns: NarrativePatterns) -
     first_in_clause: dict[tuple[str, int], SectionClaim] = {}
     for item in claims:
         key = (item.section.id, item.claim.clause)
-        if item.claim.pattern in ("amount", "amount_share") and key not in first_in_clause:
+        if item.claim.pattern.startswith("amount") and key not in first_in_clause:
             first_in_clause[key] = item
         if item.claim.pattern not in ("change", "change_with_rate"):
             continue

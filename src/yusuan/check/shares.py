@@ -26,9 +26,9 @@ def share_groups(claims: Iterable[SectionClaim], unit: Unit) -> list[ShareGroup]
         if item.section.id != section_id:
             section_id, base, current = item.section.id, None, None
         pattern = item.claim.pattern
-        if pattern == "amount":
+        if pattern in ("amount", "amount_yuan"):
             base, current = item, None
-        elif pattern == "amount_share":
+        elif pattern in ("amount_share", "amount_share_yuan"):
             if current is None:
                 current = ShareGroup(base, base.claim.amount(unit) if base else None)
                 groups.append(current)

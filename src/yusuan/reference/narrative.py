@@ -22,10 +22,11 @@ from yusuan.reference.paths import ReferenceError, data_dir
 
 _SLOT = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<choices>[^}]+))?\}")
 _NUMBER = r"\d+(?:\.\d+)?"
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,942,100 in 元 figures
 _SLOT_REGEX = {
     "label": r"[^\d，,。；;：:、%％（）()\s“”\"]*",
     "phrase": r"[^，,。；;]+?",
-    "amount": _NUMBER,
+    "amount": _GROUPED,
     "change": _NUMBER,
     "share": _NUMBER,
     "rate": _NUMBER,
@@ -47,6 +48,7 @@ class SentencePattern:
     regex: re.Pattern[str]
     slots: tuple[str, ...]
     directions: dict[str, dict[str, str]]
+    unit: Unit | None = None  # the unit the template writes amounts in, when not the profile's
 
     def format(self, **values: object) -> str:
         """Write the fragment: amounts as Amount or text, shares/rates as Decimal or text.
@@ -83,10 +85,12 @@ class Claim:
     end: int
     clause: int  # index of the clause (split at 。；) in the text
     sentence: str  # the clause's text
+    unit: Unit | None = None  # the pattern's own unit (a 元 figure in a 万元 narrative)
 
     def amount(self, unit: Unit, slot: str = "amount") -> Amount | None:
+        """An amount slot, in the pattern's unit (else ``unit``, the narrative's)."""
         text = self.values.get(slot)
-        return Amount.parse(text, unit) if text else None
+        return Amount.parse(text, self.unit or unit) if text else None
 
     def number(self, slot: str) -> tuple[Decimal, int] | None:
         """A percentage or count as (value, decimal places)."""
@@ -166,6 +170,7 @@ class NarrativePatterns:
                     end=match.end(),
                     clause=clause,
                     sentence=squeezed[clause_starts[clause] : clause_end],
+                    unit=pattern.unit,
                 )
             )
             position = max(match.end(), position + 1)
@@ -213,7 +218,8 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
     patterns = []
     for item in raw["patterns"]:
         regex, slots = compile_template(item["template"], directions)
-        patterns.append(SentencePattern(item["id"], item["template"], regex, slots, directions))
+        unit = Unit.parse(item["unit"]) if item.get("unit") else None
+        patterns.append(SentencePattern(item["id"], item["template"], regex, slots, directions, unit))
     bindings = {
         str(section): tuple(
             Binding(str(b["label"]), b["table"], str(b["row"]), b["column"], b.get("side")) for b in items

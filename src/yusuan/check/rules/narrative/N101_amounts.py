@@ -4,8 +4,9 @@ Every amount the 情况说明 states agrees with the table cell it speaks of.
 What: each "…X万元" of the narrative whose label the sentence patterns bind to a table cell
 (data/narrative/<profile>.yaml: 基本支出 → 支出总表 合计 基本支出; 一般公共服务支出 → 一般公共
 预算支出表 201 …) is compared with that cell; a blank cell reads as 0. The tolerance is the
-rounding of both printed figures (146.9 and 146.90 agree). Claims whose label is bound to no
-cell are listed as not evaluated.
+rounding of both printed figures (146.9 and 146.90 agree). A figure the narrative writes in 元
+("基本支出1,942,100元") is converted exactly, so a 元 ↔ 万元 slip (19,421,000元) is found.
+Claims whose label is bound to no cell are listed as not evaluated.
 
 Why: the narrative is what most readers read; a figure there that differs from the tables
 misinforms them, and shows that the text was not updated with the tables.
@@ -24,7 +25,7 @@ from yusuan.check.context import Context, not_evaluated
 from yusuan.check.figures import compare, judge
 from yusuan.model import Finding, NotEvaluated
 
-_AMOUNT_PATTERNS = ("amount", "amount_share")
+_AMOUNT_PATTERNS = ("amount", "amount_share", "amount_yuan", "amount_share_yuan")
 
 
 def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
@@ -40,10 +41,11 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
             )
             continue
         result = compare(stated, [item.target.amount], unit)
+        written = (item.claim.unit or unit).value
         found = judge(
             result,
             unit,
-            f"说明中“{item.claim.label[-16:]}{item.claim.values['amount']}{unit.value}”与表中数不符",
+            f"说明中“{item.claim.label[-16:]}{item.claim.values['amount']}{written}”与表中数不符",
             f"the narrative's {item.claim.label[-16:]} {item.claim.values['amount']} differs from the table",
             item.location,
             item.target.location,

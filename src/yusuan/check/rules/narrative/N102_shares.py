@@ -31,13 +31,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         base = group.base_amount
         if base is None or base.value == 0:
             continue
+        whole, whole_err = base.yuan, base.half_step * base.unit.factor
         for item, amount in group.parts:
             stated, places = item.claim.number("share") or (None, 0)
             if stated is None or amount is None:
                 continue
-            exact = amount.value / base.value * 100
-            low = max(amount.value - amount.half_step, Decimal(0)) / (base.value + base.half_step) * 100
-            high = (amount.value + amount.half_step) / (base.value - base.half_step) * 100
+            part, part_err = amount.yuan, amount.half_step * amount.unit.factor  # both in 元
+            exact = part / whole * 100
+            low = max(part - part_err, Decimal(0)) / (whole + whole_err) * 100
+            high = (part + part_err) / (whole - whole_err) * 100
             half = Decimal(5).scaleb(-(places + 1))
             evidence = Evidence(
                 expected=f"{quantize(exact, places)}%",

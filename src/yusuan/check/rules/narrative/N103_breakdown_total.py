@@ -36,8 +36,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         amounts = [a for _, a in group.parts if a is not None]
         complete = False
         if group.base_amount is not None and amounts:
-            parts_sum = sum((a.value for a in amounts), Decimal(0))
-            complete = abs(parts_sum - group.base_amount.value) <= rounding_tolerance(
+            parts_sum = sum((a.to(unit) for a in amounts), Decimal(0))
+            complete = abs(parts_sum - group.base_amount.to(unit)) <= rounding_tolerance(
                 [*amounts, group.base_amount], unit
             )
         evidence = Evidence(

@@ -48,14 +48,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         if change.subject is None or change.amount is None:
             continue
         rate, places = change.rate
-        now, delta = change.subject.value, change.amount.value
+        now, delta = change.subject.to(unit), change.amount.to(unit)
         previous = now - delta if change.direction == "up" else now + delta
         if previous <= 0:
             continue
         exact = delta / previous * 100
-        err = change.subject.half_step + change.amount.half_step
-        low = max(delta - change.amount.half_step, Decimal(0)) / (previous + err) * 100
-        high = (delta + change.amount.half_step) / max(previous - err, Decimal("0.000001")) * 100
+        err = (
+            change.subject.half_step * change.subject.unit.factor
+            + change.amount.half_step * change.amount.unit.factor
+        ) / unit.factor
+        delta_err = change.amount.half_step * change.amount.unit.factor / unit.factor
+        low = max(delta - delta_err, Decimal(0)) / (previous + err) * 100
+        high = (delta + delta_err) / max(previous - err, Decimal("0.000001")) * 100
         half = Decimal(5).scaleb(-(places + 1))
         if low - half <= rate <= high + half:
             continue
