@@ -11,7 +11,9 @@ What: the identities between the standard tables, line by line:
 - 一般公共预算支出表 合计 基本支出 = 基本支出经济分类表 合计;
 - 一般公共预算支出表 合计 项目支出 = 项目支出表（本年）合计 一般公共预算;
 - 支出总表 合计 项目支出 = 项目支出表（本年）合计 + 项目支出表（上年结转）合计;
-- 政府性基金预算支出表 合计 = 财政拨款收支总表 政府性基金预算 column.
+- 政府性基金预算支出表 合计 = 财政拨款收支总表 政府性基金预算 column;
+  政府性基金预算收入表 合计 = 财政拨款收支总表 二、政府性基金预算 (收入);
+- 国有资本经营预算表 支出合计 = 财政拨款收支总表 国有资本经营预算 column.
 
 A blank total line is left to the arithmetic rules (A101); elsewhere a blank reads as zero.
 
@@ -192,6 +194,19 @@ def check(ctx: Context) -> Iterator[Finding]:
         if carried is not None and carried_total is not None:
             right.append(Ref(carried, carried_total, "total"))
         yield from pair([_one(expenditure, "合计", "project")], right, "项目支出")
+    fund_income, capital = t("fund_income"), t("capital_budget")
+    if fund_income and fiscal and fund_income.columns:
+        yield from pair(
+            [_one(fund_income, "合计", fund_income.columns[0].key)],
+            [_one(fiscal, "政府性基金预算", "income_amount", "income")],
+            "政府性基金收入",
+        )
+    if capital and fiscal:
+        yield from pair(
+            [_one(capital, "合计", "total", "expenditure") or _one(capital, "合计", "total")],
+            [_one(fiscal, "本年支出合计", "state_capital", "expenditure")],
+            "国有资本经营预算支出",
+        )
     if fund and fiscal:
         yield from pair(
             [_one(fund, "合计", "total")],
