@@ -20,6 +20,7 @@ from yusuan.model import (
     Unit,
     rounding_tolerance,
 )
+from yusuan.reference.profiles import Profile
 
 _NUMBERED = re.compile(r"^[一二三四五六七八九十百]+[、.．]")
 
@@ -185,11 +186,11 @@ def value_columns(table: Table, side: str | None = None) -> list[str]:
     return [c.key for c in table.columns if side is None or c.side == side]
 
 
-def layout(ctx_profile: object, table: Table) -> str:
+def layout(profile: Profile | None, table: Table) -> str:
     """The table's layout from the profile, or guessed from its rows."""
-    spec = getattr(ctx_profile, "table", lambda _id: None)(table.id)
+    spec = profile.table(table.id) if profile is not None else None
     if spec is not None:
-        return str(spec.layout)
+        return spec.layout
     if any(row.side for row in table.rows):
         return "side_by_side_coded" if coded_rows(table) else "side_by_side"
     return "coded" if coded_rows(table) else "named"

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context
 from yusuan.check.figures import cell_location, compare, is_total_name, judge, layout
-from yusuan.model import CodeKind, Finding, Row, Table
+from yusuan.model import CodeKind, Finding, Row
 
 
-def _is_class(ctx: Context, table: Table, row: Row) -> bool:
+def _is_class(ctx: Context, row: Row) -> bool:
     if row.code:
         return len(row.code) == 3
     known = ctx.codes.code_for_name(row.name, CodeKind.ECONOMIC)
@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for row in table.rows:
             if is_total_name(row.name) and not row.code:
                 total = row
-            elif _is_class(ctx, table, row):
+            elif _is_class(ctx, row):
                 groups.append((row, []))
             elif groups:
                 groups[-1][1].append(row)

@@ -39,11 +39,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         func_amounts = [r.amount(general, "basic") for r in func_rows]
         if all(a is None for a in econ_amounts + func_amounts):
             continue
-        result = (
-            compare(func_amounts[0] if len(func_amounts) == 1 else None, econ_amounts, economic.unit)
-            if len(func_amounts) == 1
-            else compare(econ_amounts[0] if econ_amounts else None, func_amounts, economic.unit)
-        )
+        # the single line against the sum of the others (one economic line may mirror two 项)
+        if len(econ_amounts) == 1:
+            result = compare(econ_amounts[0], func_amounts, economic.unit)
+        else:
+            result = compare(func_amounts[0] if func_amounts else None, econ_amounts, economic.unit)
         found = judge(
             result,
             economic.unit,
