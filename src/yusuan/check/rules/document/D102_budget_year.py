@@ -2,7 +2,8 @@
 The budget year in every table title and narrative heading figure.
 
 What: each table title carries the document's budget year (2025年预算收支总表), and the
-years the 情况说明 opens with ("2025年度…") are that year.
+years the 情况说明's sentences open with ("2025年度…", "2025年<本单位名称>…") are that year. A
+sentence opening with another date ("2024年，本单位完成…") is not taken for the budget year.
 
 Why: a wrong year in a title or sentence is the mark of last year's file reused; its
 figures may be last year's.
@@ -23,7 +24,7 @@ from yusuan.model import Finding, Severity
 from yusuan.reference.narrative import squeeze
 
 _YEAR = re.compile(r"(20\d{2})年")
-_OPENING_YEAR = re.compile(r"(?:^|[。；;])(20\d{2})年度?")
+_OPENING_YEAR = re.compile(r"(?:^|[。；;])(20\d{2})年(?:度|(?={unit}))")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -47,10 +48,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 table_location(table),
                 hint=f"改为{year}年 / make it {year}",
             )
+    opening = re.compile(_OPENING_YEAR.pattern.replace("{unit}", re.escape(squeeze(ctx.unit_name)) or "$^"))
     for section in ctx.disclosure.sections:
         if section.id == "assets":  # 截至上年12月31日: checked by D104
             continue
-        for match in _OPENING_YEAR.finditer(squeeze(section.text)):
+        for match in opening.finditer(squeeze(section.text)):
             if int(match.group(1)) != year:
                 yield issue(
                     Severity.ERROR,
