@@ -3,7 +3,7 @@ The share reserved for small and medium enterprises lies within the procurement 
 
 What: an amount the 政府采购情况 says is reserved for SMEs ("面向中小企业预留X万元", "其中
 授予中小企业合同金额X万元") does not exceed the procurement total; a stated SME share (占X%)
-agrees with amount ÷ total.
+agrees with amount ÷ total within the rounding of the three printed figures.
 
 Why: the SME reservation is a policy commitment; a reservation larger than the budget is a
 misprint.
@@ -49,10 +49,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
             continue
         share = _SHARE.search(text, match.end())
-        if share and statement.total.yuan > 0:
+        total = statement.total
+        total_err = total.half_step * total.unit.factor
+        if share and total.yuan > total_err:
             stated = Decimal(share.group("share"))
-            exact = sme.yuan / statement.total.yuan * 100
-            if abs(stated - exact) > Decimal("0.5"):
+            places = len(share.group("share").partition(".")[2])
+            sme_err = sme.half_step * sme.unit.factor
+            exact = sme.yuan / total.yuan * 100
+            low = max(sme.yuan - sme_err, Decimal(0)) / (total.yuan + total_err) * 100
+            high = (sme.yuan + sme_err) / (total.yuan - total_err) * 100
+            half = Decimal(5).scaleb(-(places + 1))
+            if not low - half <= stated <= high + half:
                 yield issue(
                     Severity.ERROR,
                     f"中小企业占比写为{stated}%，按金额计算为{exact:.2f}%",
