@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from yusuan.model import Disclosure, Evidence, Finding, Location, NotEvaluated, Severity, Table
@@ -29,7 +29,6 @@ _RUNNING_NAMES = {"行政运行": UnitType.ADMINISTRATIVE, "事业运行": UnitT
 class Context:
     disclosure: Disclosure
     unit_type_option: UnitType | None = None
-    _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @cached_property
     def profile(self) -> Profile | None:
