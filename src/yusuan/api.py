@@ -5,12 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from yusuan import procurement
 from yusuan.model import Disclosure
 from yusuan.model.serialize import disclosure_to_json
+from yusuan.procurement.text import decision_text as procure_decision_text
+from yusuan.procurement.text import splitting_text as procure_splitting_text
 from yusuan.read import InputError, read_document
+from yusuan.reference.paths import ReferenceError
 from yusuan.render.summary import summary_text
 
-__all__ = ["InputError", "disclosure_to_json", "parse", "parse_json", "summary_text"]
+__all__ = [
+    "InputError",
+    "disclosure_to_json",
+    "parse",
+    "parse_json",
+    "procure_decide",
+    "procure_decision_text",
+    "procure_search",
+    "procure_splitting",
+    "procure_splitting_text",
+    "summary_text",
+]
 
 
 def parse(path: str | Path, profile: str | None = None) -> Disclosure:
@@ -21,3 +36,33 @@ def parse(path: str | Path, profile: str | None = None) -> Disclosure:
 def parse_json(path: str | Path, profile: str | None = None) -> dict[str, Any]:
     """The JSON contract (docs/json-contract.md) of a published disclosure."""
     return disclosure_to_json(parse(path, profile=profile))
+
+
+# ---- procurement (docs/procurement.md) ----------------------------------------------------
+
+
+def procure_decide(**fields: Any) -> dict[str, Any]:
+    """How a planned purchase must be bought: the decision JSON (see procurement.build_request)."""
+    try:
+        return procurement.decide(procurement.build_request(**fields)).to_json()
+    except procurement.ProcurementInputError as exc:
+        raise InputError(exc.where, exc.problem) from exc
+    except ReferenceError as exc:
+        raise InputError("data/procurement", str(exc)) from exc
+
+
+def procure_search(name: str) -> list[dict[str, Any]]:
+    """品目 codes of both schemes whose name contains ``name``."""
+    if not name.strip():
+        raise InputError("--item", "品目名称为空 / empty item name")
+    return procurement.search_items(name)
+
+
+def procure_splitting(path: str | Path, region: str, level: str = "county") -> dict[str, Any]:
+    """化整为零 findings over a CSV/XLSX list of a year's purchases."""
+    if not procurement.request.REGION.match(region or ""):
+        raise InputError("--region", f"行政区划代码应为6位数字 / region must be 6 digits: {region!r}")
+    try:
+        return procurement.check_splitting(path, region, level).to_json()
+    except procurement.ProcurementInputError as exc:
+        raise InputError(exc.where, exc.problem) from exc
