@@ -98,6 +98,7 @@ class CatalogueMatch:
     entry_name: str | None = None
     entry_code: str | None = None
     reason: str = ""
+    entry_code_2022: str | None = None  # for an entry without a code in the ruleset's scheme
 
 
 def _links_for(entry_code: str | None, entry_name: str) -> list[CrosswalkLink]:
@@ -180,7 +181,11 @@ def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:
     for entry in ruleset.catalogue:
         if entry.name == name or entry.name.split("（")[0] == name:
             return CatalogueMatch(
-                "in", entry.name, entry.code, f"品目名称“{name}”即目录品目 {entry.code or ''} {entry.name}"
+                "in",
+                entry.name,
+                entry.code,
+                f"品目名称“{name}”即目录品目 {entry.code or ''} {entry.name}",
+                entry.code_2022,
             )
     return None
 

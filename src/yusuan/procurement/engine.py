@@ -166,7 +166,7 @@ def decide(request: PurchaseRequest) -> Decision:
 
 
 def _object_of_entry(match: CatalogueMatch, request: PurchaseRequest) -> str | None:
-    code = match.entry_code
+    code = match.entry_code or match.entry_code_2022
     if code:
         return {"A": "goods", "B": "works", "C": "services"}[code[0]]
     return request.object
