@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
 from procurement_cases import load_cases
+
 from yusuan.procurement import build_request, decide
 from yusuan.reference.procurement import rulesets
 
@@ -40,7 +40,7 @@ def test_case(name: str, given: dict[str, Any], expect: dict[str, Any]) -> None:
         for key, value in details.items():
             assert found[0][key] == value, f"{name}: {kind}.{key}"
     for cite in expect.get("cites", []):
-        assert any(c.startswith(cite) for c in decision.cited), f"{name}: {cite} not cited in {decision.cited}"
+        assert any(c.startswith(cite) for c in decision.cited), f"{name}: {cite} not in {decision.cited}"
     for fragment in expect.get("review_contains", []):
         assert result["review_reason"] and fragment in result["review_reason"], f"{name}: {fragment}"
     if "reason_contains" in expect:
