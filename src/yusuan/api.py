@@ -12,11 +12,13 @@ from yusuan.procurement.text import decision_text as procure_decision_text
 from yusuan.procurement.text import splitting_text as procure_splitting_text
 from yusuan.read import InputError, read_document
 from yusuan.reference.paths import ReferenceError
+from yusuan.render.open_data import export_open_data
 from yusuan.render.summary import summary_text
 
 __all__ = [
     "InputError",
     "disclosure_to_json",
+    "export",
     "parse",
     "parse_json",
     "procure_decide",
@@ -66,3 +68,8 @@ def procure_splitting(path: str | Path, region: str, level: str = "county") -> d
         return procurement.check_splitting(path, region, level).to_json()
     except procurement.ProcurementInputError as exc:
         raise InputError(exc.where, exc.problem) from exc
+
+
+def export(path: str | Path, directory: str | Path, profile: str | None = None) -> list[Path]:
+    """Write one CSV per table plus datapackage.json for a published disclosure."""
+    return export_open_data(parse(path, profile=profile), Path(directory))

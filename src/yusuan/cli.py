@@ -66,6 +66,13 @@ def _yes_no(text: str) -> bool:
     raise argparse.ArgumentTypeError(f"应为 yes 或 no / expected yes or no: {text!r}")
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    written = api.export(args.file, args.to, profile=args.profile)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yusuan",
@@ -102,10 +109,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     q.set_defaults(func=_cmd_procure)
+    p = sub.add_parser(
+        "export", help="导出开放数据（CSV + datapackage.json）/ export CSV per table + datapackage.json"
+    )
+    p.add_argument("file", help="公开文件 / the disclosure file")
+    p.add_argument("--to", required=True, metavar="DIR", help="输出目录 / output directory")
+    p.add_argument("--profile", help="指定地区模板 / force a regional profile")
+    p.set_defaults(func=_cmd_export)
     return parser
 
 
+def _utf8_streams() -> None:
+    """Chinese output must not crash on a terminal or pipe with a narrow encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
