@@ -48,6 +48,7 @@ def _cmd_procure(args: argparse.Namespace) -> int:
             budget=args.budget,
             imported=args.imported,
             sme_suitable=args.sme_suitable,
+            department_centralized=args.department_centralized,
         )
         text = api.procure_decision_text(result)
     if args.json:
@@ -103,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--imported", action="store_true", help="采购进口产品 / imported product")
     q.add_argument(
         "--sme-suitable", type=_yes_no, default=None, help="是否适宜由中小企业提供 yes|no / suits SMEs"
+    )
+    q.add_argument(
+        "--department-centralized",
+        action="store_true",
+        help="品目属本部门集中采购品目 / the item is on the department's centralised list",
     )
     q.add_argument(
         "--purchases", help="全年采购清单 CSV/XLSX：化整为零检查 / a year's purchases: splitting check"

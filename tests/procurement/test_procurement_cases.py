@@ -88,5 +88,11 @@ def test_each_level_object_and_scheme_is_covered() -> None:
     assert {"province", "prefecture", "county"} <= levels
     assert {"goods", "works", "services"} <= objects
     assert {"2013", "2022", None} <= schemes
-    assert {"centralized_agency", "decentralized", "outside_law", "review_required"} <= routes
+    assert {
+        "centralized_agency",
+        "department_centralized",
+        "decentralized",
+        "outside_law",
+        "review_required",
+    } <= routes
     assert len(CASES) >= 100

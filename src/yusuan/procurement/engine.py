@@ -8,6 +8,7 @@ the data cannot decide, the answer is ``review_required`` with the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from yusuan.procurement.codes import (
@@ -36,10 +37,10 @@ from yusuan.reference.procurement import (
 )
 
 
-def find_ruleset(region: str, day: object) -> tuple[Ruleset | None, str]:
+def find_ruleset(region: str, day: dt.date) -> tuple[Ruleset | None, str]:
     """The most specific ruleset covering ``region`` on ``day``; else None and why."""
     covering = [r for r in rulesets() if r.covers_region(region)]
-    valid = [r for r in covering if r.valid_on(day)]  # type: ignore[arg-type]
+    valid = [r for r in covering if r.valid_on(day)]
     if valid:
         return max(valid, key=lambda r: len(r.jurisdiction_code.rstrip("0"))), ""
     if covering:
@@ -199,6 +200,26 @@ def _decide_route(
         reasons.append(Reason(match.reason, ruleset.catalogue_source))
         reasons.append(_law("centralized_agency"))
         mode, second_stage = _framework(request, ruleset, match, object_, reasons, obligations)
+        if request.department_centralized:
+            reasons.append(
+                Reason(
+                    "品目在集中采购机构采购目录内，由集中采购机构采购，不作部门集中采购"
+                    " / the agency catalogue prevails"
+                )
+            )
+    elif request.department_centralized:
+        statement = ruleset.department_centralized
+        if statement is None:
+            return review(
+                "规则集没有部门集中采购的规定 / the ruleset has no department-centralised rule",
+                reasons,
+                chain,
+            )
+        route = "department_centralized"
+        reasons.append(Reason(f"{match.reason}；采购人称该品目属本部门集中采购品目", statement.source))
+        reasons.append(Reason(statement.text, statement.source))
+        reasons.append(_law("department_centralized"))
+        mode = "project"
     elif limit.met(amount):
         route = "decentralized"
         reasons.append(Reason(f"{match.reason}；金额 {amount:,} 元 {limit.describe()}", limit.source))

@@ -31,6 +31,7 @@ class PurchaseRequest:
     budget: str = "local"  # local | central
     imported: bool = False
     sme_suitable: bool | None = None
+    department_centralized: bool = False  # the item is on the department's 部门集中采购 list
 
 
 def parse_amount(text: str | Decimal | int) -> Decimal:
@@ -74,6 +75,7 @@ def build_request(
     budget: str = "local",
     imported: bool = False,
     sme_suitable: bool | None = None,
+    department_centralized: bool = False,
 ) -> PurchaseRequest:
     """Check the shape of every field; raise ProcurementInputError naming the field."""
     region = str(region).strip()
@@ -107,4 +109,5 @@ def build_request(
         budget=budget,
         imported=imported,
         sme_suitable=sme_suitable,
+        department_centralized=department_centralized,
     )

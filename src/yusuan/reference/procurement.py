@@ -152,6 +152,7 @@ class Ruleset:
     intention: IntentionRule
     other_method_approval: Statement | None = None
     import_approval: Statement | None = None
+    department_centralized: Statement | None = None
     no_splitting: Statement | None = None
     framework_pending: Statement | None = None
     sme: SmeOverlay | None = None
@@ -290,6 +291,7 @@ def _ruleset(raw: dict[str, Any]) -> Ruleset:
         intention=_intention(raw["intention_disclosure"]),
         other_method_approval=_statement(raw.get("other_method_approval")),
         import_approval=_statement(raw.get("import_approval")),
+        department_centralized=_statement(raw.get("department_centralized")),
         chain=(raw["id"],),
         validity_sources=(_source(raw["valid"]["source"]),),
     )
