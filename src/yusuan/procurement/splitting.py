@@ -244,7 +244,11 @@ def check_splitting(path: str | Path, region: str, level: str = "county") -> Spl
                 evidence=Evidence(
                     expected=f"<= {limit}", actual=str(total), difference=str(total - limit), tolerance="0"
                 ),
-                hint=f"第 {lines} 行应合并为一个项目公开招标，或说明分别采购的法定理由 / rows {lines}",
+                hint=(
+                    f"第 {lines} 行：除项目预算调整或经批准采用公开招标以外方式外，应合并公开招标"
+                    f" / rows {lines}: tender them together unless the budget was adjusted"
+                    " or another method approved"
+                ),
             )
         )
     return report
