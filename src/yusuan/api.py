@@ -43,10 +43,38 @@ def parse_json(path: str | Path, profile: str | None = None) -> dict[str, Any]:
 # ---- procurement (docs/procurement.md) ----------------------------------------------------
 
 
-def procure_decide(**fields: Any) -> dict[str, Any]:
-    """How a planned purchase must be bought: the decision JSON (see procurement.build_request)."""
+def procure_decide(
+    *,
+    amount: str,
+    level: str,
+    region: str,
+    date: str,
+    code: str | None = None,
+    scheme: str | None = None,
+    item: str | None = None,
+    object: str | None = None,
+    budget: str = "local",
+    imported: bool = False,
+    sme_suitable: bool | None = None,
+    department_centralized: bool = False,
+) -> dict[str, Any]:
+    """How a planned purchase must be bought: the decision JSON of docs/procurement.md."""
     try:
-        return procurement.decide(procurement.build_request(**fields)).to_json()
+        request = procurement.build_request(
+            amount=amount,
+            level=level,
+            region=region,
+            date=date,
+            code=code,
+            scheme=scheme,
+            item=item,
+            object=object,
+            budget=budget,
+            imported=imported,
+            sme_suitable=sme_suitable,
+            department_centralized=department_centralized,
+        )
+        return procurement.decide(request).to_json()
     except procurement.ProcurementInputError as exc:
         raise InputError(exc.where, exc.problem) from exc
     except ReferenceError as exc:
