@@ -85,7 +85,10 @@ def procure_search(name: str) -> list[dict[str, Any]]:
     """品目 codes of both schemes whose name contains ``name``."""
     if not name.strip():
         raise InputError("--item", "品目名称为空 / empty item name")
-    return procurement.search_items(name)
+    try:
+        return procurement.search_items(name)
+    except ReferenceError as exc:
+        raise InputError("data/procurement", str(exc)) from exc
 
 
 def procure_splitting(path: str | Path, region: str, level: str = "county") -> dict[str, Any]:
@@ -96,6 +99,8 @@ def procure_splitting(path: str | Path, region: str, level: str = "county") -> d
         return procurement.check_splitting(path, region, level).to_json()
     except procurement.ProcurementInputError as exc:
         raise InputError(exc.where, exc.problem) from exc
+    except ReferenceError as exc:
+        raise InputError("data/procurement", str(exc)) from exc
 
 
 def export(path: str | Path, directory: str | Path, profile: str | None = None) -> list[Path]:

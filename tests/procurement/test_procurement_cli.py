@@ -90,3 +90,28 @@ def test_splitting_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert len(report["findings"]) == 1
     assert main(["procure", "--purchases", str(tmp_path / "none.csv"), "--region", "140602"]) == 2
     assert main(["procure", "--purchases", str(path), "--region", "14"]) == 2
+
+
+def test_broken_reference_data_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ruleset file that breaks the schema stops the command with its file named, exit 2."""
+    import shutil
+
+    from yusuan.reference import procurement as reference
+
+    data = tmp_path / "data"
+    shutil.copytree(reference.procurement_dir(), data / "procurement")
+    broken = data / "procurement" / "rulesets" / "cn-140000-shanxi-2022-2023.yaml"
+    broken.write_text(broken.read_text("utf-8").replace('comparison: ">="', 'comparison: "=>"', 1), "utf-8")
+    monkeypatch.setenv("YUSUAN_DATA", str(data))
+    reference.rulesets.cache_clear()
+    reference.schema.cache_clear()
+    try:
+        assert main(EXAMPLE) == 2
+        err = capsys.readouterr().err
+        assert "cn-140000-shanxi-2022-2023.yaml" in err and "=>" in err and err.count("\n") == 1
+    finally:
+        monkeypatch.delenv("YUSUAN_DATA")
+        reference.rulesets.cache_clear()
+        reference.schema.cache_clear()
