@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from procurement_cases import load_cases
 
 from yusuan.procurement import build_request, decide
-from yusuan.reference.procurement import rulesets
+from yusuan.reference.procurement import policy, rulesets
 
 CASES = load_cases()
 PLAIN_KEYS = (
@@ -77,6 +78,14 @@ def test_every_threshold_is_tried_at_below_and_above() -> None:
                 amount = threshold.amount + delta
                 if not any((threshold.object, level, amount) in tried for level in levels):
                     missing.append(f"{ruleset.id} {threshold.object} {threshold.wording} {amount}")
+    for policy_id, key in (("cn-works-tender", "public_tender"), ("cn-sme", "whole_reservation")):
+        values = policy(policy_id).values_on(dt.date(2023, 5, 1))
+        assert values is not None
+        for entry in values.values[key]:
+            for delta in (Decimal("-0.01"), Decimal(0), Decimal("0.01")):
+                amount = Decimal(entry["amount"]) + delta
+                if not any(o == entry["object"] and a == amount for o, _, a in tried):
+                    missing.append(f"{policy_id} {entry['object']} {entry['wording']} {amount}")
     assert not missing, missing
 
 
