@@ -99,6 +99,7 @@ class CatalogueMatch:
     entry_code: str | None = None
     reason: str = ""
     entry_code_2022: str | None = None  # for an entry without a code in the ruleset's scheme
+    entry_note: str = ""  # the catalogue's 备注 for the entry (e.g. 限各类不锈钢材料和产品)
 
 
 def _links_for(entry_code: str | None, entry_name: str) -> list[CrosswalkLink]:
@@ -114,7 +115,11 @@ def match_catalogue(ruleset: Ruleset, resolved: ResolvedCode) -> CatalogueMatch:
         for entry in ruleset.catalogue:
             if entry.code and is_within(resolved.code, entry.code, scheme):
                 return CatalogueMatch(
-                    "in", entry.name, entry.code, f"{resolved.code} 属于目录品目 {entry.code} {entry.name}"
+                    "in",
+                    entry.name,
+                    entry.code,
+                    f"{resolved.code} 属于目录品目 {entry.code} {entry.name}",
+                    entry_note=entry.note_text(),
                 )
         broader = [e for e in ruleset.catalogue if e.code and is_within(e.code, resolved.code, scheme)]
         if broader:
@@ -156,6 +161,7 @@ def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
                             entry.code,
                             f"2022年 {code} 对照2013年目录品目 {entry.code or '（无2013编码）'}"
                             f" {entry.name}：{link.basis}",
+                            entry_note=entry.note_text(),
                         )
                 elif is_within(target, code, "2022"):
                     broader.append(f"{entry.code or '—'} {entry.name}")
@@ -186,6 +192,7 @@ def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:
                 entry.code,
                 f"品目名称“{name}”即目录品目 {entry.code or ''} {entry.name}",
                 entry.code_2022,
+                entry.note_text(),
             )
     return None
 

@@ -198,6 +198,8 @@ def _decide_route(
     if match.status == "in":
         route = "centralized_agency"
         reasons.append(Reason(match.reason, ruleset.catalogue_source))
+        if match.entry_note:
+            reasons.append(Reason(f"目录备注 / catalogue note：{match.entry_note}", ruleset.catalogue_source))
         reasons.append(_law("centralized_agency"))
         mode, second_stage = _framework(request, ruleset, match, object_, reasons, obligations)
         if request.department_centralized:

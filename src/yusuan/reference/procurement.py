@@ -103,6 +103,12 @@ class CatalogueEntry:
     note: str = ""
     code_2022: str | None = None  # for an item whose code the ruleset's scheme lacks
     code_note: str = ""
+    note_verified: bool = True  # False: the note's reading is inferred (OCR)
+
+    def note_text(self) -> str:
+        if not self.note:
+            return ""
+        return self.note if self.note_verified else f"{self.note}（备注读法未核实 / note reading unverified）"
 
 
 @dataclass(frozen=True)
@@ -280,6 +286,7 @@ def _ruleset(raw: dict[str, Any]) -> Ruleset:
                 note=i.get("note", ""),
                 code_2022=i.get("code_2022"),
                 code_note=i.get("code_note", ""),
+                note_verified=bool(i.get("note_verified", True)),
             )
             for i in catalogue["items"]
         ),
