@@ -10,7 +10,8 @@ import pytest
 from procurement_cases import load_cases
 
 from yusuan.procurement import build_request, decide
-from yusuan.reference.procurement import policy, rulesets
+from yusuan.reference.procurement import rulesets
+from yusuan.reference.procurement_policies import policy
 
 CASES = load_cases()
 PLAIN_KEYS = (

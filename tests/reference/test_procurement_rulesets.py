@@ -14,12 +14,12 @@ import yaml
 from yusuan.reference.procurement import (
     compare,
     load_document,
-    policy,
     procurement_dir,
     region_prefix,
     rulesets,
     schema_errors,
 )
+from yusuan.reference.procurement_policies import policy
 
 DATA_FILES = sorted((procurement_dir() / "rulesets").glob("*.yaml")) + sorted(
     (procurement_dir() / "national").glob("*.yaml")

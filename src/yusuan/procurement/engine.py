@@ -31,10 +31,10 @@ from yusuan.reference.procurement import (
     OBJECT_NAMES,
     Ruleset,
     Threshold,
-    policy,
     rulesets,
-    threshold_from,
+    threshold_of,
 )
+from yusuan.reference.procurement_policies import policy
 
 
 def find_ruleset(region: str, day: dt.date) -> tuple[Ruleset | None, str]:
@@ -86,7 +86,7 @@ def tender_threshold(ruleset: Ruleset, object_: str, request: PurchaseRequest) -
         return Refusal(
             f"{request.date} 无{OBJECT_NAMES[object_]}公开招标数额数据 / no tender threshold on that date"
         )
-    national = [threshold_from(e) for e in values.values["public_tender"] if e["object"] == object_]
+    national = [threshold_of(e) for e in values.values["public_tender"] if e["object"] == object_]
     return _one(national, "公开招标数额标准")
 
 

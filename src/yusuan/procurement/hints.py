@@ -7,7 +7,7 @@ budget. The words are data: data/procurement/purchase-words.yaml.
 
 from __future__ import annotations
 
-from yusuan.reference.procurement import purchase_words
+from yusuan.reference.procurement_policies import purchase_words
 
 
 def implies_purchase(project_name: str) -> str | None:

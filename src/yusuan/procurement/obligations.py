@@ -10,15 +10,8 @@ from typing import Any
 
 from yusuan.procurement.decision import Obligation, Reason
 from yusuan.procurement.request import PurchaseRequest
-from yusuan.reference.procurement import (
-    ClauseSource,
-    Ruleset,
-    Threshold,
-    compare,
-    policy,
-    source_from,
-    threshold_from,
-)
+from yusuan.reference.procurement import ClauseSource, Ruleset, Threshold, compare, source_of, threshold_of
+from yusuan.reference.procurement_policies import policy
 
 
 def _percent(ratio: Decimal) -> str:
@@ -40,7 +33,7 @@ def sme_obligations(
         ]
     if values is None:
         return [], [Reason(f"{request.date} 无全国中小企业政策数据 / no national SME policy on that date")]
-    law_source = source_from(_entries(values.values, "whole_reservation", object_)[0]["source"])
+    law_source = source_of(_entries(values.values, "whole_reservation", object_)[0]["source"])
     if request.sme_suitable is None:
         return [
             Obligation(
@@ -79,7 +72,7 @@ def sme_obligations(
                 )
             )
     else:
-        line = threshold_from(_entries(values.values, "whole_reservation", object_)[0])
+        line = threshold_of(_entries(values.values, "whole_reservation", object_)[0])
         whole = line.met(request.amount)
         if whole:
             obligations.append(
@@ -103,7 +96,7 @@ def sme_obligations(
                     "sme_reservation",
                     f"预留不低于{_percent(ratio)}专门面向中小企业，其中小微企业不低于"
                     f"{_percent(Decimal(chosen['small_micro_min']))}（原文：{chosen['wording']}）",
-                    source_from(chosen["source"]),
+                    source_of(chosen["source"]),
                     {
                         "scope": "share",
                         "share_min": chosen["share_min"],
@@ -118,7 +111,7 @@ def sme_obligations(
                 "sme_price_deduction",
                 f"未预留部分对小微企业报价扣除{_percent(Decimal(deduction['min']))}—{_percent(Decimal(deduction['max']))}"
                 f"（原文：{deduction['wording']}）",
-                source_from(deduction["source"]),
+                source_of(deduction["source"]),
                 {"min": deduction["min"], "max": deduction["max"]},
             )
         )
@@ -145,7 +138,7 @@ def intention_obligation(
     days_source = rule.days_source
     if days is None and national is not None:
         days = int(national.values["days_before_start"])
-        days_source = source_from(national.values["source"])
+        days_source = source_of(national.values["source"])
     if days is None or days_source is None:
         return [], [Reason("无采购意向公开期限数据 / no intention-disclosure period on that date")]
     deadline = request.date - dt.timedelta(days=days)

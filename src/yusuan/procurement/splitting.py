@@ -24,7 +24,8 @@ from yusuan.procurement.codes import Refusal
 from yusuan.procurement.engine import find_ruleset, tender_threshold
 from yusuan.procurement.errors import ProcurementInputError
 from yusuan.procurement.request import PurchaseRequest, parse_amount, parse_date
-from yusuan.reference.procurement import OBJECTS, compare, policy
+from yusuan.reference.procurement import OBJECTS, compare
+from yusuan.reference.procurement_policies import policy
 
 RULE = "procurement.splitting"
 HEADERS = {

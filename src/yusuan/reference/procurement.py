@@ -223,17 +223,17 @@ def load_document(path: Path) -> dict[str, Any]:
     return document
 
 
-def _source(raw: dict[str, Any]) -> ClauseSource:
+def source_of(raw: dict[str, Any]) -> ClauseSource:
     return ClauseSource(raw["document"], raw["clause"], bool(raw["verified"]), raw.get("note", ""))
 
 
-def _threshold(raw: dict[str, Any]) -> Threshold:
+def threshold_of(raw: dict[str, Any]) -> Threshold:
     return Threshold(
         object=raw["object"],
         amount=Decimal(raw["amount"]),
         comparison=raw["comparison"],
         wording=raw["wording"],
-        source=_source(raw["source"]),
+        source=source_of(raw["source"]),
         levels=tuple(raw.get("levels", ())),
         items=tuple(raw.get("items", ())),
         overlap=raw.get("overlap", ""),
@@ -241,26 +241,26 @@ def _threshold(raw: dict[str, Any]) -> Threshold:
 
 
 def _thresholds(items: list[dict[str, Any]]) -> tuple[Threshold, ...]:
-    return tuple(_threshold(i) for i in items)
+    return tuple(threshold_of(i) for i in items)
 
 
-def _statement(raw: dict[str, Any] | None) -> Statement | None:
+def statement_of(raw: dict[str, Any] | None) -> Statement | None:
     if not raw:
         return None
-    return Statement(raw["text"], _source(raw["source"]), raw.get("comparison"), raw.get("wording", ""))
+    return Statement(raw["text"], source_of(raw["source"]), raw.get("comparison"), raw.get("wording", ""))
 
 
 def _intention(raw: dict[str, Any]) -> IntentionRule:
     return IntentionRule(
         wording=raw["wording"],
-        source=_source(raw["source"]),
+        source=source_of(raw["source"]),
         days_before_start=raw.get("days_before_start"),
         scope=raw.get("scope", ""),
-        days_source=_source(raw["source"]) if "days_before_start" in raw else None,
+        days_source=source_of(raw["source"]) if "days_before_start" in raw else None,
     )
 
 
-def _date(text: str) -> dt.date:
+def iso_date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
@@ -276,9 +276,9 @@ def _ruleset(raw: dict[str, Any]) -> Ruleset:
         budget=raw["budget"],
         levels=tuple(raw["levels"]),
         code_scheme=raw["code_scheme"],
-        valid_from=_date(raw["valid"]["from"]),
-        valid_to=_date(raw["valid"]["to"]),
-        valid_source=_source(raw["valid"]["source"]),
+        valid_from=iso_date(raw["valid"]["from"]),
+        valid_to=iso_date(raw["valid"]["to"]),
+        valid_source=source_of(raw["valid"]["source"]),
         catalogue=tuple(
             CatalogueEntry(
                 code=i["code"],
@@ -290,24 +290,24 @@ def _ruleset(raw: dict[str, Any]) -> Ruleset:
             )
             for i in catalogue["items"]
         ),
-        catalogue_source=_source(catalogue["source"]),
+        catalogue_source=source_of(catalogue["source"]),
         framework_ceilings=_thresholds(raw["framework_agreement"]["ceilings"]),
         second_stage=_thresholds(raw["framework_agreement"]["second_stage"]),
         decentralized_limits=_thresholds(raw["decentralized_limits"]),
         public_tender=_thresholds(raw["public_tender"]),
         intention=_intention(raw["intention_disclosure"]),
-        other_method_approval=_statement(raw.get("other_method_approval")),
-        import_approval=_statement(raw.get("import_approval")),
-        department_centralized=_statement(raw.get("department_centralized")),
+        other_method_approval=statement_of(raw.get("other_method_approval")),
+        import_approval=statement_of(raw.get("import_approval")),
+        department_centralized=statement_of(raw.get("department_centralized")),
         chain=(raw["id"],),
-        validity_sources=(_source(raw["valid"]["source"]),),
+        validity_sources=(source_of(raw["valid"]["source"]),),
     )
 
 
 def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
     jurisdiction = raw["jurisdiction"]
-    valid_from = max(base.valid_from, _date(raw["valid"]["from"]))
-    valid_to = min(base.valid_to, _date(raw["valid"]["to"]))
+    valid_from = max(base.valid_from, iso_date(raw["valid"]["from"]))
+    valid_to = min(base.valid_to, iso_date(raw["valid"]["to"]))
     merged = replace(
         base,
         id=raw["id"],
@@ -317,9 +317,9 @@ def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
         parent_code=jurisdiction["parent"],
         valid_from=valid_from,
         valid_to=valid_to,
-        valid_source=_source(raw["valid"]["source"]),
+        valid_source=source_of(raw["valid"]["source"]),
         chain=(*base.chain, raw["id"]),
-        validity_sources=(*base.validity_sources, _source(raw["valid"]["source"])),
+        validity_sources=(*base.validity_sources, source_of(raw["valid"]["source"])),
     )
     if "decentralized_limits" in raw:
         merged = replace(merged, decentralized_limits=_thresholds(raw["decentralized_limits"]))
@@ -335,9 +335,9 @@ def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
             )
         merged = replace(merged, intention=local)
     if "no_splitting" in raw:
-        merged = replace(merged, no_splitting=_statement(raw["no_splitting"]))
+        merged = replace(merged, no_splitting=statement_of(raw["no_splitting"]))
     if "framework_agreement_pending" in raw:
-        merged = replace(merged, framework_pending=_statement(raw["framework_agreement_pending"]))
+        merged = replace(merged, framework_pending=statement_of(raw["framework_agreement_pending"]))
     if "sme_reservation" in raw:
         above = raw["sme_reservation"]["above_tender"]
         below = raw["sme_reservation"]["below_tender"]
@@ -346,11 +346,11 @@ def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
             sme=SmeOverlay(
                 above_share_min=Decimal(above["share_min"]),
                 above_wording=above["wording"],
-                above_source=_source(above["source"]),
+                above_source=source_of(above["source"]),
                 below_whole=bool(below["whole"]),
                 below_comparison=below["comparison"],
                 below_wording=below["wording"],
-                below_source=_source(below["source"]),
+                below_source=source_of(below["source"]),
                 below_overlap=below.get("overlap", ""),
             ),
         )
@@ -376,104 +376,3 @@ def rulesets() -> tuple[Ruleset, ...]:
             names = ", ".join(f"{d['id']} -> {d['extends']}" for d in pending)
             raise ReferenceError(f"覆盖规则找不到上级 / overlay without base: {names}")
     return tuple(merged.values())
-
-
-# ---- national policies with dated patches ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PolicyValues:
-    """A policy's values on one day: the base with every patch in force applied."""
-
-    policy_id: str
-    day: dt.date
-    values: dict[str, Any]
-    documents: tuple[str, ...]  # base first, then the patches applied
-
-
-@dataclass(frozen=True)
-class Policy:
-    id: str
-    title: str
-    clauses: dict[str, Statement | None]
-    base: dict[str, Any] | None
-    patches: tuple[dict[str, Any], ...]
-
-    def clause(self, key: str) -> Statement:
-        found = self.clauses.get(key)
-        if found is None:
-            raise ReferenceError(f"{self.id}: 没有条款 {key!r} / no clause {key!r}")
-        return found
-
-    def values_on(self, day: dt.date) -> PolicyValues | None:
-        """The values in force on ``day``, or None before the policy began (no value is an answer)."""
-        if self.base is None or not _in_force(self.base, day):
-            return None
-        values = {k: v for k, v in self.base["values"].items()}
-        documents = [self.base["document"]]
-        for patch in self.patches:
-            if not _in_force(patch, day):
-                continue
-            documents.append(patch["document"])
-            for key, new in patch["values"].items():
-                values[key] = _patch_value(values.get(key), new)
-        return PolicyValues(self.id, day, values, tuple(documents))
-
-
-def _in_force(dated: dict[str, Any], day: dt.date) -> bool:
-    start = _date(dated["from"])
-    end = _date(dated["to"]) if dated.get("to") else None
-    return start <= day and (end is None or day <= end)
-
-
-def _patch_value(old: Any, new: Any) -> Any:
-    """Lists of per-object entries are patched object by object; anything else is replaced."""
-    if isinstance(old, list) and isinstance(new, list):
-        replaced = {entry.get("object") for entry in new if isinstance(entry, dict)}
-        kept = [e for e in old if not (isinstance(e, dict) and e.get("object") in replaced)]
-        return kept + new
-    return new
-
-
-def _policy(raw: dict[str, Any]) -> Policy:
-    clauses = {key: _statement(value) for key, value in raw.get("clauses", {}).items()}
-    return Policy(
-        id=raw["id"],
-        title=raw["title"],
-        clauses=clauses,
-        base=raw.get("base"),
-        patches=tuple(raw.get("patches", ())),
-    )
-
-
-@cache
-def policies() -> dict[str, Policy]:
-    out: dict[str, Policy] = {}
-    for path in sorted((procurement_dir() / "national").glob("*.yaml")):
-        document = load_document(path)
-        out[document["id"]] = _policy(document)
-    return out
-
-
-def policy(policy_id: str) -> Policy:
-    try:
-        return policies()[policy_id]
-    except KeyError:
-        raise ReferenceError(f"没有全国政策 {policy_id!r} / no national policy {policy_id!r}") from None
-
-
-def threshold_from(raw: dict[str, Any]) -> Threshold:
-    """A threshold entry of a policy's values (same shape as in a ruleset)."""
-    return _threshold(raw)
-
-
-def source_from(raw: dict[str, Any]) -> ClauseSource:
-    return _source(raw)
-
-
-@cache
-def purchase_words() -> tuple[str, ...]:
-    """Words in a project name that show a purchase (data/procurement/purchase-words.yaml)."""
-    path = procurement_dir() / "purchase-words.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(str(w) for w in raw["words"])
