@@ -49,6 +49,8 @@ def sme_obligations(
     if ruleset.sme is not None and tender is not None:
         local = ruleset.sme
         whole = compare(request.amount, local.below_comparison, tender.amount)
+        if request.amount == tender.amount and local.below_overlap:
+            reasons.append(Reason(local.below_overlap, local.below_source))
         if whole:
             obligations.append(
                 Obligation(
@@ -58,8 +60,6 @@ def sme_obligations(
                     {"scope": "whole"},
                 )
             )
-            if request.amount == tender.amount and local.below_overlap:
-                reasons.append(Reason(local.below_overlap, local.below_source))
         else:
             share = {"share_min": str(local.above_share_min), "of": "预算总额"}
             obligations.append(
