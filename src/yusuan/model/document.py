@@ -84,7 +84,8 @@ class Attachment:
 
     title: str
     text: str
-    source: Source | None = None
+    source: Source | None = None  # where it starts
+    end_line: int | None = None  # the last line it covers, when read from lines
 
 
 class ReadProblemKind(Enum):

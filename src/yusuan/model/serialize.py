@@ -125,7 +125,7 @@ def disclosure_to_json(disclosure: Disclosure) -> Json:
         },
         "glossary": [{"term": g.term, "definition": g.definition} for g in disclosure.glossary],
         "attachments": [
-            {"title": a.title, "source": _source(a.source), "length": len(a.text)}
+            {"title": a.title, "source": _source(a.source), "end_line": a.end_line, "length": len(a.text)}
             for a in disclosure.attachments
         ],
         "problems": [

@@ -1,0 +1,129 @@
+"""Lines -> Disclosure, driven by the regional profile; shared by every format reader.
+
+A format reader (text, PDF, DOCX, XLSX, HTML) produces ``read.lines.Line`` lists with one
+cell per grid column and calls :func:`assemble`. The steps:
+
+1. detect the profile (or take the one asked for);
+2. split the lines into blocks (:mod:`.blocks`): cover, tables, sections, glossary,
+   attachments; the table of contents is skipped;
+3. read each block: tables by the profile's layout (:mod:`.tables`), sections as printed
+   (:mod:`.narrative`), the performance sheets inside the performance section
+   (:mod:`.performance`), the procurement and asset statements (:mod:`.statements`);
+4. document facts from the title line (:mod:`.facts`).
+
+Whatever is seen but cannot be read becomes a ReadProblem with its source; nothing is
+guessed. Input that is not a disclosure raises InputError naming the file.
+"""
+
+from __future__ import annotations
+
+from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Section, Table
+from yusuan.read.assemble.blocks import Blocks, split_blocks
+from yusuan.read.assemble.facts import read_facts, title_year
+from yusuan.read.assemble.narrative import line_text, read_attachment, read_glossary, read_section
+from yusuan.read.assemble.performance import read_sheets
+from yusuan.read.assemble.spec import ReadingSpec, reading_spec
+from yusuan.read.assemble.statements import read_assets, read_procurement
+from yusuan.read.assemble.tables import extend_table, read_table
+from yusuan.read.errors import InputError
+from yusuan.read.lines import Line
+from yusuan.reference.paths import ReferenceError
+from yusuan.reference.profiles import Profile, detect_profile, load_profile
+
+__all__ = ["assemble"]
+
+
+def _profile(lines: list[Line], path: str, profile_id: str | None) -> Profile:
+    if profile_id is not None:
+        try:
+            return load_profile(profile_id)
+        except ReferenceError as exc:
+            raise InputError(path, str(exc)) from None
+    detected = detect_profile("\n".join(line.text for line in lines))
+    if detected is None:
+        raise InputError(path, "不是已知模板的预算公开文件 / not a budget disclosure of any known profile")
+    return detected
+
+
+def _tables(
+    blocks: Blocks, reading: ReadingSpec, profile: Profile, year: int | None
+) -> tuple[dict[str, Table], list[ReadProblem]]:
+    tables: dict[str, Table] = {}
+    problems: list[ReadProblem] = []
+    for block in blocks.tables:
+        existing = tables.get(block.spec.id)
+        if existing is not None:
+            problems.extend(extend_table(existing, block, reading))
+            continue
+        table, found = read_table(block, reading, profile.currency_unit, year)
+        tables[table.id] = table
+        problems.extend(found)
+    ordered = {spec.id: tables[spec.id] for spec in profile.tables if spec.id in tables}
+    for spec in profile.tables:
+        if spec.id not in tables:
+            problems.append(
+                ReadProblem(ReadProblemKind.MISSING, f"table {spec.id}: 未找到 / not found", spec.title, None)
+            )
+    return ordered, problems
+
+
+def _known_projects(tables: dict[str, Table], reading: ReadingSpec) -> list[str]:
+    """Project names printed in the project tables (not totals): a sheet's name is matched to them."""
+    names = [
+        row.name
+        for table_id in ("projects", "projects_carryover")
+        if (t := tables.get(table_id))
+        for row in t.rows
+    ]
+    return [name for name in names if name and name not in reading.row_names]
+
+
+def assemble(lines: list[Line], path: str, profile: str | None = None) -> Disclosure:
+    """Build the Disclosure printed in ``lines`` (read from ``path``)."""
+    chosen = _profile(lines, path, profile)
+    reading = reading_spec(chosen)
+    blocks = split_blocks(lines, chosen, reading)
+    if not blocks.tables:
+        raise InputError(path, "未找到任何预算表 / no budget table found")
+    year = title_year(blocks.cover, reading)
+    tables, problems = _tables(blocks, reading, chosen, year)
+    facts = read_facts(blocks.cover, list(tables.values()), reading, chosen.id, chosen.currency_unit)
+    disclosure = Disclosure(facts=facts, tables=tables, problems=problems, source_file=path)
+
+    roles = reading.section_roles
+    for block in blocks.sections:
+        body = block.lines
+        if block.spec.id == roles.get("performance") and reading.performance is not None:
+            first, targets, found = read_sheets(body, reading.performance, _known_projects(tables, reading))
+            disclosure.performance_targets.extend(targets)
+            problems.extend(found)
+            body = body[:first]
+        section = read_section(block, body)
+        disclosure.sections.append(section)
+        _statements(disclosure, section, reading, roles)
+
+    disclosure.glossary, found = read_glossary(blocks.glossary)
+    problems.extend(found)
+    disclosure.attachments = [
+        read_attachment(block, reading.attachment_title) for block in blocks.attachments
+    ]
+    for line in blocks.orphans:
+        problems.append(
+            ReadProblem(
+                ReadProblemKind.UNRECOGNISED,
+                "document: 不属于任何表格或章节的文字 / text outside every table and section",
+                line_text(line),
+                line.source,
+            )
+        )
+    return disclosure
+
+
+def _statements(
+    disclosure: Disclosure, section: Section, reading: ReadingSpec, roles: dict[str, str]
+) -> None:
+    if section.id == roles.get("procurement"):
+        disclosure.procurement, found = read_procurement(section, reading, disclosure.facts.currency_unit)
+        disclosure.problems.extend(found)
+    elif section.id == roles.get("assets"):
+        disclosure.assets = read_assets(section, reading)

@@ -1,0 +1,202 @@
+"""Split a document's lines into blocks: cover, tables, sections, glossary, attachments.
+
+One pass over the lines, driven by the profile: 第X部分 headings open parts, the profile's
+table title patterns open tables (a printed label such as "预算公开表1" just before a title
+becomes its number), numbered headings matching the profile's sections open sections, and
+the attachment pattern opens forwarded material. The table of contents (目录) is skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from yusuan.read.assemble.spec import ReadingSpec
+from yusuan.read.assemble.text import NUMBERED_HEADING, PART_HEADING, filled, single_text, squeeze
+from yusuan.read.lines import Line
+from yusuan.reference.profiles import Profile, SectionSpec, TableSpec
+
+MAX_TITLE_CHARS = 60  # a table title is a short line; a sentence naming a table is not one
+NARRATIVE_PARTS = ("概况", "情况说明")
+
+
+@dataclass
+class TableBlock:
+    spec: TableSpec
+    title: Line
+    label: str | None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class SectionBlock:
+    spec: SectionSpec
+    heading: Line
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class AttachmentBlock:
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Blocks:
+    cover: list[Line] = field(default_factory=list)
+    tables: list[TableBlock] = field(default_factory=list)
+    sections: list[SectionBlock] = field(default_factory=list)
+    glossary: list[Line] = field(default_factory=list)
+    attachments: list[AttachmentBlock] = field(default_factory=list)
+    orphans: list[Line] = field(default_factory=list)  # text outside every block
+
+
+def _ends_with_page_number(line: Line) -> bool:
+    cells = filled(line)
+    return len(cells) >= 2 and cells[-1].isdigit()
+
+
+def contents_range(lines: list[Line], reading: ReadingSpec) -> tuple[int, int] | None:
+    """[start, end) of the table of contents, or None when the document has none.
+
+    The contents run from the 目录 heading to the first part heading (第X部分 on a line of
+    its own) whose next non-blank line is not itself a contents entry (ending in a page number).
+    """
+    if reading.contents_heading is None:
+        return None
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if (text := single_text(line)) and reading.contents_heading.match(squeeze(text))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    for i in range(start + 1, len(lines)):
+        text = single_text(lines[i])
+        if text is None or not PART_HEADING.match(squeeze(text)):
+            continue
+        following = next((line for line in lines[i + 1 :] if not line.is_blank), None)
+        if following is None or not _ends_with_page_number(following):
+            return start, i
+    return start, start + 1
+
+
+def _match_table(text: str, profile: Profile) -> TableSpec | None:
+    squeezed = squeeze(text)
+    if len(squeezed) > MAX_TITLE_CHARS or squeezed.endswith("。"):
+        return None
+    return next((spec for spec in profile.tables if spec.title_pattern.search(squeezed)), None)
+
+
+def _normalise(title: str) -> str:
+    return squeeze(title).replace("“", '"').replace("”", '"')
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = _normalise(a), _normalise(b)
+    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.5
+
+
+class _Splitter:
+    def __init__(self, profile: Profile, reading: ReadingSpec) -> None:
+        self.profile = profile
+        self.reading = reading
+        self.blocks = Blocks()
+        self.part: str | None = None  # None before the first 第X部分 heading
+        self.current: list[Line] | None = None
+        self.in_attachment = False
+        self.pending_label: str | None = None
+        self.seen_sections: set[str] = set()
+
+    def close(self) -> None:
+        self.current = None
+        self.in_attachment = False
+
+    def section_for(self, text: str) -> SectionSpec | None:
+        """The profile section a numbered heading opens, if any.
+
+        Inside a narrative part the title may be worded a little differently (部门 for 单位);
+        elsewhere (part headings lost in extraction) only the exact profile title counts,
+        and it opens that section's part.
+        """
+        match = NUMBERED_HEADING.match(squeeze(text))
+        if match is None:
+            return None
+        in_narrative = self.part in NARRATIVE_PARTS
+        for spec in self.profile.sections:
+            if spec.id in self.seen_sections or spec.number != match["number"]:
+                continue
+            if in_narrative and spec.part == self.part and _similar(match["title"], spec.title):
+                return spec
+            if not in_narrative and _normalise(match["title"]) == _normalise(spec.title):
+                self.part = spec.part
+                return spec
+        return None
+
+    def feed(self, line: Line) -> None:
+        text = single_text(line)
+        reading = self.reading
+        if text is not None:
+            squeezed = squeeze(text)
+            part = PART_HEADING.match(squeezed)
+            if part:
+                self.close()
+                self.part = reading.part_for(part["title"])
+                self.current = self.blocks.glossary if self.part == self.profile.glossary_part else None
+                return
+            if not self.in_attachment:
+                if reading.table_label is not None and reading.table_label.match(squeezed):
+                    self.close()
+                    self.pending_label = squeezed
+                    return
+                spec = _match_table(text, self.profile)
+                if spec is not None:
+                    block = TableBlock(spec=spec, title=line, label=self.pending_label)
+                    self.blocks.tables.append(block)
+                    self.close()
+                    self.current = block.lines
+                    self.pending_label = None
+                    return
+                if (
+                    self.part in NARRATIVE_PARTS
+                    and reading.attachment_start is not None
+                    and reading.attachment_start.match(squeezed)
+                ):
+                    attachment = AttachmentBlock(lines=[line])
+                    self.blocks.attachments.append(attachment)
+                    self.close()
+                    self.current = attachment.lines
+                    self.in_attachment = True
+                    return
+                section = self.section_for(text)
+                if section is not None:
+                    self.seen_sections.add(section.id)
+                    block_s = SectionBlock(spec=section, heading=line)
+                    self.blocks.sections.append(block_s)
+                    self.close()
+                    self.current = block_s.lines
+                    return
+            elif reading.attachment_start is not None and reading.attachment_start.match(squeezed):
+                attachment = AttachmentBlock(lines=[line])
+                self.blocks.attachments.append(attachment)
+                self.current = attachment.lines
+                return
+        if self.current is not None:
+            self.current.append(line)
+        elif self.part is None:
+            self.blocks.cover.append(line)
+        elif not line.is_blank:
+            self.blocks.orphans.append(line)
+
+
+def split_blocks(lines: list[Line], profile: Profile, reading: ReadingSpec) -> Blocks:
+    """Split ``lines`` into the blocks of a disclosure, skipping the table of contents."""
+    splitter = _Splitter(profile, reading)
+    contents = contents_range(lines, reading)
+    for index, line in enumerate(lines):
+        if contents is not None and contents[0] <= index < contents[1]:
+            continue
+        splitter.feed(line)
+    return splitter.blocks

@@ -1,0 +1,95 @@
+"""Where names, codes, labels and figures sit in a table line, by the profile's layout.
+
+A layout reads one line of cells into one or two raw rows (side-by-side tables hold an
+income item and an expenditure item on the same printed line). Positions follow from the
+profile's columns: no layout knows a table's width in advance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from yusuan.model import looks_like_code
+from yusuan.read.assemble.text import squeeze
+from yusuan.reference.profiles import TableSpec
+
+LAYOUTS = ("coded", "named", "economic", "side_by_side", "side_by_side_coded")
+
+
+@dataclass
+class RawRow:
+    name: str
+    values: list[str]  # one per column of the row's side, in profile order
+    code: str | None = None
+    side: str | None = None
+    labels: list[str] = field(default_factory=list)
+    stray_code: str = ""  # text in the code column that is not a code
+
+    @property
+    def present(self) -> bool:
+        return bool(self.name or self.code or self.stray_code or any(v.strip() for v in self.values))
+
+
+def _take(cells: list[str], start: int, count: int) -> list[str]:
+    chunk = cells[start : start + count]
+    return [c.strip() for c in chunk] + [""] * (count - len(chunk))
+
+
+def _coded(cells: list[str], start: int, count: int) -> tuple[RawRow, int]:
+    first, name = (c.strip() for c in _take(cells, start, 2))
+    code: str | None = None
+    stray = ""
+    if looks_like_code(squeeze(first)):
+        code = squeeze(first)
+    elif first and not name:
+        name = first  # a merged 编码+名称 cell such as "合计"
+    elif first:
+        stray = first
+    values = _take(cells, start + 2, count)
+    return RawRow(name=name, values=values, code=code, stray_code=stray), start + 2 + count
+
+
+def _sides(spec: TableSpec) -> tuple[int, int]:
+    income = sum(1 for c in spec.columns if c.side == "income")
+    return income, len(spec.columns) - income
+
+
+def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[str]]:
+    """The rows printed on one line and the cells left over beyond the table's width."""
+    n = len(spec.columns)
+    layout = spec.layout
+    if layout == "coded":
+        row, end = _coded(cells, 0, n)
+        rows = [row]
+    elif layout == "named":
+        rows = [RawRow(name=cells[0].strip() if cells else "", values=_take(cells, 1, n))]
+        end = 1 + n
+    elif layout == "economic":
+        k = len(spec.labels)
+        rows = [
+            RawRow(
+                name=cells[0].strip() if cells else "",
+                labels=_take(cells, 1, k),
+                values=_take(cells, 1 + k, n),
+            )
+        ]
+        end = 1 + k + n
+    elif layout == "side_by_side":
+        n_in, n_out = _sides(spec)
+        income = RawRow(name=_take(cells, 0, 1)[0], values=_take(cells, 1, n_in), side="income")
+        out_at = 1 + n_in
+        expenditure = RawRow(
+            name=_take(cells, out_at, 1)[0], values=_take(cells, out_at + 1, n_out), side="expenditure"
+        )
+        rows = [income, expenditure]
+        end = out_at + 1 + n_out
+    elif layout == "side_by_side_coded":
+        n_in, n_out = _sides(spec)
+        income, out_at = _coded(cells, 0, n_in)
+        expenditure, end = _coded(cells, out_at, n_out)
+        income.side, expenditure.side = "income", "expenditure"
+        rows = [income, expenditure]
+    else:
+        raise ValueError(f"未知的表格版式 / unknown table layout: {layout!r}")
+    leftover = [c.strip() for c in cells[end:] if c.strip()]
+    return [row for row in rows if row.present], leftover

@@ -1,0 +1,110 @@
+"""The profile's ``reading`` block: the words the assembly looks for, compiled once.
+
+Everything region-specific the assembly needs (part names, the table label, statement
+sentence patterns, performance-sheet labels) lives in the profile YAML under ``reading``;
+this module only turns it into regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from yusuan.reference.profiles import Profile
+
+
+@dataclass(frozen=True)
+class PerformanceSpec:
+    sheet_title: str
+    amount_label: str
+    annual_amount_label: str
+    department_code: re.Pattern[str]
+    implementing_label: re.Pattern[str]
+    kind_marker: re.Pattern[str]
+    period_label: str
+    goals_label: str
+    indicator_header: str
+    level2_header: str
+    signature_labels: tuple[str, ...]
+    level2: dict[str, str]  # 二级指标 -> its 一级指标
+
+
+@dataclass(frozen=True)
+class ReadingSpec:
+    parts: tuple[tuple[str, str], ...]  # (fragment of the 第X部分 title, part name)
+    contents_heading: re.Pattern[str] | None
+    table_label: re.Pattern[str] | None
+    unit_name_line: re.Pattern[str] | None
+    unit_line: re.Pattern[str] | None
+    note_line: re.Pattern[str] | None
+    skip_lines: tuple[re.Pattern[str], ...]
+    row_names: frozenset[str]
+    title: re.Pattern[str] | None
+    attachment_start: re.Pattern[str] | None
+    attachment_title: str
+    section_roles: dict[str, str] = field(default_factory=dict)  # role -> section id
+    procurement: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    vehicle: re.Pattern[str] | None = None
+    vehicle_name_strip: re.Pattern[str] | None = None
+    asset_figures: tuple[re.Pattern[str], ...] = ()
+    performance: PerformanceSpec | None = None
+
+    def part_for(self, heading_title: str) -> str:
+        """The part a 第X部分 heading opens ("" when it holds tables or is unknown)."""
+        return next((part for fragment, part in self.parts if fragment in heading_title), "")
+
+
+def _pattern(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
+    value = raw.get(key)
+    return re.compile(value) if value else None
+
+
+def _performance(raw: dict[str, Any] | None) -> PerformanceSpec | None:
+    if not raw:
+        return None
+    return PerformanceSpec(
+        sheet_title=raw["sheet_title"],
+        amount_label=raw["amount_label"],
+        annual_amount_label=raw["annual_amount_label"],
+        department_code=re.compile(raw["department_code"]),
+        implementing_label=re.compile(raw["implementing_label"]),
+        kind_marker=re.compile(raw["kind_marker"]),
+        period_label=raw["period_label"],
+        goals_label=raw["goals_label"],
+        indicator_header=raw["indicator_header"],
+        level2_header=raw["level2_header"],
+        signature_labels=tuple(raw.get("signature_labels", [])),
+        level2={str(k): str(v) for k, v in (raw.get("level2") or {}).items()},
+    )
+
+
+@cache
+def _reading_cached(profile_id: str, profile: Profile) -> ReadingSpec:
+    raw: dict[str, Any] = profile.raw.get("reading") or {}
+    assets = raw.get("assets") or {}
+    return ReadingSpec(
+        parts=tuple((str(p["match"]), str(p["part"])) for p in raw.get("parts", [])),
+        contents_heading=_pattern(raw, "contents_heading"),
+        table_label=_pattern(raw, "table_label"),
+        unit_name_line=_pattern(raw, "unit_name_line"),
+        unit_line=_pattern(raw, "unit_line"),
+        note_line=_pattern(raw, "note_line"),
+        skip_lines=tuple(re.compile(p) for p in raw.get("skip_lines", [])),
+        row_names=frozenset(raw.get("row_names", [])),
+        title=_pattern(raw, "title"),
+        attachment_start=_pattern(raw, "attachment_start"),
+        attachment_title=str(raw.get("attachment_title", "")),
+        section_roles=dict(raw.get("sections") or {}),
+        procurement={k: re.compile(v) for k, v in (raw.get("procurement") or {}).items()},
+        vehicle=_pattern(assets, "vehicle"),
+        vehicle_name_strip=_pattern(assets, "vehicle_name_strip"),
+        asset_figures=tuple(re.compile(p) for p in assets.get("figures", [])),
+        performance=_performance(raw.get("performance")),
+    )
+
+
+def reading_spec(profile: Profile) -> ReadingSpec:
+    """The compiled ``reading`` block of ``profile`` (empty when the profile has none)."""
+    return _reading_cached(profile.id, profile)
