@@ -207,7 +207,7 @@ def _items(records: list[Record], unit: Unit, projects: set[str], problems: Prob
             )
         )
     if not records:
-        problems.add(L.ITEMS.name, "没有预算明细", "there are no budget line items")
+        problems.add(f"{L.ITEMS.name} / {L.ITEMS.key}", "没有预算明细", "there are no budget line items")
     return items
 
 
