@@ -36,6 +36,8 @@ def write_budget_workbook(path: str | Path, profile_id: str = "shanxi", budget: 
         _instructions(book.add_worksheet(L.INSTRUCTIONS_SHEET), styles, profile.name)
         for sheet in L.SHEETS:
             ws = book.add_worksheet(sheet.name)
+            ws.set_landscape()
+            ws.fit_to_pages(1, 0)  # printed: one page wide
             given = rows.get(sheet.key, [])
             if sheet.form is L.SheetForm.PAIRS:
                 values = given[0] if given else (prefill if sheet is L.FACTS else {})
