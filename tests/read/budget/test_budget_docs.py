@@ -11,5 +11,6 @@ DOC = (Path(__file__).resolve().parents[3] / "docs" / "budget-input.md").read_te
 
 def test_every_sheet_and_key_is_documented() -> None:
     missing = [f"{s.name}/{s.key}" for s in L.SHEETS if f"### {s.name} / `{s.key}`" not in DOC]
-    missing += [f"{s.key}.{f.key}" for s in L.SHEETS for f in s.fields if f"| {f.zh} | `{f.key}` |" not in DOC]
+    rows = [(s.key, f) for s in L.SHEETS for f in s.fields]
+    missing += [f"{key}.{f.key}" for key, f in rows if f"| {f.zh} | `{f.key}` |" not in DOC]
     assert missing == []
