@@ -28,7 +28,7 @@ from yusuan.render.budget_yaml import write_budget_yaml
 
 # text as people type it: CJK, digits, YAML-significant words and marks; never blank, no edge spaces
 _CHARS = st.sampled_from(
-    list("预算项目费用办公租赁是否0123456789:#-&*!%@'\"{}[],。，；（）") + ["null", "yes"]
+    [*list("预算项目费用办公租赁是否0123456789:#-&*!%@'\"{}[],。，；（）"), "null", "yes"]
 )
 TEXT = st.lists(_CHARS, min_size=1, max_size=12).map("".join).map(str.strip).filter(bool)
 FEN = st.integers(min_value=0, max_value=10**11).map(lambda fen: Decimal(fen).scaleb(-2))
