@@ -53,3 +53,11 @@ def test_codes_from_numbers_and_text() -> None:
     assert code(Entry(2010350.0, "b"), (7,), spec, problems) == "2010350"
     assert code(Entry("２０１０３５０", "c"), (7,), spec, problems) == ""  # full-width digits are not a code
     assert problems.messages[0].startswith("c: 功能科目编码 ２０１０３５０ 不是7位数字")
+
+
+def test_a_dash_in_an_optional_amount_means_no_value() -> None:
+    problems = Problems()
+    optional = L.PROJECTS.field("period_total")
+    assert money(Entry("—", "项目!G2"), Unit.WAN, optional, problems) is None
+    assert money(Entry("—", "预算明细!G2"), Unit.WAN, AMOUNT, problems) is None
+    assert problems.messages == ["预算明细!G2: 缺少金额 / amount is required"]

@@ -229,3 +229,13 @@ def test_a_budget_instance_is_what_the_reader_returns(tmp_path: Path) -> None:
         _template(tmp_path), FACTS, [["一般公共预算", "2010350", "基本支出", "30101", None, None, 1]]
     )
     assert isinstance(read_budget(path), Budget)
+
+
+def test_a_sheet_claiming_all_excel_columns_is_read_quickly(tmp_path: Path) -> None:
+    path = _fill(
+        _template(tmp_path), FACTS, [["一般公共预算", "2010350", "基本支出", "30101", None, None, 1]]
+    )
+    book = openpyxl.load_workbook(path)
+    book["预算明细"].cell(3, 16384).value = "far away"  # the sheet's dimension becomes A1:XFD3
+    book.save(path)
+    assert read_budget(path).items[0].amount_yuan == Decimal("10000.00")

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from yusuan.model import Amount, AmountError, Unit
+from yusuan.model.amount import NO_VALUE_MARKS
 from yusuan.read.budget.layout import MAX_ERRORS, Field
 from yusuan.read.errors import InputError
 
@@ -63,6 +64,11 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def is_no_number(value: object) -> bool:
+    """Blank, or a dash ("—", "-") that stands for "no value" where a number is expected."""
+    return is_blank(value) or (isinstance(value, str) and "".join(value.split()) in NO_VALUE_MARKS)
+
+
 def text(entry: Entry) -> str:
     """The entry as text; numbers as they read ("2010350", "75.384"), blank as ""."""
     value = entry.value
@@ -89,7 +95,7 @@ def required_text(entry: Entry, spec: Field, problems: Problems) -> str:
 def money(entry: Entry, unit: Unit, spec: Field, problems: Problems) -> Decimal | None:
     """An amount in ``unit`` read exactly and returned in 元 (to the fen); None when blank."""
     value = entry.value
-    if is_blank(value):
+    if is_no_number(value):
         if spec.required:
             problems.add(entry.where, f"缺少{spec.zh}", f"{spec.key} is required")
         return None

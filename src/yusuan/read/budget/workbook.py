@@ -24,6 +24,7 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all members together, inflated
 MAX_MEMBERS = 2000
 MAX_RATIO = 200  # inflated / compressed, for members over 1 MB inflated
 MAX_ROWS = 20000  # rows read per sheet
+MAX_COLUMNS = 60  # columns read per row: a sheet may claim 16384 columns, padding every row with them
 
 
 def check_archive(path: str, data: bytes) -> None:
@@ -84,7 +85,9 @@ def read_workbook_records(path: str, data: bytes, problems: Problems) -> dict[st
                         sheet.name, f"缺少工作表“{sheet.name}”", f"the sheet {sheet.en!r} is missing"
                     )
                 continue
-            rows = book[sheet.name].iter_rows(min_row=1, max_row=MAX_ROWS + 1, values_only=True)
+            rows = book[sheet.name].iter_rows(
+                min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True
+            )
             if sheet.form is L.SheetForm.PAIRS:
                 records[sheet.key] = [_pairs(sheet, rows, problems)]
             else:
