@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from yusuan.model import Disclosure
-from yusuan.model.budget import Budget
 from yusuan.model.serialize import disclosure_to_json
 from yusuan.read import InputError, read_document
 from yusuan.read.budget import read_budget
@@ -67,7 +66,3 @@ def write_template(
     except OSError as exc:
         raise InputError(str(path), f"无法写入 / cannot write: {exc.strerror or exc}") from None
 
-
-def budget(path: str | Path) -> Budget:
-    """Read a budget workbook or YAML (the authoring input) into a Budget."""
-    return read_budget(path)
