@@ -65,4 +65,3 @@ def write_template(
         raise InputError(profile, str(exc)) from None
     except OSError as exc:
         raise InputError(str(path), f"无法写入 / cannot write: {exc.strerror or exc}") from None
-
