@@ -74,6 +74,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_template(args: argparse.Namespace) -> int:
+    print(api.write_template(args.output, profile=args.profile, fmt=args.format, force=args.force))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yusuan",
@@ -122,6 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="DIR", help="输出目录 / output directory")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "template",
+        help="写出空白预算录入表（工作簿或 YAML）/ write the empty budget input (workbook or YAML)",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="输出文件 / output file")
+    p.add_argument("--profile", default="shanxi", help="地区模板（默认 shanxi）/ regional profile")
+    p.add_argument(
+        "--format", choices=["xlsx", "yaml"], help="格式，默认按文件后缀 / format, by default from the suffix"
+    )
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+    p.set_defaults(func=_cmd_template)
     return parser
 
 
