@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from yusuan import procurement
 from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
@@ -14,7 +15,13 @@ from yusuan.check.report_text import report_text
 from yusuan.model import Disclosure
 from yusuan.model.budget import UnitType
 from yusuan.model.serialize import disclosure_to_json
+from yusuan.procurement.text import decision_text as procure_decision_text
+from yusuan.procurement.text import splitting_text as procure_splitting_text
 from yusuan.read import InputError, read_document
+from yusuan.read.budget import read_budget
+from yusuan.reference.paths import ReferenceError
+from yusuan.render.budget_template import write_budget_workbook
+from yusuan.render.budget_yaml import yaml_template
 from yusuan.render.open_data import export_open_data
 from yusuan.render.report_html import report_html
 from yusuan.render.summary import summary_text
@@ -31,12 +38,19 @@ __all__ = [
     "export",
     "parse",
     "parse_json",
+    "procure_decide",
+    "procure_decision_text",
+    "procure_search",
+    "procure_splitting",
+    "procure_splitting_text",
+    "read_budget",
     "report_text",
     "report_to_json",
     "rules",
     "rules_markdown",
     "rules_text",
     "summary_text",
+    "write_template",
 ]
 
 
@@ -120,6 +134,94 @@ def explain(rule_id: str) -> str:
     return catalogue.explain(rule)
 
 
+# ---- procurement (docs/procurement.md) ----------------------------------------------------
+
+
+def procure_decide(
+    *,
+    amount: str,
+    level: str,
+    region: str,
+    date: str,
+    code: str | None = None,
+    scheme: str | None = None,
+    item: str | None = None,
+    object: str | None = None,
+    budget: str = "local",
+    imported: bool = False,
+    sme_suitable: bool | None = None,
+    department_centralized: bool = False,
+) -> dict[str, Any]:
+    """How a planned purchase must be bought: the decision JSON of docs/procurement.md."""
+    try:
+        request = procurement.build_request(
+            amount=amount,
+            level=level,
+            region=region,
+            date=date,
+            code=code,
+            scheme=scheme,
+            item=item,
+            object=object,
+            budget=budget,
+            imported=imported,
+            sme_suitable=sme_suitable,
+            department_centralized=department_centralized,
+        )
+        return procurement.decide(request).to_json()
+    except procurement.ProcurementInputError as exc:
+        raise InputError(exc.where, exc.problem) from exc
+    except ReferenceError as exc:
+        raise InputError("data/procurement", str(exc)) from exc
+
+
+def procure_search(name: str) -> list[dict[str, Any]]:
+    """品目 codes of both schemes whose name contains ``name``."""
+    if not name.strip():
+        raise InputError("--item", "品目名称为空 / empty item name")
+    try:
+        return procurement.search_items(name)
+    except ReferenceError as exc:
+        raise InputError("data/procurement", str(exc)) from exc
+
+
+def procure_splitting(path: str | Path, region: str, level: str = "county") -> dict[str, Any]:
+    """化整为零 findings over a CSV/XLSX list of a year's purchases."""
+    if not procurement.request.REGION.match(region or ""):
+        raise InputError("--region", f"行政区划代码应为6位数字 / region must be 6 digits: {region!r}")
+    try:
+        return procurement.check_splitting(path, region, level).to_json()
+    except procurement.ProcurementInputError as exc:
+        raise InputError(exc.where, exc.problem) from exc
+    except ReferenceError as exc:
+        raise InputError("data/procurement", str(exc)) from exc
+
+
 def export(path: str | Path, directory: str | Path, profile: str | None = None) -> list[Path]:
     """Write one CSV per table plus datapackage.json for a published disclosure."""
     return export_open_data(parse(path, profile=profile), Path(directory))
+
+
+def write_template(
+    path: str | Path, profile: str = "shanxi", fmt: str | None = None, force: bool = False
+) -> Path:
+    """Write the empty, self-explaining budget input: a workbook (xlsx) or YAML.
+
+    ``fmt`` is "xlsx" or "yaml"; by default it follows the file's suffix. An existing file is
+    never overwritten unless ``force``: it may be a budget someone has filled in.
+    """
+    path = Path(path)
+    fmt = fmt or ("yaml" if path.suffix.lower() in (".yaml", ".yml") else "xlsx")
+    if path.exists() and not force:
+        raise InputError(
+            str(path), "文件已存在，未覆盖（用 --force 覆盖）/ file exists, not overwritten (use --force)"
+        )
+    try:
+        if fmt == "yaml":
+            path.write_text(yaml_template(profile), encoding="utf-8")
+            return path
+        return write_budget_workbook(path, profile)
+    except ReferenceError as exc:
+        raise InputError(profile, str(exc)) from None
+    except OSError as exc:
+        raise InputError(str(path), f"无法写入 / cannot write: {exc.strerror or exc}") from None

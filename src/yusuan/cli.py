@@ -50,10 +50,60 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_procure(args: argparse.Namespace) -> int:
+    if args.purchases:
+        result = api.procure_splitting(args.purchases, args.region or "", args.level or "county")
+        text = api.procure_splitting_text(result)
+    elif args.code is None and args.item and args.amount is None:
+        items = api.procure_search(args.item)
+        result = {"query": args.item, "items": items}
+        text = (
+            "".join(f"{i['scheme']}  {i['code']:<12} {i['name']}\n" for i in items) or "无匹配 / no match\n"
+        )
+    else:
+        missing = [f"--{n}" for n in ("amount", "level", "region", "date") if getattr(args, n) is None]
+        if missing:
+            raise api.InputError("procure", f"缺少参数 / missing: {' '.join(missing)}")
+        result = api.procure_decide(
+            code=args.code,
+            scheme=args.scheme,
+            item=args.item,
+            object=args.object,
+            amount=args.amount,
+            level=args.level,
+            region=args.region,
+            date=args.date,
+            budget=args.budget,
+            imported=args.imported,
+            sme_suitable=args.sme_suitable,
+            department_centralized=args.department_centralized,
+        )
+        text = api.procure_decision_text(result)
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _yes_no(text: str) -> bool:
+    if text in ("yes", "true", "是"):
+        return True
+    if text in ("no", "false", "否"):
+        return False
+    raise argparse.ArgumentTypeError(f"应为 yes 或 no / expected yes or no: {text!r}")
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     written = api.export(args.file, args.to, profile=args.profile)
     for path in written:
         print(path)
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    print(api.write_template(args.output, profile=args.profile, fmt=args.format, force=args.force))
     return EXIT_OK
 
 
@@ -70,6 +120,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="指定地区模板 / force a regional profile (e.g. shanxi)")
     p.set_defaults(func=_cmd_parse)
 
+    q = sub.add_parser(
+        "procure",
+        help="政府采购：采购方式判断、品目查询、化整为零检查"
+        " / procurement: decide, search items, splitting check",
+    )
+    q.add_argument("--code", help="品目编码 / 品目 code, e.g. A02010104")
+    q.add_argument("--scheme", choices=["2013", "2022"], help="品目编码体系 / code scheme")
+    q.add_argument("--item", help="品目名称（单独使用时为查询）/ item name (alone: search both schemes)")
+    q.add_argument("--object", choices=["goods", "works", "services"], help="货物/工程/服务 / object")
+    q.add_argument("--amount", help="预算金额（元；也可写“35万元”）/ amount in yuan")
+    q.add_argument("--level", help="采购人级次 province | prefecture | county / purchaser level")
+    q.add_argument("--region", help="行政区划代码（6位）/ 6-digit region code, e.g. 140602")
+    q.add_argument("--date", help="采购活动开始日期 YYYY-MM-DD / start date")
+    q.add_argument("--budget", choices=["local", "central"], default="local", help="地方或中央预算 / budget")
+    q.add_argument("--imported", action="store_true", help="采购进口产品 / imported product")
+    q.add_argument(
+        "--sme-suitable", type=_yes_no, default=None, help="是否适宜由中小企业提供 yes|no / suits SMEs"
+    )
+    q.add_argument(
+        "--department-centralized",
+        action="store_true",
+        help="品目属本部门集中采购品目 / the item is on the department's centralised list",
+    )
+    q.add_argument(
+        "--purchases", help="全年采购清单 CSV/XLSX：化整为零检查 / a year's purchases: splitting check"
+    )
+    q.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    q.set_defaults(func=_cmd_procure)
     p = sub.add_parser(
         "check",
         help="审核公开文件：表内、表间、文字与报表、绩效目标… / check a disclosure",
@@ -108,6 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="DIR", help="输出目录 / output directory")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "template",
+        help="写出空白预算录入表（工作簿或 YAML）/ write the empty budget input (workbook or YAML)",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="输出文件 / output file")
+    p.add_argument("--profile", default="shanxi", help="地区模板（默认 shanxi）/ regional profile")
+    p.add_argument(
+        "--format", choices=["xlsx", "yaml"], help="格式，默认按文件后缀 / format, by default from the suffix"
+    )
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+    p.set_defaults(func=_cmd_template)
     return parser
 
 
