@@ -83,3 +83,10 @@ def test_missing_profile_is_not_evaluated(built_seed: Disclosure) -> None:
 def test_unit_type_inferred_from_codes(built_seed: Disclosure) -> None:
     kind, how = Context(built_seed).unit_type()
     assert kind is not None and kind.value == "事业" and "2010350" in how
+
+
+def test_rules_named_in_data_exist() -> None:
+    from yusuan.reference.narrative import load_narrative
+
+    named = {rule for rules in load_narrative("shanxi").checked_elsewhere.values() for rule in rules}
+    assert named and all(rule_by_id(rule) is not None for rule in named)

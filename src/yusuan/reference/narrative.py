@@ -136,6 +136,7 @@ class NarrativePatterns:
     table_funds: dict[str, str] = field(default_factory=dict)
     indicator_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     service_words: tuple[str, ...] = ()
+    checked_elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def pattern(self, pattern_id: str) -> SentencePattern:
         found = next((p for p in self.patterns if p.id == pattern_id), None)
@@ -234,6 +235,7 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
         bindings=bindings,
         none_statements={str(k): tuple(v) for k, v in (raw.get("none_statements") or {}).items()},
         table_funds={str(k): str(v) for k, v in (raw.get("table_funds") or {}).items()},
+        checked_elsewhere={str(k): tuple(v) for k, v in (raw.get("checked_elsewhere") or {}).items()},
         service_words=tuple(str(w) for w in raw.get("service_words", [])),
         indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
         performance_claims=tuple(
