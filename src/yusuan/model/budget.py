@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import Enum
 
 from yusuan.model.codes import Code
+from yusuan.model.document import GlossaryEntry, PerformanceTarget, Section
 
 
 class Funding(Enum):
@@ -56,6 +57,11 @@ class Budget:
     items: list[LineItem] = field(default_factory=list)
     prior_year_totals: dict[str, Decimal] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
+    # 政府采购预算 in 元 by category: "goods" 货物, "works" 工程, "services" 服务
+    procurement_yuan: dict[str, Decimal] = field(default_factory=dict)
+    performance_targets: list[PerformanceTarget] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # texts the user writes (职责, 机构设置 …)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
 
     def total_yuan(self) -> Decimal:
         return sum((item.amount_yuan for item in self.items), Decimal(0))
