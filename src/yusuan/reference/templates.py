@@ -47,6 +47,16 @@ class Part:
 
 
 @dataclass(frozen=True)
+class PerformanceForm:
+    """The fields of a 项目支出绩效目标表 as printed."""
+
+    title: str  # with {year}
+    fields: dict[str, str]
+    indicator_header: tuple[str, ...]
+    periods: dict[str, str]
+
+
+@dataclass(frozen=True)
 class TemplateForm:
     profile: str
     document_title: str
@@ -63,6 +73,7 @@ class TemplateForm:
     three_public: tuple[tuple[str, tuple[str, ...]], ...]  # row name -> economic codes
     ordinals: tuple[str, ...]
     tables: dict[str, TableForm]
+    performance: PerformanceForm
 
     def table(self, table_id: str) -> TableForm:
         return self.tables.get(table_id) or TableForm(id=table_id, label_columns={"": ("项目",)})
@@ -115,6 +126,12 @@ def _parse(raw: dict[str, Any]) -> TemplateForm:
         ),
         ordinals=tuple(str(x) for x in raw["ordinals"]),
         tables={str(k): _table_form(str(k), v or {}) for k, v in raw["tables"].items()},
+        performance=PerformanceForm(
+            title=str(raw["performance"]["title"]),
+            fields={str(k): str(v) for k, v in raw["performance"]["fields"].items()},
+            indicator_header=tuple(str(x) for x in raw["performance"]["indicator_header"]),
+            periods={str(k): str(v) for k, v in raw["performance"]["periods"].items()},
+        ),
     )
 
 
