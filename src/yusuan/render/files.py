@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from yusuan.model import Disclosure
-from yusuan.render.docx import document_docx
 from yusuan.render.document import Document, build_document
+from yusuan.render.docx import document_docx
 from yusuan.render.html import document_html
 from yusuan.render.pdf import document_pdf
 from yusuan.render.xlsx import document_xlsx

@@ -48,7 +48,8 @@ table {{ border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height:
 caption {{ caption-side: top; font-size: 0; height: 0; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
-th, td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: middle; }}
+th, td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }}
+thead th {{ vertical-align: middle; }}
 thead th {{ font-family: {SANS}; font-weight: normal; text-align: center; }}
 tbody th {{ font-weight: normal; text-align: left; }}
 td.num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
