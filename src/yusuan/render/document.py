@@ -20,6 +20,7 @@ WIDE_COLUMNS = 7  # a table with more columns is set on a landscape page
 class Heading:
     text: str
     level: int  # 1: part (第一部分), 2: section (一、本单位职责)
+    part: str = ""  # the part's id (tables, performance …) for a level-1 heading
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,6 @@ def build_document(disclosure: Disclosure) -> Document:
         elif part.id == "glossary" and disclosure.glossary:
             blocks.append(_glossary(disclosure.glossary, form))
         if blocks:
-            doc.blocks.append(Heading(part.title.replace("{year}", str(year or "")), 1))
+            doc.blocks.append(Heading(part.title.replace("{year}", str(year or "")), 1, part.id))
             doc.blocks += blocks
     return doc

@@ -88,8 +88,10 @@ def document_html(doc: Document, draft: bool = False) -> str:
     body.append(f"<h1>{escape(title)}</h1>")
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
-            tag = "h2" if block.level == 1 else "h3"
-            body.append(f"<{tag}>{escape(block.text)}</{tag}>")
+            if block.level == 1:
+                body.append(f'<h2 class="part-{escape(block.part)}">{escape(block.text)}</h2>')
+            else:
+                body.append(f"<h3>{escape(block.text)}</h3>")
         elif isinstance(block, Paragraphs):
             body += [f"<p>{escape(line)}</p>" for line in block.lines]
         elif isinstance(block, TableBlock):

@@ -39,6 +39,8 @@ h3 {{ font-family: {SANS}; font-weight: normal; font-size: 16pt; margin: 0.6em 0
 p {{ margin: 0; text-indent: 2em; text-align: justify; }}
 section.table-block {{ break-before: page; page: table; }}
 section.table-block.wide {{ page: landscape; }}
+h2.part-tables, h2.part-performance {{ page: table; }}
+h2 + section.table-block {{ break-before: avoid; }}
 section.table-block .number {{ font-family: {SANS}; font-size: 12pt; text-indent: 0; }}
 section.table-block h3.title {{ font-family: {TITLE}; font-weight: bold; font-size: 18pt;
       text-align: center; margin: 0.2em 0 0.4em 0; }}
