@@ -34,7 +34,7 @@ def test_missing_and_malformed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     try:
         with pytest.raises(ReferenceError, match=r"broken\.yaml"):
             load_template_form("broken")
-        with pytest.raises(ReferenceError, match="no template form for .nowhere."):
+        with pytest.raises(ReferenceError, match="nowhere"):
             load_template_form("nowhere")
     finally:
         load_template_form.cache_clear()
