@@ -42,12 +42,11 @@ def _body_cell(cell: GridCell) -> str:
     return f"<td{cls}{_attrs(cell)}>{escape(cell.text)}</td>"
 
 
-def grid_html(grid: Grid, caption: str = "") -> str:
+def grid_html(grid: Grid, labelled_by: str = "") -> str:
+    """A <table>; ``labelled_by`` is the id of the heading that names it (its accessible name)."""
     total = sum(grid.widths) or 1.0
     cols = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in grid.widths)
-    parts = ["<table>"]
-    if caption:
-        parts.append(f"<caption>{escape(caption)}</caption>")
+    parts = [f'<table aria-labelledby="{labelled_by}">' if labelled_by else "<table>"]
     if cols:
         parts.append(f"<colgroup>{cols}</colgroup>")
     if grid.header:
@@ -65,7 +64,7 @@ def _table_block(block: TableBlock, index: int) -> str:
     if block.id == "performance":
         classes += " sheet"
     anchor = f"t{index}-{block.id}"
-    out = [f'<section class="{classes}" id="{anchor}" aria-labelledby="{anchor}-title">']
+    out = [f'<section class="{classes}" id="{anchor}">']
     if block.number:
         out.append(f'<p class="number">{escape(block.number)}</p>')
     out.append(f'<h3 class="title" id="{anchor}-title">{escape(block.title)}</h3>')
@@ -74,7 +73,7 @@ def _table_block(block: TableBlock, index: int) -> str:
             f'<div class="meta"><span class="unit-name">{escape(block.unit_name)}</span>'
             f'<span class="unit">{escape(block.unit)}</span></div>'
         )
-    out.append(grid_html(block.grid, caption=block.title))
+    out.append(grid_html(block.grid, labelled_by=f"{anchor}-title"))
     out += [f'<p class="note">{escape(note)}</p>' for note in block.notes]
     out.append("</section>")
     return "\n".join(out)

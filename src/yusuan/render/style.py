@@ -12,22 +12,15 @@ SERIF = '"FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Se
 SANS = '"SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
 TITLE = '"FZXiaoBiaoSong-B05S", "方正小标宋简体", "Noto Serif CJK SC", "Source Han Serif SC", serif'
 
+# 页码: 4号 (14 pt) 半角宋体阿拉伯数字, 一字线 on each side; odd pages right, even pages left
+PAGE_NUMBER = f'content: "— " counter(page) " —"; font-family: {SERIF}; font-size: 14pt;'
+
 CSS = f"""
-@page {{
-  size: A4;
-  margin: 37mm 26mm 35mm 28mm;
-  @bottom-center {{ content: "— " counter(page) " —"; font-family: {SERIF}; font-size: 14pt; }}
-}}
-@page table {{
-  size: A4;
-  margin: 25mm 20mm 25mm 20mm;
-  @bottom-center {{ content: "— " counter(page) " —"; font-family: {SERIF}; font-size: 14pt; }}
-}}
-@page landscape {{
-  size: A4 landscape;
-  margin: 24mm 22mm 24mm 22mm;
-  @bottom-center {{ content: "— " counter(page) " —"; font-family: {SERIF}; font-size: 14pt; }}
-}}
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}
+@page table {{ size: A4; margin: 25mm 20mm 25mm 20mm; }}
+@page landscape {{ size: A4 landscape; margin: 24mm 22mm 24mm 22mm; }}
+@page :right {{ @bottom-right {{ {PAGE_NUMBER} margin-right: 1em; }} }}
+@page :left {{ @bottom-left {{ {PAGE_NUMBER} margin-left: 1em; }} }}
 html {{ font-family: {SERIF}; font-size: 16pt; line-height: 1.75; color: #000; }}
 body {{ margin: 0; }}
 h1 {{ font-family: {TITLE}; font-weight: bold; font-size: 22pt; text-align: center;
@@ -47,7 +40,6 @@ section.table-block h3.title {{ font-family: {TITLE}; font-weight: bold; font-si
 .meta {{ display: flex; justify-content: space-between; font-size: 11pt; margin-bottom: 2pt; }}
 .meta span {{ text-indent: 0; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.35; }}
-caption {{ caption-side: top; font-size: 0; height: 0; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 th, td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }}
@@ -60,7 +52,7 @@ td.num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-
 p.note {{ font-size: 10.5pt; text-indent: 0; margin-top: 4pt; }}
 section.sheet {{ break-before: page; }}
 .draft-mark {{ position: fixed; top: 45%; left: 0; right: 0; text-align: center;
-      font-family: {SANS}; font-size: 96pt; color: rgba(200, 0, 0, 0.18); transform: rotate(-30deg); }}
+      font-family: {SANS}; font-size: 150pt; color: rgba(200, 0, 0, 0.2); transform: rotate(-30deg); }}
 @media screen {{
   body {{ max-width: 60em; margin: 2em auto; padding: 0 1em; font-size: 12pt; }}
   h1 {{ margin-top: 1em; }}
