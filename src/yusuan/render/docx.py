@@ -81,13 +81,16 @@ def _para(
     return paragraph
 
 
-def _page(section: object, landscape: bool) -> None:
+def _page(section: object, landscape: bool, table: bool = False) -> None:
+    """A4; GB/T 9704 margins for text, narrower ones on table pages (as the PDF's table pages)."""
     sec = section  # docx.section.Section
     width, height = Mm(210), Mm(297)
     sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
     sec.page_width, sec.page_height = (height, width) if landscape else (width, height)  # type: ignore[attr-defined]
     if landscape:
         margins = (Mm(22), Mm(22), Mm(24), Mm(24))
+    elif table:
+        margins = (Mm(20), Mm(20), Mm(25), Mm(25))
     else:
         margins = (Mm(28), Mm(26), Mm(37), Mm(35))
     sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = margins  # type: ignore[attr-defined]
@@ -150,6 +153,8 @@ def grid_docx(doc: DocxDocument, grid: Grid, width_mm: float) -> DocxTable:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if cell.text:
             paragraph.add_run(cell.text)
+        if cell.numeric:  # an amount never breaks over two lines
+            target._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
         if cell.indent:
             paragraph.paragraph_format.left_indent = Pt(TABLE_PT * cell.indent)
         if cell.colspan > 1 or cell.rowspan > 1:
@@ -157,12 +162,24 @@ def grid_docx(doc: DocxDocument, grid: Grid, width_mm: float) -> DocxTable:
     for top_left, bottom_right in spans:  # the spanned cells are empty: merging keeps the text
         top_left.merge(bottom_right)
     _row_flags(table, len(grid.header))
+    _cell_margins(table, Mm(1))
     return table
+
+
+def _cell_margins(table: DocxTable, side: Mm) -> None:
+    """Narrow left and right cell margins, so that amounts fit their columns."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(int(side.twips)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
 
 
 def _table_block(doc: DocxDocument, block: TableBlock, first: bool) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE) if not first else doc.sections[-1]
-    _page(section, block.wide)
+    _page(section, block.wide, table=True)
     if block.number:
         _para(doc, block.number, font=HEADING_FONT, size=12)
     _para(doc, block.title, font=TITLE_FONT, size=TABLE_TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
@@ -170,9 +187,9 @@ def _table_block(doc: DocxDocument, block: TableBlock, first: bool) -> None:
         meta = doc.add_paragraph()
         _font(meta.add_run(block.unit_name), TEXT_FONT, 11)
         _font(meta.add_run("\t" + block.unit), TEXT_FONT, 11)
-        width = (Mm(297 - 44) if block.wide else Mm(210 - 54)) - Mm(1)
+        width = (Mm(297 - 44) if block.wide else Mm(210 - 40)) - Mm(1)
         meta.paragraph_format.tab_stops.add_tab_stop(width, alignment=2)  # right-aligned tab
-    grid_docx(doc, block.grid, width_mm=(297 - 44) if block.wide else (210 - 54))
+    grid_docx(doc, block.grid, width_mm=(297 - 44) if block.wide else (210 - 40))
     for note in block.notes:
         _para(doc, note, size=TABLE_PT)
 

@@ -179,7 +179,7 @@ def table_grid(table: Table, spec: TableSpec | None, form: TableForm, year: int 
     for _, segment in segments:
         for index, _label in enumerate(segment.labels):
             widths.append(1.3 if segment.coded and index == 0 else 4.5)
-        widths.extend(1.3 for _ in segment.columns)
+        widths.extend(1.4 for _ in segment.columns)
     return Grid(header=[row for row in header if row], body=body, widths=widths)
 
 
