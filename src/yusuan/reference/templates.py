@@ -36,6 +36,7 @@ class TableForm:
     totals: tuple[tuple[str | None, str | None], ...] = ()  # (income, expenditure) total rows
 
     def labels(self, side: str | None = None) -> tuple[str, ...]:
+        """The label columns of ``side`` (or of a one-sided table); empty when the form names none."""
         return self.label_columns.get(side or "", ())
 
 
@@ -76,7 +77,7 @@ class TemplateForm:
     performance: PerformanceForm
 
     def table(self, table_id: str) -> TableForm:
-        return self.tables.get(table_id) or TableForm(id=table_id, label_columns={"": ("项目",)})
+        return self.tables.get(table_id) or TableForm(id=table_id, label_columns={})
 
     def ordinal(self, index: int) -> str:
         """The Chinese ordinal of the 0-based ``index``: 0 -> "一"."""

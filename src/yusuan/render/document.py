@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from yusuan.model import Amount, Disclosure, GlossaryEntry, PerformanceTarget, Section, Table
+from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, load_profile
 from yusuan.reference.templates import TemplateForm, load_template_form
 from yusuan.render.grid import Grid, GridCell, table_grid
 
 WIDE_COLUMNS = 7  # a table with more columns is set on a landscape page
+GENERIC_FORM = "default"  # data/templates/default.yaml
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,8 @@ class Document:
         return [b for b in self.blocks if isinstance(b, TableBlock)]
 
 
-def _table_block(table: Table, profile: Profile, form: TemplateForm, year: int | None) -> TableBlock:
-    spec = profile.table(table.id)
+def _table_block(table: Table, profile: Profile | None, form: TemplateForm, year: int | None) -> TableBlock:
+    spec = profile.table(table.id) if profile is not None else None
     return TableBlock(
         id=table.id,
         number=table.number or "",
@@ -67,8 +69,8 @@ def _table_block(table: Table, profile: Profile, form: TemplateForm, year: int |
     )
 
 
-def _section_heading(section: Section, profile: Profile) -> str:
-    spec = profile.section(section.id)
+def _section_heading(section: Section, profile: Profile | None) -> str:
+    spec = profile.section(section.id) if profile is not None else None
     return f"{spec.number}、{section.title}" if spec is not None else section.title
 
 
@@ -117,11 +119,23 @@ def _glossary(entries: list[GlossaryEntry], form: TemplateForm) -> Paragraphs:
     )
 
 
+def _profile_and_form(profile_id: str) -> tuple[Profile | None, TemplateForm]:
+    """The profile and its form; a disclosure read from an unknown template gets the generic form."""
+    try:
+        profile: Profile | None = load_profile(profile_id)
+    except ReferenceError:
+        profile = None
+    try:
+        form = load_template_form(profile_id)
+    except ReferenceError:
+        form = load_template_form(GENERIC_FORM)
+    return profile, form
+
+
 def build_document(disclosure: Disclosure) -> Document:
     """The blocks of the disclosure in the template's order; parts without content are left out."""
     facts = disclosure.facts
-    profile = load_profile(facts.profile)
-    form = load_template_form(facts.profile)
+    profile, form = _profile_and_form(facts.profile)
     year = facts.year
     doc = Document(title=facts.title or facts.unit, unit=facts.unit, year=year)
     for part in form.parts:
@@ -130,7 +144,7 @@ def build_document(disclosure: Disclosure) -> Document:
             for section in (s for s in disclosure.sections if s.part == part.sections):
                 blocks += [Heading(_section_heading(section, profile), 2), _paragraphs(section.text)]
         elif part.id == "tables":
-            order = [spec.id for spec in profile.tables]
+            order = [spec.id for spec in profile.tables] if profile is not None else []
             ids = [i for i in order if i in disclosure.tables] + [
                 i for i in disclosure.tables if i not in order
             ]

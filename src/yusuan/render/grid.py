@@ -16,6 +16,8 @@ from yusuan.reference.templates import HeaderGroup, TableForm
 
 SIDES = ("income", "expenditure")
 _INDENT = {3: 0, 5: 1, 7: 2}  # code length -> depth of 类/款/项
+DEFAULT_LABELS = ("项目",)  # label columns of a table without form data
+DEFAULT_CODED_LABELS = ("科目编码", "科目名称")
 
 
 @dataclass(frozen=True)
@@ -89,15 +91,27 @@ def _needs_two_rows(segment: _Segment) -> bool:
     return bool(segment.label_group) or any(keys & set(g.keys) for g in segment.groups)
 
 
+def _layout(table: Table, spec: TableSpec | None) -> str:
+    """The profile's layout; for a table no profile describes, what its rows and columns show."""
+    if spec is not None:
+        return spec.layout
+    coded = any(row.code is not None and row.code.isdigit() for row in table.rows)
+    if any(column.side for column in table.columns):
+        return "side_by_side_coded" if coded else "side_by_side"
+    return "coded" if coded else "named"
+
+
 def _segments(table: Table, spec: TableSpec | None, form: TableForm) -> list[tuple[str | None, _Segment]]:
-    coded = spec is not None and spec.layout in ("coded", "side_by_side_coded")
+    layout = _layout(table, spec)
+    coded = layout in ("coded", "side_by_side_coded")
+    fallback = DEFAULT_CODED_LABELS if coded else DEFAULT_LABELS
     extra = tuple(c.label for c in spec.labels) if spec is not None else ()
-    if spec is not None and spec.layout.startswith("side_by_side"):
+    if layout.startswith("side_by_side"):
         return [
             (
                 side,
                 _Segment(
-                    labels=form.labels(side),
+                    labels=form.labels(side) or fallback,
                     label_group="",
                     columns=tuple(c for c in table.columns if c.side == side),
                     groups=form.groups,
@@ -106,7 +120,8 @@ def _segments(table: Table, spec: TableSpec | None, form: TableForm) -> list[tup
             )
             for side in SIDES
         ]
-    segment = _Segment(form.labels() + extra, form.label_group, tuple(table.columns), form.groups, coded)
+    labels = (form.labels() if spec is not None else ()) or fallback
+    segment = _Segment(labels + extra, form.label_group, tuple(table.columns), form.groups, coded)
     return [(None, segment)]
 
 
