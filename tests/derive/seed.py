@@ -138,6 +138,13 @@ SECTIONS = [
     ),
     Section(id="structure", title="机构设置情况", part="概况", text="我单位内设股室2个，办公室和监督股。"),
     Section(
+        id="general_expenditure",
+        title="一般公共预算支出情况说明",
+        part="情况说明",
+        text="（一）一般公共预算当年支出规模变化情况\n"
+        "2025年度朔州市朔城区数字政府服务中心一般公共预算当年支出341.11万元，比上年增加3.92万元，增长1.16%。",
+    ),
+    Section(
         id="three_public",
         title='"三公"经费增减变动原因说明',
         part="情况说明",

@@ -26,7 +26,8 @@ def _header_rows(table: docx.table.Table) -> int:
 def test_docx_tables_hold_every_cell(disclosure: Disclosure, rendered: dict[str, Path]) -> None:
     document = docx.Document(str(rendered["docx"]))
     tables = tables_in_order(disclosure)
-    assert len(document.tables) == len(tables) + len(disclosure.performance_targets)
+    # the 13 tables, the chart's legend (after section 五), then the performance sheet
+    assert len(document.tables) == len(tables) + 1 + len(disclosure.performance_targets)
     compared = 0
     for table, found in zip(tables, document.tables, strict=False):
         header = _header_rows(found)
@@ -68,3 +69,16 @@ def test_docx_text_parts_and_page_set_up(disclosure: Disclosure, rendered: dict[
     assert "PAGE" in footer and "— " in footer
     fonts = {el.get(qn("w:eastAsia")) for el in document.element.body.iter(qn("w:rFonts"))}
     assert {"仿宋", "黑体"} <= fonts
+
+
+def test_docx_chart_is_a_picture_with_an_editable_legend(rendered: dict[str, Path]) -> None:
+    document = docx.Document(str(rendered["docx"]))
+    assert len(document.inline_shapes) == 1
+    legend = document.tables[13]
+    assert [[c.text for c in row.cells][1:] for row in legend.rows] == [
+        ["一般公共服务支出", "293.07万元"],
+        ["社会保障和就业支出", "21.26万元"],
+        ["卫生健康支出", "8.42万元"],
+        ["住房保障支出", "18.36万元"],
+    ]
+    assert "一般公共预算当年拨款结构图" in [p.text for p in document.paragraphs]

@@ -123,3 +123,14 @@ def test_text_is_escaped(disclosure: Disclosure) -> None:
     other.sections[0] = Section(id="duties", title="本单位职责", part="概况", text="<script>x</script> & 1<2")
     page = render_html(other)
     assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt; &amp; 1&lt;2" in page
+
+
+def test_chart_after_its_section(rendered: dict[str, Path]) -> None:
+    text = rendered["html"].read_text(encoding="utf-8")
+    figure = text[text.index('<figure class="chart">') : text.index("</figure>")]
+    assert text.index("<h3>五、一般公共预算支出情况说明</h3>") < text.index('<figure class="chart">')
+    assert 'role="img" aria-label="一般公共预算当年拨款结构图"' in figure
+    assert figure.count("<path ") == 4
+    for legend in ("一般公共服务支出 293.07万元", "住房保障支出 18.36万元"):
+        assert legend in figure
+    assert "<figcaption>一般公共预算当年拨款结构图</figcaption>" in figure

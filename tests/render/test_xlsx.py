@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -60,3 +61,18 @@ def test_text_sheet(disclosure: Disclosure, rendered: dict[str, Path]) -> None:
     sheet = openpyxl.load_workbook(rendered["xlsx"])["说明"]
     column = [row[0] for row in sheet.iter_rows(values_only=True)]
     assert "一、本单位职责" in column and disclosure.sections[0].text.splitlines()[0] in column
+
+
+def test_chart_sheet_with_a_native_pie(rendered: dict[str, Path]) -> None:
+    book = openpyxl.load_workbook(rendered["xlsx"])
+    sheet = book["一般公共预算当年拨款结构图"]
+    rows = [row[:2] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert rows == [
+        ("一般公共服务支出", 293.07),
+        ("社会保障和就业支出", 21.26),
+        ("卫生健康支出", 8.42),
+        ("住房保障支出", 18.36),
+    ]
+    with zipfile.ZipFile(rendered["xlsx"]) as archive:
+        chart = archive.read("xl/charts/chart1.xml").decode("utf-8")
+    assert "<c:pieChart>" in chart and "$A$3:$A$6" in chart and "$B$3:$B$6" in chart

@@ -58,6 +58,16 @@ class PerformanceForm:
 
 
 @dataclass(frozen=True)
+class ChartForm:
+    """A chart drawn from the 类 rows of one table column, placed after a narrative section."""
+
+    title: str
+    table: str
+    column: str
+    after_section: str
+
+
+@dataclass(frozen=True)
 class TemplateForm:
     profile: str
     document_title: str
@@ -75,6 +85,7 @@ class TemplateForm:
     ordinals: tuple[str, ...]
     tables: dict[str, TableForm]
     performance: PerformanceForm
+    charts: tuple[ChartForm, ...] = ()
 
     def table(self, table_id: str) -> TableForm:
         return self.tables.get(table_id) or TableForm(id=table_id, label_columns={})
@@ -132,6 +143,15 @@ def _parse(raw: dict[str, Any]) -> TemplateForm:
             fields={str(k): str(v) for k, v in raw["performance"]["fields"].items()},
             indicator_header=tuple(str(x) for x in raw["performance"]["indicator_header"]),
             periods={str(k): str(v) for k, v in raw["performance"]["periods"].items()},
+        ),
+        charts=tuple(
+            ChartForm(
+                title=str(c["title"]),
+                table=str(c["table"]),
+                column=str(c["column"]),
+                after_section=str(c["after_section"]),
+            )
+            for c in raw.get("charts", [])
         ),
     )
 

@@ -12,6 +12,7 @@ from yusuan.model import Amount, Disclosure, GlossaryEntry, PerformanceTarget, S
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, load_profile
 from yusuan.reference.templates import TemplateForm, load_template_form
+from yusuan.render.chart import ChartBlock, chart_block
 from yusuan.render.grid import Grid, GridCell, table_grid
 
 WIDE_COLUMNS = 7  # a table with more columns is set on a landscape page
@@ -45,12 +46,15 @@ class TableBlock:
         return self.grid.n_columns > WIDE_COLUMNS
 
 
+Block = Heading | Paragraphs | TableBlock | ChartBlock
+
+
 @dataclass
 class Document:
     title: str
     unit: str
     year: int | None
-    blocks: list[Heading | Paragraphs | TableBlock] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
 
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]
@@ -137,12 +141,14 @@ def build_document(disclosure: Disclosure) -> Document:
     facts = disclosure.facts
     profile, form = _profile_and_form(facts.profile)
     year = facts.year
+    charts = [c for c in (chart_block(f, disclosure.tables.get(f.table)) for f in form.charts) if c]
     doc = Document(title=facts.title or facts.unit, unit=facts.unit, year=year)
     for part in form.parts:
-        blocks: list[Heading | Paragraphs | TableBlock] = []
+        blocks: list[Block] = []
         if part.sections:
             for section in (s for s in disclosure.sections if s.part == part.sections):
                 blocks += [Heading(_section_heading(section, profile), 2), _paragraphs(section.text)]
+                blocks += [c for c in charts if c.after_section == section.id]
         elif part.id == "tables":
             order = [spec.id for spec in profile.tables] if profile is not None else []
             ids = [i for i in order if i in disclosure.tables] + [

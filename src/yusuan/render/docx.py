@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from yusuan.model import Disclosure
+from yusuan.render.chart import PALETTE, ChartBlock, chart_png
 from yusuan.render.document import Document, Heading, Paragraphs, TableBlock, build_document
 from yusuan.render.grid import Grid, placed
 from yusuan.render.html import DRAFT_MARK
@@ -194,6 +195,27 @@ def _table_block(doc: DocxDocument, block: TableBlock, first: bool) -> None:
         _para(doc, note, size=TABLE_PT)
 
 
+def _chart(doc: DocxDocument, block: ChartBlock) -> None:
+    """The pie as a picture, then its legend as a small editable table (colour, name, amount)."""
+    doc.add_picture(io.BytesIO(chart_png(block)), width=Mm(60))
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    legend = doc.add_table(rows=len(block.slices), cols=3)
+    legend.alignment = WD_TABLE_ALIGNMENT.CENTER
+    legend.autofit = False
+    for column, width in zip(legend.columns, (Mm(6), Mm(60), Mm(30)), strict=True):
+        column.width = width
+    for index, piece in enumerate(block.slices):
+        swatch, name, amount = legend.rows[index].cells
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), PALETTE[index % len(PALETTE)].lstrip("#"))
+        swatch._tc.get_or_add_tcPr().append(shading)
+        swatch.width, name.width, amount.width = Mm(6), Mm(60), Mm(30)
+        _para(name.paragraphs[0], piece.label, size=TABLE_PT)
+        _para(amount.paragraphs[0], piece.text + block.unit, size=TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(doc, block.title, font=HEADING_FONT, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
 def document_docx(doc: Document, draft: bool = False) -> bytes:
     out = new_docx()
     _table_styles(out)
@@ -213,7 +235,9 @@ def document_docx(doc: Document, draft: bool = False) -> bytes:
         if after_table or (isinstance(block, Heading) and block.level == 1):
             _page(out.add_section(WD_SECTION.NEW_PAGE), landscape=False)
             after_table = False
-        if isinstance(block, Heading):
+        if isinstance(block, ChartBlock):
+            _chart(out, block)
+        elif isinstance(block, Heading):
             align = WD_ALIGN_PARAGRAPH.CENTER if block.level == 1 else None
             _para(out, block.text, font=HEADING_FONT, align=align)
         elif isinstance(block, Paragraphs):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from yusuan.model import Disclosure
+from yusuan.render.chart import ChartBlock, chart_svg
 from yusuan.render.document import Document, Heading, Paragraphs, TableBlock, build_document
 from yusuan.render.grid import Grid, GridCell
 from yusuan.render.style import CSS
@@ -95,6 +96,9 @@ def document_html(doc: Document, draft: bool = False) -> str:
             body += [f"<p>{escape(line)}</p>" for line in block.lines]
         elif isinstance(block, TableBlock):
             body.append(_table_block(block, index))
+        elif isinstance(block, ChartBlock):
+            caption = f"<figcaption>{escape(block.title)}</figcaption>"
+            body.append(f'<figure class="chart">{chart_svg(block)}{caption}</figure>')
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -49,6 +49,9 @@ tbody th {{ font-weight: normal; text-align: left; }}
 td.num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
 .i1 {{ padding-left: 1.2em; }}
 .i2 {{ padding-left: 2.4em; }}
+figure.chart {{ margin: 0.8em 0; break-inside: avoid; text-align: center; }}
+figure.chart svg {{ font-family: {SERIF}; max-width: 150mm; }}
+figure.chart figcaption {{ font-family: {SANS}; font-size: 12pt; }}
 p.note {{ font-size: 10.5pt; text-indent: 0; margin-top: 4pt; }}
 section.sheet {{ break-before: page; }}
 .draft-mark {{ position: fixed; top: 45%; left: 0; right: 0; text-align: center;

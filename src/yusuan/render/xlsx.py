@@ -16,6 +16,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from yusuan.model import Disclosure
+from yusuan.render.chart import PALETTE, ChartBlock
 from yusuan.render.document import Document, Heading, Paragraphs, TableBlock, build_document
 from yusuan.render.grid import GridCell, placed
 from yusuan.render.html import DRAFT_MARK
@@ -170,22 +171,55 @@ def _text_sheet(book: Workbook, fmt: _Formats, blocks: list[Heading | Paragraphs
         sheet.set_header(f"&C&20{DRAFT_MARK}")
 
 
+def _chart_sheet(book: Workbook, fmt: _Formats, block: ChartBlock) -> None:
+    """The chart's data (labels, amounts from the table) and a native pie chart over it."""
+    sheet = book.add_worksheet(block.title[:31])
+    sheet.write_string(0, 0, block.title, fmt.get("title"))
+    sheet.write_string(1, 0, "", fmt.get("header"))
+    sheet.write_string(1, 1, block.unit, fmt.get("header"))
+    for index, piece in enumerate(block.slices, start=2):
+        sheet.write_string(index, 0, piece.label, fmt.get("text"))
+        sheet.write_number(index, 1, piece.value, fmt.get("number", 2))
+    last = len(block.slices) + 1
+    chart = book.add_chart({"type": "pie"})
+    name = block.title[:31]
+    chart.add_series(
+        {
+            "categories": [name, 2, 0, last, 0],
+            "values": [name, 2, 1, last, 1],
+            "points": [{"fill": {"color": PALETTE[i % len(PALETTE)]}} for i in range(len(block.slices))],
+        }
+    )
+    chart.set_title({"name": block.title})
+    sheet.insert_chart(1, 3, chart)
+    sheet.set_column(0, 0, 30)
+    sheet.set_column(1, 1, 14)
+    sheet.set_paper(A4)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 1)
+
+
 def document_xlsx(doc: Document, draft: bool = False) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.set_properties({"title": doc.title, "company": doc.unit})
     fmt = _Formats(book)
     texts: list[Heading | Paragraphs] = []
+    charts: list[ChartBlock] = []
     sheets = 0
     for block in doc.blocks:
         if isinstance(block, TableBlock):
             sheets += 1
             name = block.number or f"{block.id}{sheets}"
             _table_sheet(book, fmt, name[:31], block, draft)
+        elif isinstance(block, ChartBlock):
+            charts.append(block)
         else:
             texts.append(block)
     if any(isinstance(b, Paragraphs) for b in texts):
         _text_sheet(book, fmt, texts, draft)
+    for chart in charts:
+        _chart_sheet(book, fmt, chart)
     book.close()
     return buffer.getvalue()
 
