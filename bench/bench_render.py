@@ -13,24 +13,53 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pypdfium2
 
 from yusuan.derive import derive_disclosure
-from yusuan.model import Disclosure
+from yusuan.model import Code, CodeKind, Disclosure
+from yusuan.model.budget import Funding, LineItem, Nature
 from yusuan.render.document import build_document
 from yusuan.render.files import FORMATS, WRITERS, render_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _seed_disclosure() -> Disclosure:
+def _seed() -> Any:
     spec = importlib.util.spec_from_file_location("seed", ROOT / "tests" / "derive" / "seed.py")
     assert spec is not None and spec.loader is not None
     seed = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(seed)
+    return seed
+
+
+def _seed_disclosure() -> Disclosure:
+    seed = _seed()
     return derive_disclosure(seed.seed_budget(), seed.NAMES)
+
+
+def _large_disclosure(projects: int) -> Disclosure:
+    """The seed with ``projects`` more projects spread over its codes: long tables over many pages."""
+    seed = _seed()
+    budget = seed.seed_budget()
+    functional = [c for c in seed.NAMES.functional if len(c) == 7]
+    fundings = list(Funding)
+    for index in range(projects):
+        budget.items.append(
+            LineItem(
+                funding=fundings[index % len(fundings)],
+                functional=Code(functional[index % len(functional)]),
+                nature=Nature.PROJECT,
+                economic=Code("30227", CodeKind.ECONOMIC),
+                amount_yuan=Decimal(10_000 + index * 37),
+                project=f"项目{index + 1:03d}号专项业务经费",
+                carryover=index % 5 == 0,
+            )
+        )
+    return derive_disclosure(budget, seed.NAMES)
 
 
 def _best(action: Callable[[], object], repeats: int) -> float:
@@ -55,11 +84,14 @@ def main() -> None:
         print(
             f"{fmt:5s}                                   {seconds * 1000:8.1f} ms  x{seconds / baseline:7.1f}"
         )
-    with tempfile.TemporaryDirectory() as folder:
-        total = _best(lambda: render_files(disclosure, folder, "seed"), repeats)
-        pages = len(pypdfium2.PdfDocument(Path(folder) / "seed.pdf"))
-    print(f"all four formats, files written          {total * 1000:8.1f} ms  x{total / baseline:7.1f}")
-    print(f"(best of {repeats}; {pages} PDF pages; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
+    for name, case in (("seed", disclosure), ("seed + 400 projects", _large_disclosure(400))):
+        with tempfile.TemporaryDirectory() as folder:
+            total = _best(lambda c=case, d=folder: render_files(c, d, "out"), repeats)
+            pdf = _best(lambda c=case: WRITERS["pdf"](build_document(c), False), repeats)
+            pages = len(pypdfium2.PdfDocument(Path(folder) / "out.pdf"))
+        print(f"{name}: all four formats written {total * 1000:8.1f} ms  x{total / baseline:7.1f}")
+        print(f"{name}: PDF alone, {pages} pages      {pdf * 1000:8.1f} ms")
+    print(f"(best of {repeats}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ section.table-block h3.title {{ font-family: {TITLE}; font-weight: bold; font-si
       text-align: center; margin: 0.2em 0 0.4em 0; }}
 .meta {{ display: flex; justify-content: space-between; font-size: 11pt; margin-bottom: 2pt; }}
 .meta span {{ text-indent: 0; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.35; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.35; table-layout: fixed; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 th, td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }}
