@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 from yusuan.model import Disclosure, Table
 from yusuan.reference.profiles import load_profile
 
@@ -38,3 +40,62 @@ def assert_rows_read_back(table: Table, matrix: list[list[str]]) -> int:
 
 def tables_in_order(disclosure: Disclosure) -> list[Table]:
     return list(disclosure.tables.values())
+
+
+class HtmlTables(HTMLParser):
+    """Tables as matrices (spans expanded), with their header rows and <caption>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict[str, object]] = []
+        self.lang = ""
+        self._cell: list[str] | None = None
+        self._section = ""
+        self._spans: list[tuple[int, int]] = []
+        self._id: str | None = None
+        self.ids: dict[str, str] = {}  # element id -> its text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+        elif tag == "table":
+            self.tables.append({"head": [], "body": [], "merged": 0})
+        elif tag in ("thead", "tbody"):
+            self._section = tag
+        elif tag == "tr":
+            key = "head" if self._section == "thead" else "body"
+            self.tables[-1][key].append([])  # type: ignore[union-attr]
+            self._spans = []
+        elif tag in ("td", "th"):
+            self._cell = []
+            span = (int(a.get("colspan") or 1), int(a.get("rowspan") or 1))
+            if span != (1, 1):
+                self.tables[-1]["merged"] += 1  # type: ignore[operator]
+            self._spans.append(span)
+        if tag == "table":
+            self.tables[-1]["labelled_by"] = a.get("aria-labelledby") or ""
+        if a.get("id"):
+            self._id = a["id"]
+            self.ids[self._id] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            key = "head" if self._section == "thead" else "body"
+            colspan = self._spans[-1][0]
+            self.tables[-1][key][-1].extend(["".join(self._cell)] * colspan)  # type: ignore[index]
+            self._cell = None
+        elif self._id is not None:
+            self._id = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._id is not None:
+            self.ids[self._id] += data
+
+
+def parse_html_tables(text: str) -> HtmlTables:
+    parser = HtmlTables()
+    parser.feed(text)
+    return parser

@@ -3,78 +3,18 @@
 from __future__ import annotations
 
 import copy
-from html.parser import HTMLParser
 from pathlib import Path
 
-from readback import assert_rows_read_back, tables_in_order
+from readback import assert_rows_read_back, parse_html_tables, tables_in_order
 
 from yusuan.model import Disclosure, Section
 from yusuan.render.html import render_html
 
 
-class _Tables(HTMLParser):
-    """Tables as matrices (spans expanded), with their header rows and <caption>."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tables: list[dict[str, object]] = []
-        self.lang = ""
-        self._cell: list[str] | None = None
-        self._section = ""
-        self._spans: list[tuple[int, int]] = []
-        self._id: str | None = None
-        self.ids: dict[str, str] = {}  # element id -> its text
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "html":
-            self.lang = a.get("lang") or ""
-        elif tag == "table":
-            self.tables.append({"head": [], "body": [], "merged": 0})
-        elif tag in ("thead", "tbody"):
-            self._section = tag
-        elif tag == "tr":
-            key = "head" if self._section == "thead" else "body"
-            self.tables[-1][key].append([])  # type: ignore[union-attr]
-            self._spans = []
-        elif tag in ("td", "th"):
-            self._cell = []
-            span = (int(a.get("colspan") or 1), int(a.get("rowspan") or 1))
-            if span != (1, 1):
-                self.tables[-1]["merged"] += 1  # type: ignore[operator]
-            self._spans.append(span)
-        if tag == "table":
-            self.tables[-1]["labelled_by"] = a.get("aria-labelledby") or ""
-        if a.get("id"):
-            self._id = a["id"]
-            self.ids[self._id] = ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            key = "head" if self._section == "thead" else "body"
-            colspan = self._spans[-1][0]
-            self.tables[-1][key][-1].extend(["".join(self._cell)] * colspan)  # type: ignore[index]
-            self._cell = None
-        elif self._id is not None:
-            self._id = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-        if self._id is not None:
-            self.ids[self._id] += data
-
-
-def _parse(text: str) -> _Tables:
-    parser = _Tables()
-    parser.feed(text)
-    return parser
-
-
 def test_html_page_holds_every_table_cell(disclosure: Disclosure, rendered: dict[str, Path]) -> None:
     text = rendered["html"].read_text(encoding="utf-8")
     assert text == render_html(disclosure)
-    parsed = _parse(text)
+    parsed = parse_html_tables(text)
     assert parsed.lang == "zh-CN"
     tables = tables_in_order(disclosure)
     assert len(parsed.tables) == len(tables) + len(disclosure.performance_targets)
@@ -87,7 +27,7 @@ def test_html_page_holds_every_table_cell(disclosure: Disclosure, rendered: dict
 
 
 def test_merged_headers(rendered: dict[str, Path]) -> None:
-    parsed = _parse(rendered["html"].read_text(encoding="utf-8"))
+    parsed = parse_html_tables(rendered["html"].read_text(encoding="utf-8"))
     income = parsed.tables[1]
     assert income["head"][0] == ["项目", "项目", *["本年收入"] * 6, "上年结转"]  # type: ignore[index]
     assert income["head"][1][:3] == ["科目编码", "科目名称", "合计"]  # type: ignore[index]
@@ -104,9 +44,10 @@ def test_sections_glossary_notes_and_sheet(disclosure: Disclosure, rendered: dic
     assert "<h3>七、&quot;三公&quot;经费增减变动原因说明</h3>" in text
     assert "一、基本支出：指为保障机构正常运转" in text
     assert text.count('<p class="note">注：本表无数据</p>') == 6
-    sheet = _parse(text).tables[-1]["body"]
+    sheet = parse_html_tables(text).tables[-1]["body"]
     assert ["项目名称", *["24小时服务大厅免费服务费"] * 4] in sheet  # type: ignore[operator]
     assert ["实施期", "产出指标", "质量指标", "验收合格率", "≥85%"] in sheet  # type: ignore[operator]
+    assert ["实施期资金总额（元）", "100,000", "100,000", "年度资金总额（元）", "100,000"] in sheet  # type: ignore[operator]
     parts = [p for p in ("第一部分 概况", "第二部分 2025年单位预算报表", "第四部分 名词解释")]
     assert [text.index(p) for p in parts] == sorted(text.index(p) for p in parts)
 

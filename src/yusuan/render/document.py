@@ -83,7 +83,8 @@ def _paragraphs(text: str) -> Paragraphs:
 
 
 def _written(amount: Amount | None) -> str:
-    return amount.normalised() if amount is not None else ""
+    """A sheet amount in 元 with thousands separators, as the sheets print it ("1,200,000")."""
+    return f"{amount.value:,.{amount.places}f}" if amount is not None else ""
 
 
 def _performance_block(target: PerformanceTarget, form: TemplateForm, year: int | None) -> TableBlock:
