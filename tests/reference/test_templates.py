@@ -22,6 +22,7 @@ def test_shanxi_form_agrees_with_its_profile() -> None:
             assert set(group.keys) <= keys, f"{spec.id}: group {group.label} names unknown columns"
     assert [name for name, _ in form.three_public] == list(profile.table("three_public").rows)  # type: ignore[union-attr]
     assert form.ordinal(0) == "一" and form.ordinal(29) == "三十"
+    assert form.ordinal(len(form.ordinals)) == str(len(form.ordinals) + 1)  # a longer code list still renders
     assert form.table_number.format(number=3) == "预算公开表3"
     assert form.tables["fiscal_overview"].totals[2] == ("一、一般公共预算", None)
 

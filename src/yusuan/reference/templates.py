@@ -91,8 +91,8 @@ class TemplateForm:
         return self.tables.get(table_id) or TableForm(id=table_id, label_columns={})
 
     def ordinal(self, index: int) -> str:
-        """The Chinese ordinal of the 0-based ``index``: 0 -> "一"."""
-        return self.ordinals[index]
+        """The Chinese ordinal of the 0-based ``index``: 0 -> "一"; past the listed ones, the digits."""
+        return self.ordinals[index] if index < len(self.ordinals) else str(index + 1)
 
 
 def _label_columns(raw: Any) -> dict[str, tuple[str, ...]]:
