@@ -1,5 +1,5 @@
 import pytest
-from seed import NAMES, seed_budget
+from seed_budget import NAMES, seed_budget
 
 from yusuan.derive import derive_disclosure
 from yusuan.model import Disclosure

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from seed import NAMES, UNIT, seed_budget
+from seed_budget import NAMES, UNIT, seed_budget
 
 from yusuan.derive import DeriveError, derive_disclosure
 from yusuan.model import Code, CodeKind, Disclosure, Table, Unit

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from seed import NAMES
+from seed_budget import NAMES
 
 from yusuan.derive import derive_disclosure
 from yusuan.model import Code, CodeKind, Table

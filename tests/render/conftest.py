@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+import seed_budget as seed
 
 from yusuan.derive import derive_disclosure
 from yusuan.model import Amount, Disclosure, Indicator, PerformanceTarget, Unit
 from yusuan.render.files import FORMATS, render_files
-
-_SEED = Path(__file__).resolve().parents[1] / "derive" / "seed.py"
-
-
-def _seed_module():  # type: ignore[no-untyped-def]
-    if "seed" in sys.modules:
-        return sys.modules["seed"]
-    spec = importlib.util.spec_from_file_location("seed", _SEED)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["seed"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-seed = _seed_module()
 
 SHEET = PerformanceTarget(
     project="24小时服务大厅免费服务费",

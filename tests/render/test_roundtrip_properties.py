@@ -6,11 +6,11 @@ import io
 from decimal import Decimal
 
 import openpyxl
+import seed_budget as seed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from readback import assert_rows_read_back, parse_html_tables, tables_in_order
 
-from conftest import seed
 from yusuan.derive import derive_disclosure
 from yusuan.model import Code, CodeKind
 from yusuan.model.budget import Budget, Funding, LineItem, Nature, UnitType
