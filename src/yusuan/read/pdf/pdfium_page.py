@@ -1,0 +1,127 @@
+"""The fast path: glyph boxes and ruling edges of a page straight from pypdfium2 (PDFium)."""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from yusuan.read.pdf.layout import Edge, Glyph
+from yusuan.read.pdf.limits import Limits
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+class PageTooLarge(Exception):
+    """The page holds more glyphs or path segments than the limits allow."""
+
+
+def page_glyphs(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Glyph]:
+    """Every printed (not generated, not blank) character with its advance box, top-left origin."""
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(handle)
+        if count > limits.max_glyphs_per_page:
+            raise PageTooLarge(f"{count} glyphs")
+        text = textpage.get_text_range() if count else ""
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        rect = pdfium_c.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        glyphs: list[Glyph] = []
+        append = glyphs.append
+        if len(text) != count:  # characters outside the BMP: one index each, not two UTF-16 units
+            get_unicode = pdfium_c.FPDFText_GetUnicode
+            text = "".join(chr(get_unicode(handle, i) or 0xFFFE) for i in range(count))
+        for index, char in enumerate(text):
+            # Whitespace carries no cell text (gaps are measured); PDFium's generated
+            # characters are all whitespace (spaces and line breaks it inserts).
+            if char.isspace() or char == "\ufffe" or char == "\x00":
+                continue
+            if not get_box(handle, index, rect_ref):
+                continue
+            append(Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom))
+        return glyphs
+    finally:
+        textpage.close()
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer  # noqa: N806 - matrix entries
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _matrix(obj: ctypes.c_void_p) -> Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+class _EdgeCollector:
+    def __init__(self, height: float, limits: Limits) -> None:
+        self.height = height
+        self.limits = limits
+        self.segments = 0
+        self.edges: list[Edge] = []
+        self._x = ctypes.c_float()
+        self._y = ctypes.c_float()
+
+    def _add(self, p: tuple[float, float], q: tuple[float, float]) -> None:
+        (x0, y0), (x1, y1) = p, q
+        top0, top1 = self.height - y0, self.height - y1
+        if y0 == y1:
+            self.edges.append(Edge("h", top0, min(x0, x1), max(x0, x1)))
+        elif x0 == x1:
+            self.edges.append(Edge("v", x0, min(top0, top1), max(top0, top1)))
+
+    def path(self, obj: ctypes.c_void_p, outer: Matrix) -> None:
+        a, b, c, d, e, f = _compose(_matrix(obj), outer)
+        count = pdfium_c.FPDFPath_CountSegments(obj)
+        self.segments += max(count, 0)
+        if self.segments > self.limits.max_path_segments_per_page:
+            raise PageTooLarge(f"{self.segments} path segments")
+        x_ref, y_ref = ctypes.byref(self._x), ctypes.byref(self._y)
+        start: tuple[float, float] | None = None
+        last: tuple[float, float] | None = None
+        for index in range(count):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, x_ref, y_ref)
+            x, y = self._x.value, self._y.value
+            point = (round(a * x + c * y + e, 3), round(b * x + d * y + f, 3))
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
+                self._add(last, point)
+            # Bézier pieces draw no ruling; their end point still moves the pen.
+            last = point
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None and last != start:
+                self._add(last, start)
+                last = start
+
+    def walk(self, container: ctypes.c_void_p | None, page: pdfium.PdfPage, outer: Matrix, depth: int) -> None:
+        if container is None:
+            count = pdfium_c.FPDFPage_CountObjects(page.raw)
+        else:
+            count = pdfium_c.FPDFFormObj_CountObjects(container)
+        for index in range(count):
+            if container is None:
+                obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+            else:
+                obj = pdfium_c.FPDFFormObj_GetObject(container, index)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                self.path(obj, outer)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < self.limits.max_form_depth:
+                self.walk(obj, page, _compose(_matrix(obj), outer), depth + 1)
+
+
+def page_edges(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Edge]:
+    """Horizontal and vertical line pieces of every path on the page (forms followed)."""
+    collector = _EdgeCollector(height, limits)
+    collector.walk(None, page, _IDENTITY, 0)
+    return collector.edges
