@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from yusuan.read.errors import InputError
 from yusuan.read.pdf.grids import build_grid, outside_grids
@@ -20,10 +21,12 @@ def open_document(name: str, data: bytes, limits: Limits) -> pdfium.PdfDocument:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        message = str(exc).lower()
-        if "password" in message:
+        code = getattr(exc, "err_code", None)
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise InputError(name, "PDF 已加密，需要密码 / the PDF is encrypted (password required)") from None
-        raise InputError(name, f"PDF 文件损坏，无法打开 / corrupt PDF, cannot be opened ({exc})") from None
+        if code == pdfium_c.FPDF_ERR_SUCCESS:  # PDFium found no page tree to load
+            raise InputError(name, "PDF 没有页面 / the PDF has no pages (no page tree)") from None
+        raise InputError(name, "PDF 文件损坏，无法打开 / corrupt PDF, cannot be opened") from None
     pages = len(document)
     if pages == 0:
         document.close()
