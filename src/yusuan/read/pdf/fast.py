@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pypdfium2 as pdfium
@@ -15,17 +16,23 @@ from yusuan.read.pdf.limits import Limits
 from yusuan.read.pdf.pdfium_page import PageTooLarge, page_edges, page_glyphs
 from yusuan.read.pdf.textrows import text_rows
 
+_NO_PAGES = re.compile(rb"/Count\s+0\b")
+_SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
+
 
 def open_document(name: str, data: bytes, limits: Limits) -> pdfium.PdfDocument:
     """Open a PDF, refusing encrypted, corrupt, empty and oversized documents with InputError."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        # PDFium's error code outlives the call that set it, so the bytes confirm it.
         code = getattr(exc, "err_code", None)
-        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise InputError(name, "PDF 已加密，需要密码 / the PDF is encrypted (password required)") from None
-        if code == pdfium_c.FPDF_ERR_SUCCESS:  # PDFium found no page tree to load
-            raise InputError(name, "PDF 没有页面 / the PDF has no pages (no page tree)") from None
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" in data:
+            raise InputError(
+                name, "PDF 已加密，需要密码 / the PDF is encrypted (password required)"
+            ) from None
+        if _NO_PAGES.search(data) and not _SOME_PAGES.search(data):
+            raise InputError(name, "PDF 没有页面 / the PDF has no pages") from None
         raise InputError(name, "PDF 文件损坏，无法打开 / corrupt PDF, cannot be opened") from None
     pages = len(document)
     if pages == 0:

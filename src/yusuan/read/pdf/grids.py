@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from yusuan.read.pdf.layout import BBox, Glyph, Grid
 from yusuan.read.pdf.lattice import inside, table_slots
+from yusuan.read.pdf.layout import BBox, Glyph, Grid
 from yusuan.read.pdf.textrows import cell_text
 
 

@@ -50,7 +50,7 @@ def page_glyphs(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Gly
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer  # noqa: N806 - matrix entries
+    A, B, C, D, E, F = outer
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
@@ -103,7 +103,9 @@ class _EdgeCollector:
                 self._add(last, start)
                 last = start
 
-    def walk(self, container: ctypes.c_void_p | None, page: pdfium.PdfPage, outer: Matrix, depth: int) -> None:
+    def walk(
+        self, container: ctypes.c_void_p | None, page: pdfium.PdfPage, outer: Matrix, depth: int
+    ) -> None:
         if container is None:
             count = pdfium_c.FPDFPage_CountObjects(page.raw)
         else:

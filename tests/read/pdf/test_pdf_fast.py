@@ -1,0 +1,51 @@
+"""The fast path equals the pdfplumber baseline on every corpus page, cell by cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdf_corpus import CORPUS, corpus_pdf, corpus_reading
+
+
+def _compact(text: str | None) -> str | None:
+    return None if text is None else "".join(text.split())
+
+
+__all__ = ["corpus_pdf"]  # the fixture
+
+
+def test_fast_path_equals_baseline_on_every_page(corpus_pdf: Path) -> None:
+    fast = corpus_reading(corpus_pdf, "fast")
+    base = corpus_reading(corpus_pdf, "baseline")
+    assert fast.page_count == base.page_count
+    compared = 0
+    for fast_page, base_page in zip(fast.layouts, base.layouts, strict=True):
+        assert len(fast_page.grids) == len(base_page.grids), f"page {fast_page.number}"
+        for fast_grid, base_grid in zip(fast_page.grids, base_page.grids, strict=True):
+            assert len(fast_grid.xs) == len(base_grid.xs), f"page {fast_page.number}"
+            assert len(fast_grid.rows) == len(base_grid.rows), f"page {fast_page.number}"
+            for fast_row, base_row in zip(fast_grid.rows, base_grid.rows, strict=True):
+                assert [_compact(c) for c in fast_row] == [_compact(c) for c in base_row]
+                compared += len(fast_row)
+        fast_text = [[_compact(c) for c in row.cells] for row in fast_page.text_rows]
+        base_text = [[_compact(c) for c in row.cells] for row in base_page.text_rows]
+        assert fast_text == base_text, f"page {fast_page.number}"
+    assert compared > 1000  # every corpus PDF prints its nine tables
+
+
+def test_fast_path_reads_the_same_tables_as_baseline(corpus_pdf: Path) -> None:
+    fast = corpus_reading(corpus_pdf, "fast")
+    base = corpus_reading(corpus_pdf, "baseline")
+    assert [(t.title, t.pages, len(t.body)) for t in fast.tables] == [
+        (t.title, t.pages, len(t.body)) for t in base.tables
+    ]
+    for fast_table, base_table in zip(fast.tables, base.tables, strict=True):
+        assert [_rows(r.cells) for r in fast_table.body] == [_rows(r.cells) for r in base_table.body]
+
+
+def _rows(cells: tuple[str, ...]) -> list[str | None]:
+    return [_compact(c) for c in cells]
+
+
+def test_corpus_is_present() -> None:
+    assert len(CORPUS) == 3
