@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from yusuan.read.pdf.lattice import inside, table_slots
+from yusuan.read.pdf.lattice import table_slots
 from yusuan.read.pdf.layout import BBox, Glyph, Grid
 from yusuan.read.pdf.textrows import cell_text
 
@@ -33,16 +33,17 @@ def build_grid(page: int, cells: list[BBox], glyphs: Sequence[Glyph]) -> Grid:
                     owner.setdefault((ii, jj), (i, j))
     texts: dict[tuple[int, int], list[Glyph]] = {}
     bbox = _box(cells)
+    left, top, right, bottom = bbox
     for glyph in glyphs:
-        if not inside(glyph, bbox):
+        h_mid = (glyph[1] + glyph[3]) / 2
+        v_mid = (glyph[2] + glyph[4]) / 2
+        if not (left <= h_mid < right and top <= v_mid < bottom):
             continue
-        i = bisect_right(tops, (glyph.top + glyph.bottom) / 2) - 1
-        j = bisect_right(xs, (glyph.x0 + glyph.x1) / 2) - 1
-        slot = owner.get((i, j))
+        slot = owner.get((bisect_right(tops, v_mid) - 1, bisect_right(xs, h_mid) - 1))
         if slot is None:
             continue
         cell = slot_rows[slot[0]][slot[1]]
-        if cell is not None and inside(glyph, cell):
+        if cell is not None and cell[0] <= h_mid < cell[2] and cell[1] <= v_mid < cell[3]:
             texts.setdefault(slot, []).append(glyph)
     rows = tuple(
         tuple(None if c is None else cell_text(texts.get((i, j), ())) for j, c in enumerate(row))
@@ -53,4 +54,14 @@ def build_grid(page: int, cells: list[BBox], glyphs: Sequence[Glyph]) -> Grid:
 
 
 def outside_grids(glyphs: Sequence[Glyph], grids: Sequence[Grid]) -> list[Glyph]:
-    return [g for g in glyphs if not any(inside(g, grid.bbox) for grid in grids)]
+    """The glyphs whose centre lies in no grid."""
+    if not grids:
+        return list(glyphs)
+    boxes = [grid.bbox for grid in grids]
+    out: list[Glyph] = []
+    for glyph in glyphs:
+        h_mid = (glyph[1] + glyph[3]) / 2
+        v_mid = (glyph[2] + glyph[4]) / 2
+        if not any(b[0] <= h_mid < b[2] and b[1] <= v_mid < b[3] for b in boxes):
+            out.append(glyph)
+    return out

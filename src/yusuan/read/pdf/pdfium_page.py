@@ -12,6 +12,10 @@ from yusuan.read.pdf.limits import Limits
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_PATH = pdfium_c.FPDF_PAGEOBJ_PATH
+_FORM = pdfium_c.FPDF_PAGEOBJ_FORM
+_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
+_LINETO = pdfium_c.FPDF_SEGMENT_LINETO
 
 
 class PageTooLarge(Exception):
@@ -35,6 +39,7 @@ def page_glyphs(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Gly
         if len(text) != count:  # characters outside the BMP: one index each, not two UTF-16 units
             get_unicode = pdfium_c.FPDFText_GetUnicode
             text = "".join(chr(get_unicode(handle, i) or 0xFFFE) for i in range(count))
+        make = tuple.__new__  # a Glyph without its Python-level constructor: this loop is the hot one
         for index, char in enumerate(text):
             # Whitespace carries no cell text (gaps are measured); PDFium's generated
             # characters are all whitespace (spaces and line breaks it inserts).
@@ -42,7 +47,7 @@ def page_glyphs(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Gly
                 continue
             if not get_box(handle, index, rect_ref):
                 continue
-            append(Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom))
+            append(make(Glyph, (char, rect.left, height - rect.top, rect.right, height - rect.bottom)))
         return glyphs
     finally:
         textpage.close()
@@ -84,22 +89,27 @@ class _EdgeCollector:
         self.segments += max(count, 0)
         if self.segments > self.limits.max_path_segments_per_page:
             raise PageTooLarge(f"{self.segments} path segments")
-        x_ref, y_ref = ctypes.byref(self._x), ctypes.byref(self._y)
+        x_box, y_box = self._x, self._y
+        x_ref, y_ref = ctypes.byref(x_box), ctypes.byref(y_box)
+        get_segment = pdfium_c.FPDFPath_GetPathSegment
+        get_point = pdfium_c.FPDFPathSegment_GetPoint
+        get_type = pdfium_c.FPDFPathSegment_GetType
+        get_close = pdfium_c.FPDFPathSegment_GetClose
         start: tuple[float, float] | None = None
         last: tuple[float, float] | None = None
         for index in range(count):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
-            pdfium_c.FPDFPathSegment_GetPoint(segment, x_ref, y_ref)
-            x, y = self._x.value, self._y.value
+            segment = get_segment(obj, index)
+            get_point(segment, x_ref, y_ref)
+            x, y = x_box.value, y_box.value
             point = (round(a * x + c * y + e, 3), round(b * x + d * y + f, 3))
-            kind = pdfium_c.FPDFPathSegment_GetType(segment)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            kind = get_type(segment)
+            if kind == _MOVETO:
                 start = point
-            elif kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
+            elif kind == _LINETO and last is not None:
                 self._add(last, point)
             # Bézier pieces draw no ruling; their end point still moves the pen.
             last = point
-            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None and last != start:
+            if get_close(segment) and start is not None and last != start:
                 self._add(last, start)
                 last = start
 
@@ -107,18 +117,18 @@ class _EdgeCollector:
         self, container: ctypes.c_void_p | None, page: pdfium.PdfPage, outer: Matrix, depth: int
     ) -> None:
         if container is None:
-            count = pdfium_c.FPDFPage_CountObjects(page.raw)
+            owner, count = page.raw, pdfium_c.FPDFPage_CountObjects(page.raw)
+            get_object = pdfium_c.FPDFPage_GetObject
         else:
-            count = pdfium_c.FPDFFormObj_CountObjects(container)
+            owner, count = container, pdfium_c.FPDFFormObj_CountObjects(container)
+            get_object = pdfium_c.FPDFFormObj_GetObject
+        get_type = pdfium_c.FPDFPageObj_GetType
         for index in range(count):
-            if container is None:
-                obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-            else:
-                obj = pdfium_c.FPDFFormObj_GetObject(container, index)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            obj = get_object(owner, index)
+            kind = get_type(obj)
+            if kind == _PATH:
                 self.path(obj, outer)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < self.limits.max_form_depth:
+            elif kind == _FORM and depth < self.limits.max_form_depth:
                 self.walk(obj, page, _compose(_matrix(obj), outer), depth + 1)
 
 
