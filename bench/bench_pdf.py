@@ -74,7 +74,10 @@ def main() -> None:
         data = path.read_bytes()
         _ours(path, data)
         _pdfplumber(path, data)
-    header = f"{'document':<52} {'pages':>5} {'yusuan s':>9} {'pdfplumber s':>12} {'p/s':>7} {'ratio':>6} {'peak MiB':>8}"
+    header = (
+        f"{'document':<52} {'pages':>5} {'yusuan s':>9} {'pdfplumber s':>12} "
+        f"{'p/s':>7} {'ratio':>6} {'peak MiB':>8}"
+    )
     print(header)
     print("-" * len(header))
     total_ours = total_theirs = 0.0
