@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdf_corpus import CORPUS, corpus_pdf, corpus_reading
+import pypdfium2 as pdfium
+from pdf_corpus import CORPUS, assert_matches_golden, corpus_pdf, corpus_reading, golden_of
+
+from yusuan.read.pdf import read_pdf
 
 
 def _compact(text: str | None) -> str | None:
@@ -49,3 +52,28 @@ def _rows(cells: tuple[str, ...]) -> list[str | None]:
 
 def test_corpus_is_present() -> None:
     assert len(CORPUS) == 3
+
+
+def _rotated_copy(source: Path, target: Path) -> Path:
+    """The same pages stored portrait with /Rotate 90: content turned, display unchanged."""
+    document = pdfium.PdfDocument(source)
+    for index in range(len(document)):
+        page = document[index]
+        width, height = page.get_width(), page.get_height()
+        turn = pdfium.PdfMatrix(0, 1, -1, 0, height, 0)  # user (x, y) -> (height - y, x)
+        for obj in list(page.get_objects(max_depth=1)):
+            obj.transform(turn)
+        page.set_mediabox(0, 0, height, width)
+        page.set_cropbox(0, 0, height, width)
+        page.set_rotation(90)
+        page.gen_content()
+    document.save(target)
+    document.close()
+    return target
+
+
+def test_rotated_pages_read_as_displayed(tmp_path: Path) -> None:
+    source = next(p for p in CORPUS if "mof" in p.stem)
+    rotated = read_pdf(_rotated_copy(source, tmp_path / "rotated.pdf"))
+    assert {layout.width > layout.height for layout in rotated.layouts} == {True}
+    assert_matches_golden(rotated, golden_of(source))

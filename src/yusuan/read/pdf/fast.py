@@ -13,7 +13,7 @@ from yusuan.read.pdf.grids import build_grid, outside_grids
 from yusuan.read.pdf.lattice import find_tables
 from yusuan.read.pdf.layout import PageLayout
 from yusuan.read.pdf.limits import Limits
-from yusuan.read.pdf.pdfium_page import PageTooLarge, page_edges, page_glyphs
+from yusuan.read.pdf.pdfium_page import Display, PageTooLarge, page_edges, page_glyphs
 from yusuan.read.pdf.textrows import text_rows
 
 _NO_PAGES = re.compile(rb"/Count\s+0\b")
@@ -57,8 +57,9 @@ def read_layouts(name: str, data: bytes, limits: Limits) -> Iterator[PageLayout]
                 height = page.get_height()
                 width = page.get_width()
                 try:
-                    glyphs = page_glyphs(page, height, limits)
-                    edges = page_edges(page, height, limits)
+                    display = Display(page)
+                    glyphs = page_glyphs(page, display, limits)
+                    edges = page_edges(page, display, limits)
                 except PageTooLarge as exc:
                     raise InputError(
                         name, f"第 {index + 1} 页内容过多（{exc}）/ page {index + 1} too large ({exc})"

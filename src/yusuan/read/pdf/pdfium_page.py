@@ -22,7 +22,31 @@ class PageTooLarge(Exception):
     """The page holds more glyphs or path segments than the limits allow."""
 
 
-def page_glyphs(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Glyph]:
+class Display:
+    """PDF user space -> the page as displayed: crop box origin, /Rotate applied, top-left origin."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        self.rotation = page.get_rotation() % 360
+        self.left, self.bottom, self.right, self.top = page.get_cropbox()
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        rotation = self.rotation
+        if rotation == 0:
+            return x - self.left, self.top - y
+        if rotation == 90:
+            return y - self.bottom, x - self.left
+        if rotation == 180:
+            return self.right - x, y - self.bottom
+        return self.top - y, self.right - x
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """A user-space rectangle as (x0, top, x1, bottom) on the displayed page."""
+        x0, y0 = self.point(left, bottom)
+        x1, y1 = self.point(right, top)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def page_glyphs(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[Glyph]:
     """Every printed (not generated, not blank) character with its advance box, top-left origin."""
     textpage = page.get_textpage()
     try:
@@ -40,6 +64,8 @@ def page_glyphs(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Gly
             get_unicode = pdfium_c.FPDFText_GetUnicode
             text = "".join(chr(get_unicode(handle, i) or 0xFFFE) for i in range(count))
         make = tuple.__new__  # a Glyph without its Python-level constructor: this loop is the hot one
+        upright = display.rotation == 0
+        left, top = display.left, display.top
         for index, char in enumerate(text):
             # Whitespace carries no cell text (gaps are measured); PDFium's generated
             # characters are all whitespace (spaces and line breaks it inserts).
@@ -47,7 +73,14 @@ def page_glyphs(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Gly
                 continue
             if not get_box(handle, index, rect_ref):
                 continue
-            append(make(Glyph, (char, rect.left, height - rect.top, rect.right, height - rect.bottom)))
+            if upright:
+                append(
+                    make(
+                        Glyph, (char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
+                    )
+                )
+            else:
+                append(make(Glyph, (char, *display.box(rect.left, rect.bottom, rect.right, rect.top))))
         return glyphs
     finally:
         textpage.close()
@@ -67,8 +100,8 @@ def _matrix(obj: ctypes.c_void_p) -> Matrix:
 
 
 class _EdgeCollector:
-    def __init__(self, height: float, limits: Limits) -> None:
-        self.height = height
+    def __init__(self, display: Display, limits: Limits) -> None:
+        self.display = display
         self.limits = limits
         self.segments = 0
         self.edges: list[Edge] = []
@@ -76,9 +109,9 @@ class _EdgeCollector:
         self._y = ctypes.c_float()
 
     def _add(self, p: tuple[float, float], q: tuple[float, float]) -> None:
-        (x0, y0), (x1, y1) = p, q
-        top0, top1 = self.height - y0, self.height - y1
-        if y0 == y1:
+        x0, top0 = self.display.point(*p)
+        x1, top1 = self.display.point(*q)
+        if top0 == top1:
             self.edges.append(Edge("h", top0, min(x0, x1), max(x0, x1)))
         elif x0 == x1:
             self.edges.append(Edge("v", x0, min(top0, top1), max(top0, top1)))
@@ -132,8 +165,8 @@ class _EdgeCollector:
                 self.walk(obj, page, _compose(_matrix(obj), outer), depth + 1)
 
 
-def page_edges(page: pdfium.PdfPage, height: float, limits: Limits) -> list[Edge]:
+def page_edges(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[Edge]:
     """Horizontal and vertical line pieces of every path on the page (forms followed)."""
-    collector = _EdgeCollector(height, limits)
+    collector = _EdgeCollector(display, limits)
     collector.walk(None, page, _IDENTITY, 0)
     return collector.edges
