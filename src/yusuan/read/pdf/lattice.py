@@ -10,6 +10,7 @@ corner into tables, and lay each table's cells on the grid of their distinct lef
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -96,26 +97,26 @@ def _cells(points: dict[Point, tuple[set[int], set[int]]]) -> list[BBox]:
     for xs in row.values():
         xs.sort()
 
-    def vertical_link(a: Point, b: Point) -> bool:
-        return bool(points[a][0] & points[b][0])
-
-    def horizontal_link(a: Point, b: Point) -> bool:
-        return bool(points[a][1] & points[b][1])
-
+    # Two corners are linked when one edge runs through both: a shared vertical edge for
+    # corners one above the other, a shared horizontal edge for corners side by side.
     cells: list[BBox] = []
     for x, y in sorted(points):
-        below = [(x, yy) for yy in column[x] if yy > y]
-        right = [(xx, y) for xx in row[y] if xx > x]
+        ys, xs = column[x], row[y]
+        below = ys[bisect_right(ys, y) :]
+        right = xs[bisect_right(xs, x) :]
+        here = points[(x, y)]
         found = None
-        for b in below:
-            if not vertical_link((x, y), b):
+        for by in below:
+            if not here[0] & points[(x, by)][0]:
                 continue
-            for r in right:
-                if not horizontal_link((x, y), r):
+            bottom_h = points[(x, by)][1]
+            for rx in right:
+                right_point = points[(rx, y)]
+                if not here[1] & right_point[1]:
                     continue
-                corner = (r[0], b[1])
-                if corner in points and vertical_link(corner, r) and horizontal_link(corner, b):
-                    found = (x, y, r[0], b[1])
+                corner = points.get((rx, by))
+                if corner is not None and corner[0] & right_point[0] and corner[1] & bottom_h:
+                    found = (x, y, rx, by)
                     break
             if found:
                 break

@@ -102,6 +102,7 @@ def _matrix(obj: ctypes.c_void_p) -> Matrix:
 class _EdgeCollector:
     def __init__(self, display: Display, limits: Limits) -> None:
         self.display = display
+        self.upright = display.rotation == 0
         self.limits = limits
         self.segments = 0
         self.edges: list[Edge] = []
@@ -109,8 +110,12 @@ class _EdgeCollector:
         self._y = ctypes.c_float()
 
     def _add(self, p: tuple[float, float], q: tuple[float, float]) -> None:
-        x0, top0 = self.display.point(*p)
-        x1, top1 = self.display.point(*q)
+        if self.upright:  # the common case, without a call per point
+            left, top = self.display.left, self.display.top
+            x0, top0, x1, top1 = p[0] - left, top - p[1], q[0] - left, top - q[1]
+        else:
+            x0, top0 = self.display.point(*p)
+            x1, top1 = self.display.point(*q)
         if top0 == top1:
             self.edges.append(Edge("h", top0, min(x0, x1), max(x0, x1)))
         elif x0 == x1:
