@@ -143,6 +143,15 @@ def test_glyph_limit_per_page_is_checked() -> None:
         read_pdf(MOF, limits=Limits(max_glyphs_per_page=1000))
 
 
+def test_ruling_and_size_limits_are_checked() -> None:
+    with pytest.raises(InputError, match="第 7 页内容过多"):
+        read_pdf(MOF, limits=Limits(max_path_segments_per_page=100))
+    with pytest.raises(InputError, match="第 7 页内容过多"):
+        read_pdf(MOF, limits=Limits(max_rulings_per_page=10))
+    with pytest.raises(InputError, match="文件过大"):
+        read_pdf(MOF, limits=Limits(max_bytes=1000))
+
+
 def test_baseline_backend_applies_the_same_refusals() -> None:
     with pytest.raises(InputError, match="超过上限"):
         read_pdf(MOF, backend="baseline", limits=Limits(max_pages=5))

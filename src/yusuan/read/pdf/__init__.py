@@ -69,6 +69,10 @@ def read_pdf(
             data = Path(path).read_bytes()
         except OSError as exc:
             raise InputError(name, f"无法读取 / cannot read: {exc.strerror}") from None
+    if len(data) > limits.max_bytes:
+        raise InputError(
+            name, f"文件过大（{len(data)} 字节）/ file too large ({len(data)} bytes > {limits.max_bytes})"
+        )
     if not data.startswith(b"%PDF"):
         raise InputError(name, "不是 PDF 文件 / not a PDF file")
     layouts = list(_layouts(name, data, backend, limits))

@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 
 from yusuan.read.errors import InputError
 from yusuan.read.pdf.grids import build_grid, outside_grids
-from yusuan.read.pdf.lattice import find_tables
+from yusuan.read.pdf.lattice import TooManyRulings, find_tables
 from yusuan.read.pdf.layout import PageLayout
 from yusuan.read.pdf.limits import Limits
 from yusuan.read.pdf.pdfium_page import Display, PageTooLarge, page_edges, page_glyphs
@@ -60,11 +60,12 @@ def read_layouts(name: str, data: bytes, limits: Limits) -> Iterator[PageLayout]
                     display = Display(page)
                     glyphs = page_glyphs(page, display, limits)
                     edges = page_edges(page, display, limits)
-                except PageTooLarge as exc:
+                    tables = find_tables(edges, limits.max_rulings_per_page)
+                except (PageTooLarge, TooManyRulings) as exc:
                     raise InputError(
                         name, f"第 {index + 1} 页内容过多（{exc}）/ page {index + 1} too large ({exc})"
                     ) from None
-                grids = tuple(build_grid(index + 1, cells, glyphs) for cells in find_tables(edges))
+                grids = tuple(build_grid(index + 1, cells, glyphs) for cells in tables)
                 rows = tuple(text_rows(outside_grids(glyphs, grids)))
                 yield PageLayout(index + 1, width, height, grids, rows, len(glyphs))
             finally:

@@ -151,11 +151,17 @@ def _tables(cells: list[BBox]) -> list[list[BBox]]:
     return [t for t in tables if len(t) > 1]
 
 
-def find_tables(edges: Iterable[Edge]) -> list[list[BBox]]:
+class TooManyRulings(Exception):
+    """More distinct rulings than the limit: the corner search would grow as their square."""
+
+
+def find_tables(edges: Iterable[Edge], max_rulings: int | None = None) -> list[list[BBox]]:
     """The cells of each ruled table on a page, tables top to bottom."""
     merged = merge_edges(edges)
     if not merged:
         return []
+    if max_rulings is not None and len(merged) > max_rulings:
+        raise TooManyRulings(f"{len(merged)} rulings")
     return _tables(_cells(_intersections(merged)))
 
 
