@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pdf_corpus import CORPUS, corpus_reading
 
-from yusuan.read.pdf.stitch import is_body_row
+from yusuan.read.pdf.layout import Grid, PageLayout, TextRow
+from yusuan.read.pdf.stitch import is_body_row, stitch_tables
 
 WANLI = next(p for p in CORPUS if "wanli" in p.stem)
 MOF = next(p for p in CORPUS if "mof" in p.stem)
@@ -57,3 +58,40 @@ def test_header_rows_end_at_the_first_figure_code_or_item() -> None:
     assert is_body_row(("合计", "", "", "", "", ""))
     assert is_body_row(("一、财政拨款收入", "", "一、一般公共服务支出", ""))
     assert is_body_row(("", "", ""))
+    assert not is_body_row(("栏次", "1", "2", "3"))
+    assert not is_body_row(("1", "2", "3", "4"))
+    assert is_body_row(("1", "5", "3"))
+
+
+def _grid(page: int, rows: list[tuple[str | None, ...]], top: float = 100.0) -> Grid:
+    xs = tuple(float(10 * i) for i in range(len(rows[0])))
+    boxes = tuple((0.0, top + 10 * i, 10.0 * len(xs), top + 10 * (i + 1)) for i in range(len(rows)))
+    return Grid(page, (0.0, top, 10.0 * len(xs), top + 10 * len(rows)), xs, tuple(rows), boxes)
+
+
+def _page(number: int, title: str | None, grid: Grid) -> PageLayout:
+    rows = (TextRow((title,), (0.0, 50.0, 100.0, 60.0)),) if title else ()
+    return PageLayout(number, 842.0, 595.0, (grid,), rows, 10)
+
+
+HEADER: tuple[str | None, ...] = ("项目", "合计", "基本支出")
+
+
+def test_continued_title_and_new_title_are_told_apart() -> None:
+    first = _page(1, "2025年支出预算总表", _grid(1, [HEADER, ("一般公共服务", "3", "3")]))
+    continued = _page(2, "2025年支出预算总表（续）", _grid(2, [HEADER, ("教育", "2", "2")]))
+    other = _page(3, "2025年收入预算总表", _grid(3, [HEADER, ("教育", "1", "1")]))
+    tables = stitch_tables([first, continued, other])
+    assert [(t.title, t.pages, len(t.body)) for t in tables] == [
+        ("2025年支出预算总表", [1, 2], 2),
+        ("2025年收入预算总表", [3], 1),
+    ]
+
+
+def test_grid_whose_columns_do_not_line_up_starts_a_new_table() -> None:
+    first = _page(1, "2025年支出预算总表", _grid(1, [HEADER, ("一般公共服务", "3", "3")]))
+    wider = _grid(2, [("a", "b", "c", "d"), ("教育", "1", "1", "1")])
+    shifted = Grid(2, wider.bbox, tuple(x + 5 for x in wider.xs), wider.rows, wider.row_boxes)
+    tables = stitch_tables([first, PageLayout(2, 842.0, 595.0, (shifted,), (), 10)])
+    assert [t.pages for t in tables] == [[1], [2]]
+    assert tables[1].title is None

@@ -24,6 +24,7 @@ _UNIT_NAME = re.compile(r"^(编制单位|编制部门|预算单位|单位名称|
 _UNIT = re.compile(r"^(金额)?单位[:：]")
 _NOTE = re.compile(r"^注[:：]?")
 _CONTINUED = "续表"
+_CONTINUED_SUFFIX = re.compile(r"(（续）|\(续\)|（续表）|\(续表\)|续表)$")
 
 
 def _compact(text: str | None) -> str:
@@ -41,6 +42,12 @@ def _is_label(text: str) -> bool:
     return bool(_TOTAL.match(text) or _ENUMERATED.match(text))
 
 
+def _is_column_numbers(filled: list[str]) -> bool:
+    """A row numbering the columns (栏次 1 2 3 …) belongs to the header."""
+    numbers = filled[1:] if filled[0] in ("栏次", "行次") else filled
+    return len(numbers) >= 3 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
 def is_body_row(cells: Sequence[str | None]) -> bool:
     """True for the first row that is no longer header.
 
@@ -51,6 +58,8 @@ def is_body_row(cells: Sequence[str | None]) -> bool:
     filled = [t for t in texts if t]
     if not filled:
         return True
+    if _is_column_numbers(filled):
+        return False
     if any(_is_amount(t) for t in filled) or _CODE.match(filled[0]):
         return True
     return _is_label(filled[0]) and all(_is_label(t) for t in filled)
@@ -89,8 +98,15 @@ def _is_title(row: TextRow) -> bool:
         and not _UNIT_NAME.match(text)
         and not _UNIT.match(text)
         and not _NOTE.match(text)
-        and (text.endswith("表") or text == _CONTINUED or text.endswith(_CONTINUED))
+        and (text.endswith("表") or bool(_CONTINUED_SUFFIX.search(text)))
     )
+
+
+def _continues(title: str | None, table: RawTable) -> bool:
+    """No title, a bare 续表, or the table's own title (with or without a 续 mark)."""
+    if title is None or title == _CONTINUED:
+        return True
+    return _CONTINUED_SUFFIX.sub("", title) == table.title
 
 
 class _Builder:
@@ -121,7 +137,7 @@ class _Builder:
         title = _compact(titles[-1].cells[0]) if titles else None
         header, body_rows = _split_header(grid)
         current = self.open
-        if current is not None and (title is None or title == _CONTINUED or title == current.title):
+        if current is not None and _continues(title, current):
             mapping = _column_map(current.xs, grid.xs)
             if mapping is not None:
                 repeated = [tuple(_compact(c) for c in row) for row in header]
