@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pdf_corpus import CORPUS, ROOT, corpus_pdf, corpus_reading
 
@@ -155,3 +156,27 @@ def test_ruling_and_size_limits_are_checked() -> None:
 def test_baseline_backend_applies_the_same_refusals() -> None:
     with pytest.raises(InputError, match="超过上限"):
         read_pdf(MOF, backend="baseline", limits=Limits(max_pages=5))
+
+
+def _with_scanned_page(source: Path, target: Path) -> Path:
+    """The corpus PDF with one more page that holds only an image, as a scanner makes it."""
+    document = pdfium.PdfDocument(source)
+    page = document.new_page(595, 842)
+    bitmap = pdfium.PdfBitmap.new_native(40, 40, pdfium_c.FPDFBitmap_BGR)
+    bitmap.fill_rect((200, 200, 200, 255), 0, 0, 40, 40)
+    image = pdfium.PdfImage.new(document)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(400, 400).translate(100, 200))
+    page.insert_obj(image)
+    page.gen_content()
+    document.save(target)
+    document.close()
+    return target
+
+
+@pytest.mark.parametrize("backend", ["fast", "baseline"])
+def test_image_only_pages_are_named_not_dropped(tmp_path: Path, backend: str) -> None:
+    reading = read_pdf(_with_scanned_page(MOF, tmp_path / "mixed.pdf"), backend=backend)
+    assert reading.page_count == 22
+    assert reading.image_only_pages == [22]
+    assert len(reading.tables) == 9

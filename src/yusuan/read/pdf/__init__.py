@@ -37,6 +37,11 @@ class PdfReading:
     profile: str | None  # detected (or given) profile id
 
     @property
+    def image_only_pages(self) -> list[int]:
+        """Pages drawn as images without text (scans): nothing was read from them."""
+        return [layout.number for layout in self.layouts if layout.image_only]
+
+    @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 

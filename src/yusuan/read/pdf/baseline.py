@@ -37,5 +37,11 @@ def read_layouts_baseline(name: str, data: bytes, limits: Limits) -> Iterator[Pa
                 grids.append(Grid(index + 1, table.bbox, xs, rows, tuple(boxes)))
             rows_outside = tuple(text_rows(outside_grids(glyphs, grids)))
             yield PageLayout(
-                index + 1, float(page.width), float(page.height), tuple(grids), rows_outside, len(glyphs)
+                index + 1,
+                float(page.width),
+                float(page.height),
+                tuple(grids),
+                rows_outside,
+                len(glyphs),
+                len(page.images),
             )

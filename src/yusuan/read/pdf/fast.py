@@ -59,7 +59,7 @@ def read_layouts(name: str, data: bytes, limits: Limits) -> Iterator[PageLayout]
                 try:
                     display = Display(page)
                     glyphs = page_glyphs(page, display, limits)
-                    edges = page_edges(page, display, limits)
+                    edges, images = page_edges(page, display, limits)
                     tables = find_tables(edges, limits.max_rulings_per_page)
                 except (PageTooLarge, TooManyRulings) as exc:
                     raise InputError(
@@ -67,7 +67,7 @@ def read_layouts(name: str, data: bytes, limits: Limits) -> Iterator[PageLayout]
                     ) from None
                 grids = tuple(build_grid(index + 1, cells, glyphs) for cells in tables)
                 rows = tuple(text_rows(outside_grids(glyphs, grids)))
-                yield PageLayout(index + 1, width, height, grids, rows, len(glyphs))
+                yield PageLayout(index + 1, width, height, grids, rows, len(glyphs), images)
             finally:
                 page.close()
     finally:

@@ -75,3 +75,9 @@ class PageLayout:
     grids: tuple[Grid, ...]
     text_rows: tuple[TextRow, ...]
     glyph_count: int
+    image_count: int = 0
+
+    @property
+    def image_only(self) -> bool:
+        """Drawn as images with no text layer: a scanned page, unread until OCR."""
+        return self.glyph_count == 0 and self.image_count > 0

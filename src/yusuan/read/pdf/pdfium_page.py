@@ -14,6 +14,7 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
+_IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
 _LINETO = pdfium_c.FPDF_SEGMENT_LINETO
 
@@ -105,6 +106,7 @@ class _EdgeCollector:
         self.upright = display.rotation == 0
         self.limits = limits
         self.segments = 0
+        self.images = 0
         self.edges: list[Edge] = []
         self._x = ctypes.c_float()
         self._y = ctypes.c_float()
@@ -166,12 +168,15 @@ class _EdgeCollector:
             kind = get_type(obj)
             if kind == _PATH:
                 self.path(obj, outer)
+            elif kind == _IMAGE:
+                self.images += 1
             elif kind == _FORM and depth < self.limits.max_form_depth:
                 self.walk(obj, page, _compose(_matrix(obj), outer), depth + 1)
 
 
-def page_edges(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[Edge]:
-    """Horizontal and vertical line pieces of every path on the page (forms followed)."""
+def page_edges(page: pdfium.PdfPage, display: Display, limits: Limits) -> tuple[list[Edge], int]:
+    """Horizontal and vertical line pieces of every path on the page (forms followed),
+    and the number of images drawn on it."""
     collector = _EdgeCollector(display, limits)
     collector.walk(None, page, _IDENTITY, 0)
-    return collector.edges
+    return collector.edges, collector.images
