@@ -71,6 +71,9 @@ def read_pdf(
     name = str(path)
     if data is None:
         try:
+            size = Path(path).stat().st_size
+            if size > limits.max_bytes:
+                raise InputError(name, f"文件过大（{size} 字节）/ file too large ({size} bytes)")
             data = Path(path).read_bytes()
         except OSError as exc:
             raise InputError(name, f"无法读取 / cannot read: {exc.strerror}") from None

@@ -7,6 +7,7 @@ from io import BytesIO
 
 import pdfplumber
 
+from yusuan.read.errors import InputError
 from yusuan.read.pdf.grids import outside_grids
 from yusuan.read.pdf.layout import BBox, Glyph, Grid, PageLayout
 from yusuan.read.pdf.limits import Limits
@@ -20,8 +21,17 @@ def _cell_text(text: str | None) -> str | None:
 
 
 def read_layouts_baseline(name: str, data: bytes, limits: Limits) -> Iterator[PageLayout]:
-    """pdfplumber's reading of every page; ``name`` only labels errors (the fast path checks input)."""
-    del name, limits
+    """pdfplumber's reading of every page (the input was first accepted by the fast path's checks)."""
+    del limits
+    try:
+        yield from _layouts(data)
+    except Exception as exc:  # pdfminer raises many kinds; the baseline must not crash a run either
+        raise InputError(
+            name, f"pdfplumber 无法读取 / pdfplumber cannot read it: {type(exc).__name__}"
+        ) from None
+
+
+def _layouts(data: bytes) -> Iterator[PageLayout]:
     with pdfplumber.open(BytesIO(data)) as pdf:
         for index, page in enumerate(pdf.pages):
             glyphs = [

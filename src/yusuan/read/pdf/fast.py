@@ -52,7 +52,12 @@ def read_layouts(name: str, data: bytes, limits: Limits) -> Iterator[PageLayout]
     document = open_document(name, data, limits)
     try:
         for index in range(len(document)):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:
+                raise InputError(
+                    name, f"第 {index + 1} 页损坏，无法读取 / page {index + 1} is corrupt"
+                ) from None
             try:
                 height = page.get_height()
                 width = page.get_width()
