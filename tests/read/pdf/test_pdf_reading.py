@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -180,3 +181,21 @@ def test_image_only_pages_are_named_not_dropped(tmp_path: Path, backend: str) ->
     assert reading.page_count == 22
     assert reading.image_only_pages == [22]
     assert len(reading.tables) == 9
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_damaged_pdfs_give_a_reading_or_an_input_error(seed: int) -> None:
+    rng = random.Random(seed)
+    source = CORPUS[seed % len(CORPUS)]
+    data = bytearray(source.read_bytes())
+    cut = bytes(data[: int(len(data) * rng.uniform(0.2, 0.99))])
+    for _ in range(40):
+        index = rng.randrange(1024, len(data))
+        data[index] = rng.randrange(256)
+    for damaged in (cut, bytes(data)):
+        try:
+            reading = read_pdf("damaged.pdf", damaged)
+        except InputError as exc:
+            assert "\n" not in exc.problem
+        else:
+            assert reading.page_count > 0
