@@ -52,3 +52,19 @@ def test_a_table_of_the_wrong_width_is_refused() -> None:
     raw.body.append(RawRow(("201", "一般公共服务支出", "1"), 1, (0, 0, 30, 10)))
     with pytest.raises(TableShapeError):
         to_table(raw, spec, profile, "x.pdf")
+
+
+def test_a_column_whose_header_lacks_the_profile_label_is_refused() -> None:
+    reading = corpus_reading(next(p for p in CORPUS if "mof" in p.stem))
+    profile = load_profile("shanghai")
+    raw = next(t for t in reading.tables if t.title == "2025年预算单位支出预算总表")
+    spec = profile.table("expenditure")
+    assert spec is not None
+    to_table(raw, spec, profile, reading.file)  # as printed: accepted
+    swapped = [
+        tuple({"基本支出": "项目支出", "项目支出": "基本支出"}.get(c or "", c) for c in row)
+        for row in raw.header
+    ]
+    moved = RawTable(title=raw.title, xs=raw.xs, header=swapped, body=raw.body, pages=raw.pages)
+    with pytest.raises(TableShapeError, match="basic"):
+        to_table(moved, spec, profile, reading.file)

@@ -115,8 +115,44 @@ def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[
     return rows
 
 
+def _label_key(text: str) -> str:
+    return _compact(text).replace("（", "(").replace("）", ")")
+
+
+def _amount_columns(raw: RawTable, spec: TableSpec) -> list[int]:
+    """The grid column of each profile column, in the profile's order."""
+    n = len(spec.columns)
+    if spec.layout == "side_by_side":
+        a = sum(1 for c in spec.columns if c.side == "income")
+        return [*range(1, 1 + a), *range(2 + a, 2 + n)]
+    if spec.layout == "record":
+        return list(range(n))
+    return list(range(spec.code_columns + 1, spec.code_columns + 1 + n))
+
+
+def check_header(raw: RawTable, spec: TableSpec) -> None:
+    """Each profile column's label must be printed in its grid column's header cells.
+
+    A template that moved or renamed a column is refused here instead of being read
+    into the wrong keys.
+    """
+    if not raw.header:
+        return
+    for column, index in zip(spec.columns, _amount_columns(raw, spec), strict=True):
+        if index >= raw.width:
+            return  # the width check of the layout reports this
+        printed = "".join(_label_key(row[index] or "") for row in raw.header)
+        label = _label_key(column.label.replace("{year}", ""))
+        if label not in printed:
+            raise TableShapeError(
+                f"{raw.title}: 第 {index + 1} 列表头“{printed}”中没有模板的“{column.label}”"
+                f"（{column.key}）/ column {index + 1} header {printed!r} lacks the label {column.label!r}"
+            )
+
+
 def to_table(raw: RawTable, spec: TableSpec, profile: Profile, file: str) -> Table:
     """The printed table under the profile's semantic id and column keys."""
+    check_header(raw, spec)
     unit = table_unit(raw, spec, profile)
     if spec.layout == "side_by_side":
         rows = _side_rows(raw, spec, unit, file)
