@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from yusuan.read.pdf.layout import Glyph, TextRow
 
@@ -15,18 +16,24 @@ def _is_cjk(char: str) -> bool:
     return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" or "\u3000" <= char <= "\u303f"
 
 
+_BY_TOP_THEN_X = itemgetter(2, 1)  # Glyph fields: text, x0, top, x1, bottom
+_BY_X = itemgetter(1)
+
+
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into lines (tops within tolerance, chained), each sorted left to right."""
-    ordered = sorted(glyphs, key=lambda g: (g.top, g.x0))
+    ordered = sorted(glyphs, key=_BY_TOP_THEN_X)
     lines: list[list[Glyph]] = []
-    last_top: float | None = None
+    last_top = float("-inf")
     for glyph in ordered:
-        if last_top is None or glyph.top > last_top + LINE_TOLERANCE:
-            lines.append([])
-        lines[-1].append(glyph)
-        last_top = glyph.top
+        top = glyph[2]
+        if top > last_top + LINE_TOLERANCE:
+            lines.append([glyph])
+        else:
+            lines[-1].append(glyph)
+        last_top = top
     for line in lines:
-        line.sort(key=lambda g: g.x0)
+        line.sort(key=_BY_X)
     return lines
 
 
