@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 from pdf_corpus import CORPUS, assert_matches_golden, corpus_pdf, corpus_reading, golden_of
 
 from yusuan.read.pdf import read_pdf
@@ -72,8 +74,30 @@ def _rotated_copy(source: Path, target: Path) -> Path:
     return target
 
 
-def test_rotated_pages_read_as_displayed(tmp_path: Path) -> None:
+def _shifted_copy(source: Path, target: Path) -> Path:
+    """The same pages with the page box's origin away from (0, 0): display unchanged."""
+    document = pdfium.PdfDocument(source)
+    for index in range(len(document)):
+        page = document[index]
+        width, height = page.get_width(), page.get_height()
+        for obj in list(page.get_objects(max_depth=1)):
+            obj.transform(pdfium.PdfMatrix().translate(50, 70))
+        page.set_mediabox(50, 70, 50 + width, 70 + height)
+        page.set_cropbox(50, 70, 50 + width, 70 + height)
+        page.gen_content()
+    document.save(target)
+    document.close()
+    return target
+
+
+@pytest.mark.parametrize("variant", [_rotated_copy, _shifted_copy], ids=["rotated", "shifted-box"])
+def test_pages_read_as_displayed(tmp_path: Path, variant: Callable[[Path, Path], Path]) -> None:
     source = next(p for p in CORPUS if "mof" in p.stem)
-    rotated = read_pdf(_rotated_copy(source, tmp_path / "rotated.pdf"))
-    assert {layout.width > layout.height for layout in rotated.layouts} == {True}
-    assert_matches_golden(rotated, golden_of(source))
+    copy = variant(source, tmp_path / "copy.pdf")
+    fast = read_pdf(copy)
+    assert {layout.width > layout.height for layout in fast.layouts} == {True}
+    assert_matches_golden(fast, golden_of(source))
+    base = read_pdf(copy, backend="baseline")
+    assert [_rows(r.cells) for t in fast.tables for r in t.body] == [
+        _rows(r.cells) for t in base.tables for r in t.body
+    ]
