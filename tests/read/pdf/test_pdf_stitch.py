@@ -95,3 +95,11 @@ def test_grid_whose_columns_do_not_line_up_starts_a_new_table() -> None:
     tables = stitch_tables([first, PageLayout(2, 842.0, 595.0, (shifted,), (), 10)])
     assert [t.pages for t in tables] == [[1], [2]]
     assert tables[1].title is None
+
+
+def test_continuation_rows_that_look_like_header_are_kept() -> None:
+    first = _page(1, "2025年支出预算总表", _grid(1, [HEADER, ("一般公共服务", "3", "3")]))
+    # The next page starts with a row of names only (no figure): not the repeated header.
+    tail = _page(2, None, _grid(2, [("其他支出", "", ""), ("合计", "5", "5")]))
+    (table,) = stitch_tables([first, tail])
+    assert [row.cells[0] for row in table.body] == ["一般公共服务", "其他支出", "合计"]

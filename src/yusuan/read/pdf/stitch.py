@@ -142,9 +142,11 @@ class _Builder:
             if mapping is not None:
                 repeated = [tuple(_compact(c) for c in row) for row in header]
                 known = [tuple(_compact(c) for c in row) for row in current.header]
-                if not header or repeated == known or len(grid.xs) == len(current.xs):
-                    self._append(current, grid, body_rows if header else range(len(grid.rows)), mapping)
-                    return
+                # Only a header repeated word for word is dropped; any other leading row is
+                # kept as body, so that nothing printed is lost to the header guess.
+                rows = body_rows if header and repeated == known else range(len(grid.rows))
+                self._append(current, grid, rows, mapping)
+                return
         table = RawTable(title=title, xs=grid.xs, header=header, pages=[grid.page], bbox=grid.bbox)
         for row in above:
             for cell in row.cells:
