@@ -13,7 +13,6 @@ from pathlib import Path
 
 from yusuan.read.errors import InputError
 from yusuan.read.lines import Line
-from yusuan.read.pdf.baseline import read_layouts_baseline
 from yusuan.read.pdf.fast import open_document, read_layouts
 from yusuan.read.pdf.layout import PageLayout
 from yusuan.read.pdf.limits import DEFAULT_LIMITS, Limits
@@ -50,6 +49,8 @@ def _layouts(name: str, data: bytes, backend: str, limits: Limits) -> Iterator[P
     if backend == "fast":
         return read_layouts(name, data, limits)
     if backend == "baseline":
+        from yusuan.read.pdf.baseline import read_layouts_baseline  # pdfplumber: slow to import
+
         open_document(name, data, limits).close()  # the same refusals as the fast path
         return read_layouts_baseline(name, data, limits)
     raise ValueError(f"unknown PDF backend {backend!r}; use one of {BACKENDS}")
