@@ -30,8 +30,10 @@ def test_fast_path_equals_baseline_on_every_page(corpus_pdf: Path) -> None:
             assert len(fast_grid.xs) == len(base_grid.xs), f"page {fast_page.number}"
             assert len(fast_grid.rows) == len(base_grid.rows), f"page {fast_page.number}"
             for fast_row, base_row in zip(fast_grid.rows, base_grid.rows, strict=True):
-                assert [_compact(c) for c in fast_row] == [_compact(c) for c in base_row]
+                assert fast_row == base_row  # exactly, white space included
                 compared += len(fast_row)
+        # Running text: a space between justified glyphs may fall either side of the
+        # 3 pt word gap (PDFium and pdfminer place glyphs a few hundredths apart).
         fast_text = [[_compact(c) for c in row.cells] for row in fast_page.text_rows]
         base_text = [[_compact(c) for c in row.cells] for row in base_page.text_rows]
         assert fast_text == base_text, f"page {fast_page.number}"

@@ -3,6 +3,24 @@
 ``read_pdf`` reads a PDF with the fast extractor (pypdfium2 glyph boxes and path
 rulings, our own lattice and line clustering); ``backend="baseline"`` reads it with
 pdfplumber instead, the correctness baseline the fast path is tested against on the corpus.
+
+What a ``PdfReading`` holds:
+
+- ``lines``: ``read.lines.Line`` in reading order, page by page, top to bottom. A line of
+  running text is one cell, split into several only at a gap wider than two line heights
+  ("编制单位：…" | "单位：元"). A row of a ruled table has one cell per grid column, split
+  类/款/项 code columns included; slots covered by a merged cell and empty cells are "".
+  ``Source``: file, page (1-based), line (1-based within the page), bbox (x0, top, x1,
+  bottom in points, origin top-left of the page as displayed).
+- ``tables``: one ``RawTable`` per printed table, stitched across pages: title, the
+  "编制单位" and "单位" lines above it, header rows, body rows with their page, notes.
+  ``read.pdf.tables.to_table`` lays one onto a profile's column keys.
+- ``profile``: the profile detected from the titles (or the one given).
+- ``image_only_pages``: pages drawn as images without text (scans), which nothing read.
+
+Refused with ``InputError`` (one line, Chinese first): not a PDF, encrypted, corrupt,
+no pages, no text layer at all, not a disclosure (no profile's titles), and anything over
+``Limits`` (bytes, pages, glyphs, path segments or rulings per page).
 """
 
 from __future__ import annotations
