@@ -16,7 +16,7 @@ from pdf_corpus import (
 )
 
 from yusuan.read.pdf import RawRow, RawTable
-from yusuan.read.pdf.tables import TableShapeError, identify, to_table
+from yusuan.read.pdf.tables import TableShapeError, identify, profile_tables, to_table
 from yusuan.reference.profiles import load_profile
 
 __all__ = ["corpus_pdf"]
@@ -68,3 +68,27 @@ def test_a_column_whose_header_lacks_the_profile_label_is_refused() -> None:
     moved = RawTable(title=raw.title, xs=raw.xs, header=swapped, body=raw.body, pages=raw.pages)
     with pytest.raises(TableShapeError, match="basic"):
         to_table(moved, spec, profile, reading.file)
+
+
+def test_profile_tables_names_every_table_and_every_problem(corpus_pdf: Path) -> None:
+    reading = corpus_reading(corpus_pdf)
+    assert reading.profile is not None
+    tables, problems = profile_tables(reading.tables, load_profile(reading.profile), reading.file)
+    assert len(tables) == 9
+    assert problems == []
+
+
+def test_profile_tables_reports_what_it_cannot_lay_out() -> None:
+    profile = load_profile("shanghai")
+    narrow = RawTable(title="2025年预算单位支出预算总表", xs=(0.0, 10.0, 20.0), pages=[3])
+    narrow.body.append(RawRow(("201", "一般公共服务支出", "1"), 3, (0, 0, 30, 10)))
+    stranger = RawTable(title="2025年某某明细表", xs=(0.0,), pages=[4])
+    wide = RawTable(title="2025年预算单位支出预算总表", xs=tuple(float(i) for i in range(7)), pages=[5])
+    wide.body.append(RawRow(("201", "", "", "一般公共服务支出", "1,0", "", ""), 5, (0, 0, 70, 10)))
+    tables, problems = profile_tables([narrow, stranger, wide], profile, "x.pdf")
+    assert list(tables) == ["expenditure"]
+    assert [(p.kind.value, p.what, p.source.page if p.source else None) for p in problems] == [
+        ("unreadable", "table expenditure", 3),
+        ("unrecognised", "table", 4),
+        ("unreadable", "table expenditure row 201 column total", 5),
+    ]

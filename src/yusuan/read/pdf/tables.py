@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import re
 
-from yusuan.model import Amount, AmountError, Cell, CellStatus, Column, Row, Source, Table, Unit
+from yusuan.model import (
+    Amount,
+    AmountError,
+    Cell,
+    CellStatus,
+    Column,
+    ReadProblem,
+    ReadProblemKind,
+    Row,
+    Source,
+    Table,
+    Unit,
+)
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.reference.profiles import Profile, TableSpec
 
@@ -175,3 +187,42 @@ def to_table(raw: RawTable, spec: TableSpec, profile: Profile, file: str) -> Tab
         notes=list(raw.notes),
         source=Source(file, first.page if first else (raw.pages[0] if raw.pages else None)),
     )
+
+
+def profile_tables(
+    raws: list[RawTable], profile: Profile, file: str
+) -> tuple[dict[str, Table], list[ReadProblem]]:
+    """Every printed table that the profile names, by semantic id, and what could not be laid out.
+
+    A titled table no profile table matches, a table refused by the shape checks, a
+    second printing of the same table, and a figure that does not parse are each a
+    ReadProblem with its place; none of them is dropped silently.
+    """
+    tables: dict[str, Table] = {}
+    problems: list[ReadProblem] = []
+    for raw in raws:
+        where = Source(file, raw.pages[0] if raw.pages else None)
+        spec = identify(raw, profile)
+        if spec is None:
+            if raw.title is not None:
+                problems.append(ReadProblem(ReadProblemKind.UNRECOGNISED, "table", raw.title, where))
+            continue
+        try:
+            table = to_table(raw, spec, profile, file)
+        except TableShapeError as exc:
+            problems.append(ReadProblem(ReadProblemKind.UNREADABLE, f"table {spec.id}", str(exc), where))
+            continue
+        if spec.id in tables:
+            problems.append(
+                ReadProblem(
+                    ReadProblemKind.UNRECOGNISED, f"table {spec.id} printed again", raw.title or "", where
+                )
+            )
+            continue
+        tables[spec.id] = table
+        for row in table.rows:
+            for column, cell in zip(table.columns, row.cells, strict=False):
+                if cell.status is CellStatus.UNREADABLE:
+                    what = f"table {spec.id} row {row.code or row.name} column {column.key}"
+                    problems.append(ReadProblem(ReadProblemKind.UNREADABLE, what, cell.text, cell.source))
+    return tables, problems
