@@ -83,12 +83,17 @@ def test_profile_tables_reports_what_it_cannot_lay_out() -> None:
     narrow = RawTable(title="2025年预算单位支出预算总表", xs=(0.0, 10.0, 20.0), pages=[3])
     narrow.body.append(RawRow(("201", "一般公共服务支出", "1"), 3, (0, 0, 30, 10)))
     stranger = RawTable(title="2025年某某明细表", xs=(0.0,), pages=[4])
+    untitled = RawTable(title=None, xs=(0.0, 10.0), pages=[6])
+    untitled.body.append(RawRow(("合计", "5"), 6, (0, 0, 20, 10)))
+    framed_list = RawTable(title=None, xs=(0.0,), pages=[2])
     wide = RawTable(title="2025年预算单位支出预算总表", xs=tuple(float(i) for i in range(7)), pages=[5])
     wide.body.append(RawRow(("201", "", "", "一般公共服务支出", "1,0", "", ""), 5, (0, 0, 70, 10)))
-    tables, problems = profile_tables([narrow, stranger, wide], profile, "x.pdf")
+    tables, problems = profile_tables([narrow, stranger, wide, untitled, framed_list], profile, "x.pdf")
     assert list(tables) == ["expenditure"]
     assert [(p.kind.value, p.what, p.source.page if p.source else None) for p in problems] == [
         ("unreadable", "table expenditure", 3),
         ("unrecognised", "table", 4),
         ("unreadable", "table expenditure row 201 column total", 5),
+        ("unrecognised", "table", 6),
     ]
+    assert problems[-1].text == "合计 | 5"

@@ -204,8 +204,10 @@ def profile_tables(
         where = Source(file, raw.pages[0] if raw.pages else None)
         spec = identify(raw, profile)
         if spec is None:
-            if raw.title is not None:
-                problems.append(ReadProblem(ReadProblemKind.UNRECOGNISED, "table", raw.title, where))
+            # A one-column grid is a framed list (a contents page), not a table of figures.
+            if raw.title is not None or raw.width > 1:
+                text = raw.title or " | ".join(c for c in (raw.body[0].cells if raw.body else ()) if c)
+                problems.append(ReadProblem(ReadProblemKind.UNRECOGNISED, "table", text, where))
             continue
         try:
             table = to_table(raw, spec, profile, file)
