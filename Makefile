@@ -4,7 +4,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SEED := examples/000_6562e89d941fc7ec.txt
-DEB_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+DEB_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
+	libreoffice-core libreoffice-writer-nogui libreoffice-calc-nogui
 
 .PHONY: demo test setup system-packages lint clean
 

@@ -1,1 +1,7 @@
-"""See DESIGN.md for this layer."""
+"""Budget -> Disclosure: every table computed from the line items (Decimal, 四舍五入)."""
+
+from yusuan.derive.disclosure import derive_disclosure, derive_tables
+from yusuan.derive.errors import DeriveError
+from yusuan.derive.names import CodeNames
+
+__all__ = ["CodeNames", "DeriveError", "derive_disclosure", "derive_tables"]

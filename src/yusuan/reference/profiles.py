@@ -24,6 +24,7 @@ class TableSpec:
     labels: tuple[Column, ...] = ()
     rows: tuple[str, ...] = ()
     unit: Unit | None = None  # when it differs from the profile's currency unit
+    code_columns: int = 1  # printed columns the row code is split into (类/款/项 = 3)
 
     def title_for(self, year: int) -> str:
         return self.title.replace("{year}", str(year))
@@ -35,6 +36,11 @@ class SectionSpec:
     id: str
     number: str
     title: str
+    aliases: tuple[str, ...] = ()  # other wordings of the heading seen in print
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return (self.title, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class Profile:
     detect_patterns: tuple[str, ...]
     detect_min_hits: int
     glossary_part: str = "名词解释"
+    scope: str | None = None  # "unit" | "department" when the template is specific to one
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def table(self, table_id: str) -> TableSpec | None:
@@ -76,11 +83,18 @@ def _parse(profile_id: str, raw: dict[str, Any]) -> Profile:
             labels=_columns(t.get("labels", [])),
             rows=tuple(t.get("rows", [])),
             unit=Unit.parse(t["unit"]) if t.get("unit") else None,
+            code_columns=int(t.get("code_columns", 1)),
         )
         for t in raw["tables"]
     )
     sections = tuple(
-        SectionSpec(part=s["part"], id=s["id"], number=str(s["number"]), title=s["title"])
+        SectionSpec(
+            part=s["part"],
+            id=s["id"],
+            number=str(s["number"]),
+            title=s["title"],
+            aliases=tuple(str(a) for a in s.get("aliases", [])),
+        )
         for s in raw["sections"]
     )
     return Profile(
@@ -93,6 +107,7 @@ def _parse(profile_id: str, raw: dict[str, Any]) -> Profile:
         detect_patterns=tuple(raw["detect"]["patterns"]),
         detect_min_hits=int(raw["detect"]["min_hits"]),
         glossary_part=raw.get("glossary_part", "名词解释"),
+        scope=raw.get("scope"),
         raw=raw,
     )
 

@@ -1,1 +1,1 @@
-"""See DESIGN.md for this layer."""
+"""Disclosure -> files (PDF, DOCX, XLSX, HTML). Render only writes; it never computes a figure."""

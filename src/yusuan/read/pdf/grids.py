@@ -1,0 +1,67 @@
+"""Table cells (from the lattice) + glyphs -> Grid: the text of every slot of a ruled table."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from yusuan.read.pdf.lattice import table_slots
+from yusuan.read.pdf.layout import BBox, Glyph, Grid
+from yusuan.read.pdf.textrows import cell_text
+
+
+def _box(boxes: Sequence[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def build_grid(page: int, cells: list[BBox], glyphs: Sequence[Glyph]) -> Grid:
+    """Each glyph goes to the cell holding its centre (cells of a lattice never overlap)."""
+    xs, slot_rows = table_slots(cells)
+    tops = [next(c for c in row if c is not None)[1] for row in slot_rows]
+    owner: dict[tuple[int, int], tuple[int, int]] = {}  # covered slot -> slot of its cell
+    for i, row in enumerate(slot_rows):
+        for j, cell in enumerate(row):
+            if cell is None:
+                continue
+            for ii in range(i, bisect_right(tops, cell[3] - 1e-9)):
+                for jj in range(j, bisect_right(xs, cell[2] - 1e-9)):
+                    owner.setdefault((ii, jj), (i, j))
+    texts: dict[tuple[int, int], list[Glyph]] = {}
+    bbox = _box(cells)
+    left, top, right, bottom = bbox
+    for glyph in glyphs:
+        h_mid = (glyph[1] + glyph[3]) / 2
+        v_mid = (glyph[2] + glyph[4]) / 2
+        if not (left <= h_mid < right and top <= v_mid < bottom):
+            continue
+        slot = owner.get((bisect_right(tops, v_mid) - 1, bisect_right(xs, h_mid) - 1))
+        if slot is None:
+            continue
+        cell = slot_rows[slot[0]][slot[1]]
+        if cell is not None and cell[0] <= h_mid < cell[2] and cell[1] <= v_mid < cell[3]:
+            texts.setdefault(slot, []).append(glyph)
+    rows = tuple(
+        tuple(None if c is None else cell_text(texts.get((i, j), ())) for j, c in enumerate(row))
+        for i, row in enumerate(slot_rows)
+    )
+    boxes = tuple(_box([c for c in row if c is not None]) for row in slot_rows)
+    return Grid(page=page, bbox=bbox, xs=xs, rows=rows, row_boxes=boxes)
+
+
+def outside_grids(glyphs: Sequence[Glyph], grids: Sequence[Grid]) -> list[Glyph]:
+    """The glyphs whose centre lies in no grid."""
+    if not grids:
+        return list(glyphs)
+    boxes = [grid.bbox for grid in grids]
+    out: list[Glyph] = []
+    for glyph in glyphs:
+        h_mid = (glyph[1] + glyph[3]) / 2
+        v_mid = (glyph[2] + glyph[4]) / 2
+        if not any(b[0] <= h_mid < b[2] and b[1] <= v_mid < b[3] for b in boxes):
+            out.append(glyph)
+    return out

@@ -1,0 +1,230 @@
+"""RawTable + profile -> model.Table: grid columns mapped to the profile's column keys.
+
+The profile says what each printed column means; this module only lays the printed
+cells onto those keys, parses the figures and refuses a table whose width does not fit
+the layout (``TableShapeError``) rather than guessing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import (
+    Amount,
+    AmountError,
+    Cell,
+    CellStatus,
+    Column,
+    ReadProblem,
+    ReadProblemKind,
+    Row,
+    Source,
+    Table,
+    Unit,
+)
+from yusuan.read.pdf.rawtable import RawRow, RawTable
+from yusuan.reference.profiles import Profile, TableSpec
+
+_DIGITS = re.compile(r"^\d+$")
+
+
+class TableShapeError(ValueError):
+    """The printed table does not have the columns the profile expects."""
+
+
+def identify(raw: RawTable, profile: Profile) -> TableSpec | None:
+    """The profile table whose title pattern the printed title matches."""
+    if raw.title is None:
+        return None
+    return next((spec for spec in profile.tables if spec.title_pattern.search(raw.title)), None)
+
+
+def table_unit(raw: RawTable, spec: TableSpec, profile: Profile) -> Unit:
+    """The unit printed above the table ("单位：元"), else the profile's."""
+    if raw.unit_text:
+        printed = re.split(r"[:：]", raw.unit_text, maxsplit=1)[-1]
+        try:
+            return Unit.parse(printed)
+        except AmountError:
+            pass
+    return spec.unit or profile.currency_unit
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _cell(text: str, unit: Unit, source: Source) -> Cell:
+    try:
+        amount = Amount.parse(text, unit)
+    except AmountError:
+        return Cell(text=text, status=CellStatus.UNREADABLE, source=source)
+    status = CellStatus.VALUE if amount is not None else CellStatus.BLANK
+    return Cell(text=text, amount=amount, status=status, source=source)
+
+
+def _source(file: str, row: RawRow) -> Source:
+    return Source(file, row.page, None, tuple(round(v, 2) for v in row.bbox))  # type: ignore[arg-type]
+
+
+def _blank_cells(count: int) -> list[Cell]:
+    return [Cell(text="") for _ in range(count)]
+
+
+def _coded_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
+    k, n = spec.code_columns, len(spec.columns)
+    if raw.width != k + 1 + n:
+        raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {k + 1 + n} 列 / columns")
+    rows: list[Row] = []
+    for raw_row in raw.body:
+        parts = [_compact(c) for c in raw_row.cells[:k]]
+        name = _compact(raw_row.cells[k])
+        values = raw_row.cells[k + 1 :]
+        if not any(parts) and not name and not any(v.strip() for v in values):
+            continue
+        code = "".join(parts) if parts[0] and all(_DIGITS.match(p) for p in parts if p) else None
+        if code is None and not name:
+            name = next((p for p in parts if p), "")
+        source = _source(file, raw_row)
+        rows.append(Row(name=name, cells=[_cell(v, unit, source) for v in values], code=code, source=source))
+    return rows
+
+
+def _side_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
+    income = [c for c in spec.columns if c.side == "income"]
+    spending = [c for c in spec.columns if c.side == "expenditure"]
+    a, b = len(income), len(spending)
+    if raw.width != 2 + a + b:
+        raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {2 + a + b} 列 / columns")
+    by_side: dict[str, list[Row]] = {"income": [], "expenditure": []}
+    for raw_row in raw.body:
+        source = _source(file, raw_row)
+        for side, start, count, before, after in (
+            ("income", 0, a, 0, b),
+            ("expenditure", 1 + a, b, a, 0),
+        ):
+            name = _compact(raw_row.cells[start])
+            values = raw_row.cells[start + 1 : start + 1 + count]
+            if not name and not any(v.strip() for v in values):
+                continue
+            cells = _blank_cells(before) + [_cell(v, unit, source) for v in values] + _blank_cells(after)
+            by_side[side].append(Row(name=name, cells=cells, side=side, source=source))
+    return by_side["income"] + by_side["expenditure"]
+
+
+def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
+    n = len(spec.columns)
+    if raw.width != n:
+        raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {n} 列 / columns")
+    names = list(spec.rows) or [""]
+    rows: list[Row] = []
+    for raw_row in raw.body:
+        if not any(c.strip() for c in raw_row.cells):
+            continue
+        source = _source(file, raw_row)
+        name = names[len(rows)] if len(rows) < len(names) else ""
+        rows.append(Row(name=name, cells=[_cell(v, unit, source) for v in raw_row.cells], source=source))
+    return rows
+
+
+def _label_key(text: str) -> str:
+    return _compact(text).replace("（", "(").replace("）", ")")
+
+
+def _amount_columns(raw: RawTable, spec: TableSpec) -> list[int]:
+    """The grid column of each profile column, in the profile's order."""
+    n = len(spec.columns)
+    if spec.layout == "side_by_side":
+        a = sum(1 for c in spec.columns if c.side == "income")
+        return [*range(1, 1 + a), *range(2 + a, 2 + n)]
+    if spec.layout == "record":
+        return list(range(n))
+    return list(range(spec.code_columns + 1, spec.code_columns + 1 + n))
+
+
+def check_header(raw: RawTable, spec: TableSpec) -> None:
+    """Each profile column's label must be printed in its grid column's header cells.
+
+    A template that moved or renamed a column is refused here instead of being read
+    into the wrong keys.
+    """
+    if not raw.header:
+        return
+    for column, index in zip(spec.columns, _amount_columns(raw, spec), strict=True):
+        if index >= raw.width:
+            return  # the width check of the layout reports this
+        printed = "".join(_label_key(row[index] or "") for row in raw.header)
+        label = _label_key(column.label.replace("{year}", ""))
+        if label not in printed:
+            raise TableShapeError(
+                f"{raw.title}: 第 {index + 1} 列表头“{printed}”中没有模板的“{column.label}”"
+                f"（{column.key}）/ column {index + 1} header {printed!r} lacks the label {column.label!r}"
+            )
+
+
+def to_table(raw: RawTable, spec: TableSpec, profile: Profile, file: str) -> Table:
+    """The printed table under the profile's semantic id and column keys."""
+    check_header(raw, spec)
+    unit = table_unit(raw, spec, profile)
+    if spec.layout == "side_by_side":
+        rows = _side_rows(raw, spec, unit, file)
+    elif spec.layout in ("coded", "economic"):
+        rows = _coded_rows(raw, spec, unit, file)
+    elif spec.layout == "record":
+        rows = _record_rows(raw, spec, unit, file)
+    else:
+        raise TableShapeError(f"{raw.title}: 暂不支持的版式 / layout not supported here: {spec.layout}")
+    columns = [Column(c.key, c.label, c.side) for c in spec.columns]
+    first = raw.body[0] if raw.body else None
+    return Table(
+        id=spec.id,
+        title=raw.title or spec.title,
+        unit=unit,
+        columns=columns,
+        rows=rows,
+        number=str(spec.number),
+        unit_name=raw.unit_name,
+        notes=list(raw.notes),
+        source=Source(file, first.page if first else (raw.pages[0] if raw.pages else None)),
+    )
+
+
+def profile_tables(
+    raws: list[RawTable], profile: Profile, file: str
+) -> tuple[dict[str, Table], list[ReadProblem]]:
+    """Every printed table that the profile names, by semantic id, and what could not be laid out.
+
+    A titled table no profile table matches, a table refused by the shape checks, a
+    second printing of the same table, and a figure that does not parse are each a
+    ReadProblem with its place; none of them is dropped silently.
+    """
+    tables: dict[str, Table] = {}
+    problems: list[ReadProblem] = []
+    for raw in raws:
+        where = Source(file, raw.pages[0] if raw.pages else None)
+        spec = identify(raw, profile)
+        if spec is None:
+            # A one-column grid is a framed list (a contents page), not a table of figures.
+            if raw.title is not None or raw.width > 1:
+                text = raw.title or " | ".join(c for c in (raw.body[0].cells if raw.body else ()) if c)
+                problems.append(ReadProblem(ReadProblemKind.UNRECOGNISED, "table", text, where))
+            continue
+        try:
+            table = to_table(raw, spec, profile, file)
+        except TableShapeError as exc:
+            problems.append(ReadProblem(ReadProblemKind.UNREADABLE, f"table {spec.id}", str(exc), where))
+            continue
+        if spec.id in tables:
+            problems.append(
+                ReadProblem(
+                    ReadProblemKind.UNRECOGNISED, f"table {spec.id} printed again", raw.title or "", where
+                )
+            )
+            continue
+        tables[spec.id] = table
+        for row in table.rows:
+            for column, cell in zip(table.columns, row.cells, strict=False):
+                if cell.status is CellStatus.UNREADABLE:
+                    what = f"table {spec.id} row {row.code or row.name} column {column.key}"
+                    problems.append(ReadProblem(ReadProblemKind.UNREADABLE, what, cell.text, cell.source))
+    return tables, problems

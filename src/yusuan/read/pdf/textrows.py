@@ -1,0 +1,79 @@
+"""Glyphs -> text: the lines of a table cell, and the lines of running text between tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+
+from yusuan.read.pdf.layout import Glyph, TextRow
+
+LINE_TOLERANCE = 3.0  # glyph tops within this many points share a line
+WORD_GAP = 3.0  # a wider horizontal gap inside a line is a space
+CELL_GAP_FACTOR = 2.0  # a gap wider than this many line heights splits a text line into cells
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" or "\u3000" <= char <= "\u303f"
+
+
+_BY_TOP_THEN_X = itemgetter(2, 1)  # Glyph fields: text, x0, top, x1, bottom
+_BY_X = itemgetter(1)
+
+
+def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into lines (tops within tolerance, chained), each sorted left to right."""
+    ordered = sorted(glyphs, key=_BY_TOP_THEN_X)
+    lines: list[list[Glyph]] = []
+    last_top = float("-inf")
+    for glyph in ordered:
+        top = glyph[2]
+        if top > last_top + LINE_TOLERANCE:
+            lines.append([glyph])
+        else:
+            lines[-1].append(glyph)
+        last_top = top
+    for line in lines:
+        line.sort(key=_BY_X)
+    return lines
+
+
+def _line_text(line: Sequence[Glyph]) -> str:
+    parts: list[str] = []
+    previous: Glyph | None = None
+    for glyph in line:
+        if previous is not None and glyph.x0 - previous.x1 > WORD_GAP:
+            parts.append(" ")
+        parts.append(glyph.text)
+        previous = glyph
+    return "".join(parts)
+
+
+def cell_text(glyphs: Iterable[Glyph]) -> str:
+    """The text of one table cell: its lines joined (no separator between CJK characters)."""
+    text = ""
+    for line in group_lines(glyphs):
+        piece = _line_text(line)
+        if text and not (_is_cjk(text[-1]) or _is_cjk(piece[0])):
+            text += " "
+        text += piece
+    return text
+
+
+def text_rows(glyphs: Iterable[Glyph]) -> list[TextRow]:
+    """Running text as rows; a row splits into cells at gaps wider than two line heights."""
+    rows: list[TextRow] = []
+    for line in group_lines(glyphs):
+        height = max(g.bottom - g.top for g in line) or 1.0
+        cells: list[list[Glyph]] = [[line[0]]]
+        for glyph in line[1:]:
+            if glyph.x0 - cells[-1][-1].x1 > CELL_GAP_FACTOR * height:
+                cells.append([])
+            cells[-1].append(glyph)
+        bbox = (
+            min(g.x0 for g in line),
+            min(g.top for g in line),
+            max(g.x1 for g in line),
+            max(g.bottom for g in line),
+        )
+        rows.append(TextRow(tuple(_line_text(c) for c in cells), bbox))
+    return rows

@@ -1,0 +1,113 @@
+"""One accessible HTML page of a Disclosure: real tables with <thead>, merged headers, lang=zh-CN.
+
+The same page, printed by WeasyPrint, is the PDF (render.pdf). Text is escaped; nothing is
+computed: cells show the text the Disclosure holds.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from yusuan.model import Disclosure
+from yusuan.render.chart import ChartBlock, chart_svg
+from yusuan.render.document import Document, Heading, Paragraphs, TableBlock, build_document
+from yusuan.render.grid import Grid, GridCell
+from yusuan.render.style import CSS
+
+DRAFT_MARK = "草稿"
+
+
+def _attrs(cell: GridCell) -> str:
+    out = ""
+    if cell.colspan > 1:
+        out += f' colspan="{cell.colspan}"'
+    if cell.rowspan > 1:
+        out += f' rowspan="{cell.rowspan}"'
+    return out
+
+
+def _header_cell(cell: GridCell) -> str:
+    scope = "colgroup" if cell.colspan > 1 else "col"
+    return f'<th scope="{scope}"{_attrs(cell)}>{escape(cell.text)}</th>'
+
+
+def _body_cell(cell: GridCell) -> str:
+    classes = []
+    if cell.numeric:
+        classes.append("num")
+    if cell.indent:
+        classes.append(f"i{min(cell.indent, 2)}")
+    cls = f' class="{" ".join(classes)}"' if classes else ""
+    if cell.row_header:
+        return f'<th scope="row"{cls}{_attrs(cell)}>{escape(cell.text)}</th>'
+    return f"<td{cls}{_attrs(cell)}>{escape(cell.text)}</td>"
+
+
+def grid_html(grid: Grid, labelled_by: str = "") -> str:
+    """A <table>; ``labelled_by`` is the id of the heading that names it (its accessible name)."""
+    total = sum(grid.widths) or 1.0
+    cols = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in grid.widths)
+    parts = [f'<table aria-labelledby="{labelled_by}">' if labelled_by else "<table>"]
+    if cols:
+        parts.append(f"<colgroup>{cols}</colgroup>")
+    if grid.header:
+        parts.append("<thead>")
+        parts += ["<tr>" + "".join(_header_cell(c) for c in row) + "</tr>" for row in grid.header]
+        parts.append("</thead>")
+    parts.append("<tbody>")
+    parts += ["<tr>" + "".join(_body_cell(c) for c in row) + "</tr>" for row in grid.body]
+    parts.append("</tbody></table>")
+    return "\n".join(parts)
+
+
+def _table_block(block: TableBlock, index: int) -> str:
+    classes = "table-block wide" if block.wide else "table-block"
+    if block.id == "performance":
+        classes += " sheet"
+    anchor = f"t{index}-{block.id}"
+    out = [f'<section class="{classes}" id="{anchor}">']
+    if block.number:
+        out.append(f'<p class="number">{escape(block.number)}</p>')
+    out.append(f'<h3 class="title" id="{anchor}-title">{escape(block.title)}</h3>')
+    if block.unit_name or block.unit:
+        out.append(
+            f'<div class="meta"><span class="unit-name">{escape(block.unit_name)}</span>'
+            f'<span class="unit">{escape(block.unit)}</span></div>'
+        )
+    out.append(grid_html(block.grid, labelled_by=f"{anchor}-title"))
+    out += [f'<p class="note">{escape(note)}</p>' for note in block.notes]
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def document_html(doc: Document, draft: bool = False) -> str:
+    title = f"{DRAFT_MARK} {doc.title}" if draft else doc.title
+    body: list[str] = []
+    if draft:
+        body.append(f'<div class="draft-mark" aria-hidden="true">{DRAFT_MARK}</div>')
+    body.append(f"<h1>{escape(title)}</h1>")
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            if block.level == 1:
+                body.append(f'<h2 class="part-{escape(block.part)}">{escape(block.text)}</h2>')
+            else:
+                body.append(f"<h3>{escape(block.text)}</h3>")
+        elif isinstance(block, Paragraphs):
+            body += [f"<p>{escape(line)}</p>" for line in block.lines]
+        elif isinstance(block, TableBlock):
+            body.append(_table_block(block, index))
+        elif isinstance(block, ChartBlock):
+            caption = f"<figcaption>{escape(block.title)}</figcaption>"
+            body.append(f'<figure class="chart">{chart_svg(block)}{caption}</figure>')
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(body)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def render_html(disclosure: Disclosure, draft: bool = False) -> str:
+    """The disclosure as one HTML page (a string, UTF-8 when written)."""
+    return document_html(build_document(disclosure), draft=draft)

@@ -1,0 +1,77 @@
+"""HTML: one page, lang zh-CN, real tables with <thead>, merged headers, the Disclosure's cells."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from readback import assert_rows_read_back, parse_html_tables, tables_in_order
+
+from yusuan.model import Disclosure, Section
+from yusuan.render.html import render_html
+
+
+def test_html_page_holds_every_table_cell(disclosure: Disclosure, rendered: dict[str, Path]) -> None:
+    text = rendered["html"].read_text(encoding="utf-8")
+    assert text == render_html(disclosure)
+    parsed = parse_html_tables(text)
+    assert parsed.lang == "zh-CN"
+    tables = tables_in_order(disclosure)
+    assert len(parsed.tables) == len(tables) + len(disclosure.performance_targets)
+    compared = 0
+    for table, found in zip(tables, parsed.tables, strict=False):
+        assert parsed.ids[found["labelled_by"]] == table.title  # type: ignore[index]
+        assert found["head"], f"{table.id} has no <thead>"
+        compared += assert_rows_read_back(table, found["body"])  # type: ignore[arg-type]
+    assert compared == 583  # every amount cell of the 13 tables, blanks included (counted by hand)
+
+
+def test_merged_headers(rendered: dict[str, Path]) -> None:
+    parsed = parse_html_tables(rendered["html"].read_text(encoding="utf-8"))
+    income = parsed.tables[1]
+    assert income["head"][0] == ["项目", "项目", *["本年收入"] * 6, "上年结转"]  # type: ignore[index]
+    assert income["head"][1][:3] == ["科目编码", "科目名称", "合计"]  # type: ignore[index]
+    fiscal = parsed.tables[3]
+    assert fiscal["head"][0] == ["收入"] * 2 + ["支出"] * 5  # type: ignore[index]
+    assert fiscal["head"][1][3:] == ["金额"] * 4  # type: ignore[index]
+    # every table but 政府性基金预算支出表 (one header row in the seed, as in the template) merges
+    assert [i for i, t in enumerate(parsed.tables[:13]) if not t["merged"]] == [7]
+
+
+def test_sections_glossary_notes_and_sheet(disclosure: Disclosure, rendered: dict[str, Path]) -> None:
+    text = rendered["html"].read_text(encoding="utf-8")
+    assert "<h3>一、本单位职责</h3>" in text
+    assert "<h3>七、&quot;三公&quot;经费增减变动原因说明</h3>" in text
+    assert "一、基本支出：指为保障机构正常运转" in text
+    assert text.count('<p class="note">注：本表无数据</p>') == 6
+    sheet = parse_html_tables(text).tables[-1]["body"]
+    assert ["项目名称", *["24小时服务大厅免费服务费"] * 4] in sheet  # type: ignore[operator]
+    assert ["实施期", "产出指标", "质量指标", "验收合格率", "≥85%"] in sheet  # type: ignore[operator]
+    assert ["实施期资金总额（元）", "100,000", "100,000", "年度资金总额（元）", "100,000"] in sheet  # type: ignore[operator]
+    parts = [p for p in ("第一部分 概况", "第二部分 2025年单位预算报表", "第四部分 名词解释")]
+    assert [text.index(p) for p in parts] == sorted(text.index(p) for p in parts)
+
+
+def test_draft_is_marked(disclosure: Disclosure) -> None:
+    draft = render_html(disclosure, draft=True)
+    assert '<div class="draft-mark" aria-hidden="true">草稿</div>' in draft
+    assert "<title>草稿 " in draft
+    assert "草稿" not in render_html(disclosure)
+
+
+def test_text_is_escaped(disclosure: Disclosure) -> None:
+    other = copy.deepcopy(disclosure)
+    other.sections[0] = Section(id="duties", title="本单位职责", part="概况", text="<script>x</script> & 1<2")
+    page = render_html(other)
+    assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt; &amp; 1&lt;2" in page
+
+
+def test_chart_after_its_section(rendered: dict[str, Path]) -> None:
+    text = rendered["html"].read_text(encoding="utf-8")
+    figure = text[text.index('<figure class="chart">') : text.index("</figure>")]
+    assert text.index("<h3>五、一般公共预算支出情况说明</h3>") < text.index('<figure class="chart">')
+    assert 'role="img" aria-label="一般公共预算当年拨款结构图"' in figure
+    assert figure.count("<path ") == 4
+    for legend in ("一般公共服务支出 293.07万元", "住房保障支出 18.36万元"):
+        assert legend in figure
+    assert "<figcaption>一般公共预算当年拨款结构图</figcaption>" in figure
