@@ -32,6 +32,7 @@ class Mirror:
     name: str
     economic: tuple[str, ...]
     functional: tuple[str, ...]
+    relation: str = "equal"  # or "at_most": economic ≤ functional
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,12 @@ def _mirrors() -> tuple[Mirror, ...]:
     try:
         raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
         return tuple(
-            Mirror(str(m["name"]), tuple(m["economic"]), tuple(str(c) for c in m["functional"]))
+            Mirror(
+                str(m["name"]),
+                tuple(m["economic"]),
+                tuple(str(c) for c in m["functional"]),
+                str(m.get("relation", "equal")),
+            )
             for m in raw["mirrors"]
         )
     except (yaml.YAMLError, KeyError, TypeError) as exc:

@@ -91,6 +91,8 @@ def _compare(left: list[Ref], right: list[Ref], what: str) -> Finding | None:
 
 
 def _by_code(a: Table, a_col: str, b: Table, b_col: str, what: str) -> Iterator[Finding]:
+    if a.column_index(a_col) is None or b.column_index(b_col) is None:
+        return  # this template has no such column: the identity is not one of its tables
     a_rows = {r.code: r for r in coded_rows(a)}
     b_rows = {r.code: r for r in coded_rows(b)}
     for code in sorted(set(a_rows) | set(b_rows), key=str):
@@ -125,6 +127,8 @@ def _classes(table: Table, side: str | None) -> dict[str, Row]:
 def _by_class(
     a: Table, a_side: str | None, a_col: str, b: Table, b_side: str | None, b_col: str, what: str
 ) -> Iterator[Finding]:
+    if a.column_index(a_col) is None or b.column_index(b_col) is None:
+        return
     a_rows, b_rows = _classes(a, a_side), _classes(b, b_side)
     for name, ra in a_rows.items():
         rb = b_rows.get(name)
@@ -153,7 +157,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     projects, carried, fund = t("projects"), t("projects_carryover"), t("fund_expenditure")
 
     def pair(left: list[Ref | None], right: list[Ref | None], what: str) -> Iterator[Finding]:
-        if all(r is not None for r in left + right):
+        refs = [r for r in left + right if r is not None]
+        if len(refs) == len(left + right) and all(r.table.column_index(r.column) is not None for r in refs):
             found = _compare([r for r in left if r], [r for r in right if r], what)
             if found:
                 yield found

@@ -2,9 +2,10 @@
 Economic lines that mirror functional lines carry the same money (warning).
 
 What: 机关事业单位基本养老保险缴费 (economic) against 2080505 机关事业单位基本养老保险缴费支出
-(functional, basic); 职工基本医疗保险缴费 against 2101101/2101102 行政/事业单位医疗;
-住房公积金 against 2210201; 退休费 against 2080501/2080502 离退休; 职业年金缴费 against
-2080506. The pairs are data (data/codes/mirrors.yaml).
+(functional, basic); 职工基本医疗保险缴费 + 公务员医疗补助缴费 against 2101101/2101102/2101103
+行政/事业单位医疗、公务员医疗补助; 住房公积金 against 2210201; 职业年金缴费 against 2080506;
+退休费 + 离休费 at most 2080501/2080502 离退休 (which also carries other allowances). The pairs
+are data (data/codes/mirrors.yaml).
 
 Why: the same contribution is shown once by purpose and once by nature; a difference often
 reveals a line booked under the wrong code. Conventions vary (part may be booked elsewhere),
@@ -19,6 +20,7 @@ Example: ``general_basic_economic 住房公积金 18.36万元 ≠ general_expend
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from yusuan.check.context import CannotEvaluate, Context
 from yusuan.check.figures import cell_location, compare, find_row, judge
@@ -39,6 +41,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         func_amounts = [r.amount(general, "basic") for r in func_rows]
         if all(a is None for a in econ_amounts + func_amounts):
             continue
+        if mirror.relation == "at_most":
+            econ_sum = sum((a.to(economic.unit) for a in econ_amounts if a is not None), Decimal(0))
+            func_sum = sum((a.to(economic.unit) for a in func_amounts if a is not None), Decimal(0))
+            if econ_sum <= func_sum:
+                continue
         # the single line against the sum of the others (one economic line may mirror two 项)
         if len(econ_amounts) == 1:
             result = compare(econ_amounts[0], func_amounts, economic.unit)

@@ -2,7 +2,8 @@
 The 三公 table adds up, and the car line splits into purchase and running.
 
 What: in the "三公"经费 table, 合计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行费, and
-公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费, in every column.
+公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费, in every column (Shanxi: one line
+each; Shanghai: one record with a column each).
 
 Why: the 三公 figures are the most read lines of a disclosure; the car split is required so
 that the purchase of cars is visible on its own.
@@ -30,8 +31,38 @@ def _row(table: Table, *keys: str) -> Row | None:
     return None
 
 
+# Templates that print the 三公 figures as one record (Shanghai: columns 合计, 因公出国(境)费,
+# 公务接待费, 公务用车购置及运行费, 其中购置费, 运行费) hold the same identities across columns.
+_RECORD = [
+    ("total", ["abroad", "reception", "vehicle"]),
+    ("vehicle", ["vehicle_purchase", "vehicle_running"]),
+]
+
+
+def _record(table: Table) -> Iterator[Finding]:
+    for row in table.rows:
+        for head, parts in _RECORD:
+            if table.column_index(head) is None or any(table.column_index(p) is None for p in parts):
+                continue
+            found = judge(
+                compare(row.amount(table, head), [row.amount(table, p) for p in parts], table.unit),
+                table.unit,
+                "三公经费合计不等于三项之和"
+                if head == "total"
+                else "公务用车购置及运行费不等于购置费加运行费",
+                f"{head} is not {' + '.join(parts)}",
+                cell_location(table, row, head),
+                *(cell_location(table, row, p) for p in parts),
+            )
+            if found:
+                yield found
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     table = ctx.require_table("three_public")
+    if table.column_index("abroad") is not None:
+        yield from _record(table)
+        return
     abroad = _row(table, "出国")
     reception = _row(table, "接待")
     cars = _row(table, "购置及运行")
