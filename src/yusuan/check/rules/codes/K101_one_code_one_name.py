@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
-from yusuan.check.figures import cell_location, coded_rows
+from yusuan.check.figures import cell_location, coded_rows, strip_number
 from yusuan.model import Finding, Location, Severity
 from yusuan.reference.codes import normalise_name
 
@@ -27,7 +27,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for table in ctx.disclosure.tables.values():
         for row in coded_rows(table):
             assert row.code is not None
-            seen.setdefault(row.code, []).append((row.name, cell_location(table, row, None)))
+            name = strip_number(row.name)  # 收支总表 prints 类 as "一、一般公共服务支出"
+            seen.setdefault(row.code, []).append((name, cell_location(table, row, None)))
     for code, uses in seen.items():
         names = {normalise_name(name) for name, _ in uses}
         if len(names) > 1:

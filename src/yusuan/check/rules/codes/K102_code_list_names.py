@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.context import CannotEvaluate, Context, issue
-from yusuan.check.figures import cell_location, coded_rows
+from yusuan.check.figures import cell_location, coded_rows, strip_number
 from yusuan.model import CodeKind, Finding, Severity
 from yusuan.reference.codes import normalise_name
 
@@ -33,7 +33,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         for row in coded_rows(table):
             assert row.code is not None
             official = codes.name(row.code, kind)
-            if official is None or normalise_name(official) == normalise_name(row.name):
+            printed = strip_number(row.name)  # 收支总表 prints 类 as "一、一般公共服务支出"
+            if official is None or normalise_name(official) == normalise_name(printed):
                 continue
             if (row.code, row.name) in reported:
                 continue
