@@ -21,7 +21,8 @@ h1{font-size:1.4em} h2{font-size:1.15em;border-bottom:1px solid #ccc;margin-top:
 .error .sev{color:#c62828}.warning .sev{color:#ef8f00}.info .sev{color:#1565c0}
 .en{color:#666;font-size:.9em} .where{color:#555;font-size:.85em;font-family:monospace}
 table{border-collapse:collapse;margin:.5em 0;font-size:.85em}
-td,th{border:1px solid #ccc;padding:.15em .5em;text-align:right} td.name,th.name{text-align:left}
+td,th{border:1px solid #ccc;padding:.15em .5em;text-align:right;white-space:nowrap}
+td.name,th.name{text-align:left;white-space:normal}
 td.hit{background:#ffe082;font-weight:bold} .sentence{background:#fff3cd;padding:.1em .3em}
 .summary td{text-align:left} .hint{color:#2e7d32;font-size:.9em}
 """
@@ -55,7 +56,8 @@ def _table_excerpt(table: Table, locations: list[Location]) -> str:
         cells = []
         for column, cell in zip(table.columns, row.cells, strict=False):
             css = ' class="hit"' if (key, column.label) in hits else ""
-            cells.append(f"<td{css}>{escape(cell.text or '')}</td>")
+            shown = cell.amount.normalised() if cell.amount is not None else cell.text  # "341. 11" -> 341.11
+            cells.append(f"<td{css}>{escape(shown or '')}</td>")
         body.append(f'<tr><td class="name">{escape(key)}</td>{"".join(cells)}</tr>')
     title = escape(table.title)
     return (
