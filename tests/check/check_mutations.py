@@ -22,7 +22,10 @@ from yusuan.model import (
 )
 
 
-def _row(table: Table, wanted: str, side: str | None = None) -> Row:
+def _row(table: Table, wanted: str, side: str | None = None, nth: int = 1) -> Row:
+    if nth > 1:  # the n-th line of that name (财政拨款收支总表 repeats 一、一般公共预算 under 结转)
+        same = [r for r in table.iter_rows(side) if r.name.replace(" ", "").endswith(wanted)]
+        return same[nth - 1]
     if wanted.isdigit():
         row = table.row_by_code(wanted)
     elif wanted == "合计":
@@ -33,9 +36,11 @@ def _row(table: Table, wanted: str, side: str | None = None) -> Row:
     return row
 
 
-def set_cell(d: Disclosure, table: str, row: str, column: str, value: str, side: str | None = None) -> None:
+def set_cell(
+    d: Disclosure, table: str, row: str, column: str, value: str, side: str | None = None, nth: int = 1
+) -> None:
     t = d.tables[table]
-    r = _row(t, row, side)
+    r = _row(t, row, side, nth)
     index = t.column_index(column)
     assert index is not None, f"{table}: no column {column}"
     old = r.cells[index]

@@ -72,7 +72,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                     if found:
                         yield found
                 if total is not None and subtotal is not None:
-                    parts = [subtotal, *carried[:1]] if carried else [subtotal]
+                    # the carry-over line, or (when it is only a heading) the lines under it
+                    heading = carried[:1]
+                    if heading and heading[0].amount(table, column) is None:
+                        heading = carried[1:]
+                    parts = [subtotal, *heading]
                     found = judge(
                         compare(
                             total.amount(table, column), [r.amount(table, column) for r in parts], table.unit

@@ -1,9 +1,10 @@
 """绩效目标表的资金（元）与项目金额（万元）一致
 A sheet's amount (元) agrees with the project's amount (万元).
 
-What: the 实施期资金总额 and 年度资金总额 of each sheet (printed in 元: 1,200,000) equal the
-project's 合计 in the project table (printed in 万元: 120.00), converted exactly; the
-tolerance is the rounding of the 万元 figure (120.00万元 covers 1,199,950–1,200,050元).
+What: the 年度资金总额 of each sheet (printed in 元: 1,200,000) equals the project's 合计 in the
+project table (printed in 万元: 120.00), converted exactly; the tolerance is the rounding of the
+万元 figure (120.00万元 covers 1,199,950–1,200,050元). The 实施期资金总额 is compared instead only
+when the sheet gives no annual figure (a multi-year project's 实施期 total is larger).
 
 Why: the sheet commits targets for an amount of money; if that is not the budgeted amount,
 either the sheet or the table is wrong.
@@ -30,10 +31,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if sheet is None:
             continue
         planned = row.amount(table, "total")
-        for label, amount in (
-            ("实施期资金总额", sheet.amount_yuan),
-            ("年度资金总额", sheet.annual_amount_yuan),
-        ):
+        # the table gives this year's money: the 年度资金总额; the 实施期 total only stands in for
+        # it when the sheet gives no annual figure (a multi-year project's 实施期 total is larger)
+        if sheet.annual_amount_yuan is not None:
+            compared = [("年度资金总额", sheet.annual_amount_yuan)]
+        else:
+            compared = [("实施期资金总额", sheet.amount_yuan)]
+        for label, amount in compared:
             if amount is None or planned is None:
                 continue
             found = judge(
