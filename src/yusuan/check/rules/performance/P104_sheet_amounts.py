@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from yusuan.check.context import Context
 from yusuan.check.figures import cell_location, compare, judge, src_location
 from yusuan.check.projects import project_rows, sheet_for
-from yusuan.model import Finding
+from yusuan.model import Amount, Finding
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -33,6 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         planned = row.amount(table, "total")
         # the table gives this year's money: the 年度资金总额; the 实施期 total only stands in for
         # it when the sheet gives no annual figure (a multi-year project's 实施期 total is larger)
+        compared: list[tuple[str, Amount | None]]
         if sheet.annual_amount_yuan is not None:
             compared = [("年度资金总额", sheet.annual_amount_yuan)]
         else:
