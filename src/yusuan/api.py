@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from yusuan.check.context import Context
 from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
 from yusuan.check.report_json import report_to_json
 from yusuan.check.report_text import report_text
+from yusuan.derive import DeriveError, derive_disclosure, names_for
 from yusuan.model import Disclosure
 from yusuan.model.budget import UnitType
 from yusuan.model.serialize import disclosure_to_json
@@ -22,17 +25,23 @@ from yusuan.read.budget import read_budget
 from yusuan.reference.paths import ReferenceError
 from yusuan.render.budget_template import write_budget_workbook
 from yusuan.render.budget_yaml import yaml_template
+from yusuan.render.files import FORMATS as DOCUMENT_FORMATS
+from yusuan.render.files import render_files
 from yusuan.render.open_data import export_open_data
 from yusuan.render.report_html import report_html
 from yusuan.render.summary import summary_text
 
 __all__ = [
+    "BUILD_FORMATS",
+    "Built",
     "InputError",
     "Report",
     "Rule",
+    "build",
     "check",
     "check_disclosure",
     "check_html",
+    "derive",
     "disclosure_to_json",
     "explain",
     "export",
@@ -225,3 +234,74 @@ def write_template(
         raise InputError(profile, str(exc)) from None
     except OSError as exc:
         raise InputError(str(path), f"无法写入 / cannot write: {exc.strerror or exc}") from None
+
+
+# ---- authoring (docs/authoring.md) -------------------------------------------------------
+
+BUILD_FORMATS = (*DOCUMENT_FORMATS, "json")
+
+
+@dataclass
+class Built:
+    """What ``build`` did: the derived disclosure, the checker's report, the files written."""
+
+    disclosure: Disclosure
+    report: Report
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        """An error stands and no draft was asked for: nothing was written."""
+        return self.report.has_errors and not self.written
+
+
+def derive(path: str | Path) -> Disclosure:
+    """Read a budget (workbook or YAML) and derive its complete disclosure."""
+    budget = read_budget(path)
+    try:
+        return derive_disclosure(budget, names_for(budget), budget.profile)
+    except DeriveError as exc:
+        raise InputError(str(path), str(exc)) from None
+
+
+def build_formats(formats: Sequence[str] | None) -> list[str]:
+    """The formats asked for (comma lists allowed), all of them by default; InputError for others."""
+    wanted = _split(formats) or list(BUILD_FORMATS)
+    unknown = [f for f in wanted if f not in BUILD_FORMATS]
+    if unknown:
+        known = ",".join(BUILD_FORMATS)
+        raise InputError("--format", f"不支持的格式 {','.join(unknown)}（可用：{known}）/ unknown format")
+    return list(dict.fromkeys(wanted))
+
+
+def build(
+    path: str | Path,
+    out_dir: str | Path,
+    formats: Sequence[str] | None = None,
+    draft: bool = False,
+    stem: str | None = None,
+) -> Built:
+    """Budget -> the disclosure's files, gated by the checker.
+
+    The checker runs first on the derived disclosure. While it finds an error nothing is written
+    (``Built.refused``); with ``draft`` the files are written anyway, visibly marked 草稿.
+    """
+    wanted = build_formats(formats)
+    disclosure = derive(path)
+    disclosure.source_file = str(path)
+    report = check_disclosure(disclosure)
+    built = Built(disclosure, report)
+    if report.has_errors and not draft:
+        return built
+    name = stem or Path(path).stem
+    try:
+        documents = [f for f in wanted if f != "json"]
+        built.written = render_files(disclosure, out_dir, name, documents, draft=draft)
+        if "json" in wanted:
+            target = Path(out_dir) / f"{name}.json"
+            contract = disclosure_to_json(disclosure)
+            target.write_text(json.dumps(contract, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            built.written.append(target)
+    except OSError as exc:
+        raise InputError(str(out_dir), f"无法写入 / cannot write: {exc.strerror or exc}") from None
+    return built

@@ -107,6 +107,18 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    built = api.build(args.input, args.output, formats=args.format, draft=args.draft)
+    if built.report.has_errors or args.info:
+        sys.stdout.write(api.report_text(built.report, args.input, show_info=args.info))
+    if built.refused:
+        print("有错误，未写出任何文件（--draft 可写出草稿）/ errors stand: nothing written")
+        return EXIT_FINDINGS
+    for path in built.written:
+        print(path)
+    return EXIT_FINDINGS if built.report.has_errors else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yusuan",
@@ -198,6 +210,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     p.set_defaults(func=_cmd_template)
+
+    p = sub.add_parser(
+        "build",
+        help="由预算数据编制完整的公开文件（先审核）/ build the complete disclosure from budget data",
+        description="先审核：有错误时不写任何文件，列出问题，退出码 1；--draft 仍写出标明“草稿”的文件。"
+        " / The checker runs first: while an error stands nothing is written and the findings are"
+        " printed (exit 1); --draft writes documents marked 草稿 anyway. Exit 2: unreadable input.",
+    )
+    p.add_argument("input", help="预算录入工作簿（.xlsx）或 YAML / the budget workbook or YAML")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="输出目录 / output directory")
+    p.add_argument(
+        "--format",
+        action="append",
+        metavar="FORMATS",
+        help="输出格式，逗号分隔：pdf,docx,xlsx,html,json（默认全部）/ formats, comma-separated (all)",
+    )
+    p.add_argument("--draft", action="store_true", help="有错误也写出，标明草稿 / write a draft marked 草稿")
+    p.add_argument("--info", action="store_true", help="也显示提示级审核结果 / also show info findings")
+    p.set_defaults(func=_cmd_build)
     return parser
 
 

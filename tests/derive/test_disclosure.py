@@ -182,7 +182,17 @@ def test_procurement_and_facts(seed_disclosure: Disclosure) -> None:
     ]
     assert seed_disclosure.facts.unit == UNIT and seed_disclosure.facts.year == 2025
     assert seed_disclosure.facts.title == f"{UNIT}2025年度单位预算公开"
-    assert [g.term for g in seed_disclosure.glossary] == ["基本支出", "项目支出", "上年结转"]
+    # the budget's own entries, then the rest of the profile's (data/authoring/shanxi.yaml)
+    assert [g.term for g in seed_disclosure.glossary] == [
+        "基本支出",
+        "项目支出",
+        "上年结转",
+        "财政拨款收入",
+        "人员经费",
+        "公用经费",
+        "“三公”经费",
+        "机关运行经费",
+    ]
 
 
 def _item(funding: Funding, functional: str, economic: str, yuan: str, **kw: object) -> LineItem:

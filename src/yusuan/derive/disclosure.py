@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
-from yusuan.derive import coded, named, side_by_side
-from yusuan.derive.cells import amount
+from yusuan.derive import coded, named, narrative, side_by_side, statements
 from yusuan.derive.context import Context
 from yusuan.derive.errors import DeriveError
 from yusuan.derive.names import CodeNames
-from yusuan.model import Disclosure, DocumentFacts, Kind, ProcurementStatement, Scope, Table
+from yusuan.derive.sentences import Writer
+from yusuan.model import (
+    AssetStatement,
+    Disclosure,
+    DocumentFacts,
+    GlossaryEntry,
+    Kind,
+    ProcurementStatement,
+    Scope,
+    Section,
+    Table,
+)
 from yusuan.model.budget import Budget
+from yusuan.reference.authoring import load_authoring
+from yusuan.reference.narrative import load_narrative
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import load_profile
 from yusuan.reference.templates import load_template_form
@@ -34,12 +45,33 @@ DERIVERS: dict[str, TableDeriver] = {
     "projects_carryover": named.projects_carryover,
 }
 
-PROCUREMENT_KINDS = ("goods", "works", "services")
+NarrativeWriter = Callable[[Context, Writer], str]
+
+# 情况说明 sections by the profile's section id; 九 and 十一 come from their statements
+NARRATIVE: dict[str, NarrativeWriter] = {
+    "changes": narrative.changes,
+    "income": narrative.income,
+    "expenditure": narrative.expenditure,
+    "fiscal": narrative.fiscal,
+    "general_expenditure": narrative.general_expenditure,
+    "general_basic": narrative.general_basic,
+    "three_public": narrative.three_public,
+    "admin_running": narrative.admin_running,
+    "performance": statements.performance,
+    "other": statements.other,
+}
 
 
 def context_for(budget: Budget, names: CodeNames, profile_id: str) -> Context:
     try:
         return Context(budget, names, load_profile(profile_id), load_template_form(profile_id))
+    except ReferenceError as exc:
+        raise DeriveError(str(exc)) from exc
+
+
+def writer_for(ctx: Context) -> Writer:
+    try:
+        return Writer(load_narrative(ctx.profile.id), load_authoring(ctx.profile.id), ctx.budget.reasons)
     except ReferenceError as exc:
         raise DeriveError(str(exc)) from exc
 
@@ -52,26 +84,49 @@ def derive_tables(ctx: Context) -> dict[str, Table]:
     return {spec.id: DERIVERS[spec.id](ctx) for spec in ctx.profile.tables}
 
 
-def procurement(ctx: Context) -> ProcurementStatement:
-    """政府采购预算: the total and its split into 货物/工程/服务, in the profile's currency unit."""
-    given = ctx.budget.procurement_yuan
-    wrong = sorted(set(given) - set(PROCUREMENT_KINDS))
+def _check_procurement_kinds(budget: Budget) -> None:
+    wrong = sorted(set(budget.procurement_yuan) - set(statements.PROCUREMENT_KINDS))
     if wrong:
         raise DeriveError(
             "政府采购类别应为 货物/工程/服务 / procurement kinds are goods, works, services: "
             + ", ".join(wrong)
         )
-    unit = ctx.profile.currency_unit
-    parts = {kind: amount(given.get(kind, Decimal(0)), unit) for kind in PROCUREMENT_KINDS}
-    total = amount(sum((given.get(k, Decimal(0)) for k in PROCUREMENT_KINDS), Decimal(0)), unit)
-    return ProcurementStatement(
-        total=total, goods=parts["goods"], works=parts["works"], services=parts["services"]
-    )
+
+
+def derive_sections(
+    ctx: Context, w: Writer, procurement: ProcurementStatement, assets: AssetStatement
+) -> list[Section]:
+    """Every section the profile lists, in its order: 概况 from the user's texts, 情况说明 derived."""
+    given = statements.overview_sections(ctx)
+    given.update({s.id: s.text for s in ctx.budget.sections if s.id not in NARRATIVE and s.id not in given})
+    sections = []
+    for spec in ctx.profile.sections:
+        if spec.id in NARRATIVE:
+            text = NARRATIVE[spec.id](ctx, w)
+        elif spec.id == "procurement":
+            text = procurement.text
+        elif spec.id == "assets":
+            text = assets.text
+        elif spec.id in given:
+            text = given[spec.id]
+        else:
+            continue  # a 概况 text the user did not write: the checker names it (C102)
+        sections.append(Section(id=spec.id, title=spec.title, text=text, part=spec.part))
+    return sections
+
+
+def glossary(ctx: Context, w: Writer) -> list[GlossaryEntry]:
+    """The budget's own entries first, then the profile's glossary for every other term."""
+    own = list(ctx.budget.glossary)
+    given = {g.term for g in own}
+    return own + [g for g in w.texts.glossary if g.term not in given]
 
 
 def derive_disclosure(budget: Budget, names: CodeNames, profile_id: str = "shanxi") -> Disclosure:
-    """The unit's budget disclosure: facts, tables, procurement, the user's texts and sheets."""
+    """The unit's complete budget disclosure: facts, tables, narrative, sheets, statements, glossary."""
     ctx = context_for(budget, names, profile_id)
+    _check_procurement_kinds(budget)
+    w = writer_for(ctx)
     facts = DocumentFacts(
         unit=budget.unit,
         year=budget.year,
@@ -81,11 +136,15 @@ def derive_disclosure(budget: Budget, names: CodeNames, profile_id: str = "shanx
         currency_unit=ctx.profile.currency_unit,
         title=ctx.form.document_title.format(unit=budget.unit, year=budget.year),
     )
+    tables = derive_tables(ctx)
+    procurement = statements.procurement(ctx, w)
+    assets = statements.assets(ctx, w)
     return Disclosure(
         facts=facts,
-        tables=derive_tables(ctx),
-        sections=list(budget.sections),
+        tables=tables,
+        sections=derive_sections(ctx, w, procurement, assets),
         performance_targets=list(budget.performance_targets),
-        procurement=procurement(ctx),
-        glossary=list(budget.glossary),
+        procurement=procurement,
+        assets=assets,
+        glossary=glossary(ctx, w),
     )

@@ -10,6 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from yusuan.derive.errors import DeriveError
+from yusuan.model import CodeKind
+from yusuan.model.budget import Budget
+from yusuan.reference.authoring import load_authoring
+from yusuan.reference.codes import load_code_list
+from yusuan.reference.paths import ReferenceError
 
 
 @dataclass(frozen=True)
@@ -41,3 +46,19 @@ def _name(names: Mapping[str, str], code: str, what_zh: str, what_en: str) -> st
         raise DeriveError(
             f"{what_zh}科目 {code} 没有名称 / {what_en} code {code} has no name in the code list"
         ) from None
+
+
+def names_for(budget: Budget) -> CodeNames:
+    """The names a budget's tables print: the user's own names first, then the code list of
+    the budget year (data/codes/) for the rest (every 类 of the overview tables), and the
+    政府经济分类 label of each 部门经济分类 款 from the profile's authoring data."""
+    try:
+        codes = load_code_list(budget.year)
+        texts = load_authoring(budget.profile)
+    except ReferenceError as exc:
+        raise DeriveError(str(exc)) from exc
+    functional = {**codes.names.get(CodeKind.FUNCTIONAL, {}), **budget.functional_names}
+    economic = {**codes.names.get(CodeKind.ECONOMIC, {}), **budget.economic_names}
+    used = {item.economic.digits for item in budget.items}
+    labels = {code: label for code in sorted(used) if (label := texts.government_label(code))}
+    return CodeNames(functional=functional, economic=economic, government_economic=labels)
