@@ -4,6 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SEED := examples/000_6562e89d941fc7ec.txt
+EXAMPLE_BUDGET := examples/shuozhou-2025-budget.xlsx
 DEB_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libreoffice-core libreoffice-writer-nogui libreoffice-calc-nogui
 
@@ -27,6 +28,8 @@ demo: setup
 	$(BIN)/yusuan parse $(SEED)
 	$(BIN)/yusuan check $(SEED) --html out/seed-check.html || test $$? -eq 1
 	@echo "审核报告 / check report: out/seed-check.html"
+	$(BIN)/yusuan build $(EXAMPLE_BUDGET) -o out
+	@echo "编制结果 / built from the example budget: out/shuozhou-2025-budget.{pdf,docx,xlsx,html,json}"
 
 lint: setup
 	$(BIN)/ruff check src tests bench

@@ -160,7 +160,7 @@ def three_public(ctx: Context, w: Writer) -> str:
     total_codes = rows[-1][1]
     whole = total_yuan(i for i in items if i.economic.digits.startswith(total_codes))
     last = prior(ctx, "three_public")
-    if w.money(whole).value == 0:
+    if whole == 0:  # the table is empty exactly when nothing is budgeted (a cent prints as 0.00)
         none = w.texts.text(*t, "none")
         change = w.change("three_public", whole, last) if last is not None else ""
         return f"{none}，{change}。" if change else f"{none}。"
@@ -179,7 +179,7 @@ def admin_running(ctx: Context, w: Writer) -> str:
     t = ("admin_running",)
     whole = total_yuan(admin_running_items(ctx))
     last = prior(ctx, "admin_running")
-    if w.money(whole).value == 0:
+    if whole == 0:  # the table is empty exactly when nothing is budgeted (a cent prints as 0.00)
         none = w.texts.text(*t, "none")
         change = w.change("admin_running", whole, last) if last is not None else ""
         return f"{none}，{change}。" if change else f"{none}。"

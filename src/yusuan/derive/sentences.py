@@ -80,7 +80,7 @@ class Writer:
         reason = self.reasons.get(key, "").strip().rstrip("。；;，,")
         if not reason:
             raise DeriveError(
-                f"{self.texts.reason_place(key)}：与上年相比{text}，须写明变动原因"
+                f"{self.texts.reason_place(key)}：{text}，须写明变动原因"
                 f" / a change on last year needs its reason ({key})"
             )
         return f"{text}，{self.texts.text('reason').format(reason=reason)}"
