@@ -203,6 +203,7 @@ def _item(funding: Funding, functional: str, economic: str, yuan: str, **kw: obj
 def test_admin_unit_three_public_carryover_and_funds() -> None:
     budget = seed_budget()
     budget.unit_type = UnitType.ADMINISTRATIVE
+    budget.reasons["three_public"] = "新增公务接待和公务用车运行"
     budget.items += [
         _item(Funding.GENERAL, "2010350", "30217", "12345"),  # 公务接待费 1.2345万 -> 1.23
         _item(Funding.GENERAL, "2010350", "30231", "20000"),  # 公务用车运行维护费
@@ -221,7 +222,7 @@ def test_admin_unit_three_public_carryover_and_funds() -> None:
     assert running.notes == []
     income = disclosure.tables["income"]
     assert texts(income, "total", "government_fund", "unit_funds", "carryover")[None] == (
-        "350.35",  # this year's: 341.11 + 1.2345 + 2 + 5 + 1 (上年结转 apart)
+        "350.34",  # this year's: 341.11 + 1.2345 + 2 + 5 + 1 = 350.3445 (上年结转 apart)
         "5.00",
         "1.00",
         "3.00",
@@ -233,7 +234,7 @@ def test_admin_unit_three_public_carryover_and_funds() -> None:
     ]
     overview = disclosure.tables["overview"]
     assert overview.row_by_name("上年结转", "income").cell(overview, "income_amount").text == "3.00"  # type: ignore[union-attr]
-    assert overview.row_by_name("收入总计", "income").cell(overview, "income_amount").text == "353.35"  # type: ignore[union-attr]
+    assert overview.row_by_name("收入总计", "income").cell(overview, "income_amount").text == "353.34"  # type: ignore[union-attr]
     fund = disclosure.tables["fund_expenditure"]
     assert texts(fund, "total", "basic", "project")["2010303"] == ("5.00", "", "5.00")
     assert fund.notes == []

@@ -118,7 +118,9 @@ def test_three_public_and_admin_running_with_money() -> None:
     budget.reasons["admin_running"] = "新增接待任务"
     d = derive(budget)
     three = text(d, "three_public")
-    assert three.startswith(f"2025年度{UNIT}财政拨款安排三公经费1.23万元，比上年增加1.23万元，主要原因是新增接待任务。")
+    assert three.startswith(
+        f"2025年度{UNIT}财政拨款安排三公经费1.23万元，比上年增加1.23万元，主要原因是新增接待任务。"
+    )
     assert "公务接待费1.23万元" in three
     # 机关运行经费 = 公用经费 5.70 + 1.2345 = 6.9345 -> 6.93; last year 5.70: +1.2345 -> 1.23, 21.66%
     assert "财政拨款安排机关运行经费6.93万元，比上年增加1.23万元，增长21.66%" in text(d, "admin_running")
