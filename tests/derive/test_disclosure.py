@@ -222,7 +222,7 @@ def test_admin_unit_three_public_carryover_and_funds() -> None:
     assert running.notes == []
     income = disclosure.tables["income"]
     assert texts(income, "total", "government_fund", "unit_funds", "carryover")[None] == (
-        "350.34",  # this year's: 341.11 + 1.2345 + 2 + 5 + 1 = 350.3445 (上年结转 apart)
+        "353.34",  # all: 341.11 + 1.2345 + 2 + 5 + 1 this year's + 3 上年结转 = 353.3445
         "5.00",
         "1.00",
         "3.00",

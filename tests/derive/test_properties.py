@@ -85,7 +85,8 @@ def test_overviews_balance(budget: Budget) -> None:
     assert cell(fiscal, "收入总计", "income_amount", "income") == fiscal_total
     assert cell(fiscal, "支出总计", "total", "expenditure") == fiscal_total
     income = disclosure.tables["income"]
-    current = sum((i.amount_yuan for i in budget.items if not i.carryover), Decimal(0))
-    assert cell(income, "合计", "total") == wan(current)
+    carried = sum((i.amount_yuan for i in budget.items if i.carryover), Decimal(0))
+    assert cell(income, "合计", "total") == total  # this year's income and 上年结转
+    assert cell(income, "合计", "carryover") == wan(carried)
     for table in disclosure.tables.values():
         assert (table.notes == ["注：本表无数据"]) == table.is_empty

@@ -53,9 +53,9 @@ def _current_of(funding: Funding) -> ItemFilter:
 
 
 def income(ctx: Context) -> Table:
-    """预算收入总表: this year's income by funding source; 上年结转 apart (合计 is this year's)."""
-    current = by_carryover(False)
-    columns: list[tuple[str, ItemFilter | None]] = [("total", current)]
+    """预算收入总表: this year's income by funding source, then 上年结转; 合计 is all of them
+    (合计 = 一般公共预算 + … + 单位资金 + 上年结转, the identity the checker's A102 holds)."""
+    columns: list[tuple[str, ItemFilter | None]] = [("total", None)]
     for funding in Funding:
         columns.append((funding.value, _current_of(funding)))
     columns.append(("carryover", by_carryover(True)))

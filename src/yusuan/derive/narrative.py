@@ -92,8 +92,10 @@ def fiscal(ctx: Context, w: Writer) -> str:
     t = ("fiscal",)
     items = ctx.items(ctx.fiscal)
     whole = total_yuan(items)
+    this_year = ctx.items(ctx.fiscal, carryover=False)
+    # by source: this year's appropriations (the income rows of 财政拨款收支总表); 上年结转 after
     sources = "，".join(
-        w.amount(w.texts.text(*t, "parts", f.value), total_yuan(i for i in items if i.funding is f))
+        w.amount(w.texts.text(*t, "parts", f.value), total_yuan(i for i in this_year if i.funding is f))
         for f in ctx.fiscal
     )
     current = total_yuan(ctx.items(ctx.fiscal, carryover=False))
