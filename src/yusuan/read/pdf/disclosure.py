@@ -103,7 +103,8 @@ def _with_lines(table: Table, lines: Sequence[Line], profile: Profile) -> Table:
     """The table with each row's and cell's Source naming its line on the page.
 
     A table row is printed as one grid line (same page, same box); ``profile_tables`` knows
-    page and box, the lines know the line number. The printed 编制单位 line keeps only the
+    page and box, the lines know the line number. The blank cells a side-by-side row has in
+    the other side's columns take the row's source. The printed 编制单位 line keeps only the
     name when the profile's ``unit_name_line`` finds one, as the other readers give it.
     """
     numbers = {_key(line.source): line.source.line for line in lines}
@@ -113,13 +114,14 @@ def _with_lines(table: Table, lines: Sequence[Line], profile: Profile) -> Table:
             return source
         return replace(source, line=numbers.get(_key(source)))
 
-    def cell(c: Cell) -> Cell:
-        return replace(c, source=located(c.source))
+    def cell(c: Cell, row: Row) -> Cell:
+        # A side-by-side row's cells of the other side are blank slots of the same printed line.
+        return replace(c, source=located(c.source or row.source))
 
     rows = [
         Row(
             name=row.name,
-            cells=[cell(c) for c in row.cells],
+            cells=[cell(c, row) for c in row.cells],
             code=row.code,
             side=row.side,
             labels=dict(row.labels),
