@@ -79,7 +79,8 @@ def test_each_cell_names_its_file_page_line_and_box(corpus_pdf: Path) -> None:
     lines = {(ln.source.page, ln.source.line): ln for ln in corpus_reading(corpus_pdf).lines}
     checked = 0
     for table in disclosure.tables.values():
-        assert table.source is not None and table.source.page is not None
+        assert table.source is not None and table.source.line is not None
+        assert "".join(lines[(table.source.page, table.source.line)].cells) == table.title
         for row in table.rows:
             for cell in row.cells:
                 source = cell.source

@@ -104,7 +104,7 @@ def _with_lines(table: Table, lines: Sequence[Line], profile: Profile) -> Table:
 
     A table row is printed as one grid line (same page, same box); ``profile_tables`` knows
     page and box, the lines know the line number. The blank cells a side-by-side row has in
-    the other side's columns take the row's source. The printed 编制单位 line keeps only the
+    the other side's columns take the row's source; the table's own source is its title line. The printed 编制单位 line keeps only the
     name when the profile's ``unit_name_line`` finds one, as the other readers give it.
     """
     numbers = {_key(line.source): line.source.line for line in lines}
@@ -133,5 +133,18 @@ def _with_lines(table: Table, lines: Sequence[Line], profile: Profile) -> Table:
     pattern = reading_spec(profile).unit_name_line
     if unit_name and pattern is not None and (match := pattern.match(unit_name)):
         unit_name = match["name"].strip() or unit_name
-    first = rows[0].source if rows else table.source
-    return replace(table, rows=rows, unit_name=unit_name, source=first)
+    page = table.source.page if table.source is not None else None
+    title = next(
+        (
+            ln.source
+            for ln in lines
+            if ln.source.page == page and _squeezed(ln.text) == _squeezed(table.title)
+        ),
+        None,
+    )
+    where = title or (rows[0].source if rows else table.source)
+    return replace(table, rows=rows, unit_name=unit_name, source=where)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
