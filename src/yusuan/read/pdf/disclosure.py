@@ -104,8 +104,9 @@ def _with_lines(table: Table, lines: Sequence[Line], profile: Profile) -> Table:
 
     A table row is printed as one grid line (same page, same box); ``profile_tables`` knows
     page and box, the lines know the line number. The blank cells a side-by-side row has
-    in the other side's columns take the row's source; the table's source is its title line. The printed 编制单位 line keeps only the
-    name when the profile's ``unit_name_line`` finds one, as the other readers give it.
+    in the other side's columns take the row's source; the table's source is its title line.
+    The printed 编制单位 line keeps only the name when the profile's ``unit_name_line``
+    finds one, as the other readers give it.
     """
     numbers = {_key(line.source): line.source.line for line in lines}
 
