@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import subprocess
 import sys
 from dataclasses import replace
@@ -21,6 +22,7 @@ from yusuan.model import Disclosure, ReadProblemKind
 from yusuan.read import read_document
 from yusuan.read.errors import InputError
 from yusuan.read.pdf.disclosure import disclosure_from_pages, merge_page_lines
+from yusuan.reference.profiles import load_profile
 
 __all__ = ["corpus_pdf"]
 
@@ -293,3 +295,46 @@ def test_cli_export_writes_every_table(corpus_pdf: Path, tmp_path: Path) -> None
     assert Decimal(total["total"]) == Decimal(want)
     package = json.loads((out / "datapackage.json").read_text("utf-8"))
     assert len(package["resources"]) == 9
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_damaged_pdfs_give_a_disclosure_or_an_input_error(seed: int, tmp_path: Path) -> None:
+    """Cut short or with bytes flipped: a (partial) Disclosure naming what is missing, or one InputError."""
+    rng = random.Random(seed)
+    source = CORPUS[seed % len(CORPUS)]
+    data = bytearray(source.read_bytes())
+    cut = bytes(data[: int(len(data) * rng.uniform(0.2, 0.99))])
+    for _ in range(40):
+        index = rng.randrange(1024, len(data))
+        data[index] = rng.randrange(256)
+    for name, damaged in (("cut.pdf", cut), ("flipped.pdf", bytes(data))):
+        path = tmp_path / name
+        path.write_bytes(damaged)
+        try:
+            disclosure = read_document(path)
+        except InputError as exc:
+            assert "\n" not in exc.problem
+        else:
+            assert disclosure.tables  # a disclosure is only made when a table was read
+            missing = {t.id for t in load_profile(disclosure.facts.profile).tables} - set(disclosure.tables)
+            named = {
+                p.what.split()[1].rstrip(":") for p in disclosure.problems if p.what.startswith("table ")
+            }
+            assert missing <= named  # every table not read is named
+
+
+def test_a_pdf_without_its_last_pages_names_each_table_it_lacks(tmp_path: Path) -> None:
+    document = pdfium.PdfDocument(MOF)
+    for index in reversed(range(16, 21)):  # pages 17–21: the economic table, 三公 table, 其他说明
+        document.del_page(index)
+    short = tmp_path / "short.pdf"
+    document.save(short)
+    document.close()
+    disclosure = read_document(short)
+    assert list(disclosure.tables) == [t["id"] for t in golden_of(MOF)["tables"]][:7]
+    missing = [p.what for p in disclosure.problems if p.kind is ReadProblemKind.MISSING]
+    assert missing == [
+        "table general_basic_economic: 未找到 / not found",
+        "table three_public: 未找到 / not found",
+    ]
+    assert disclosure.procurement is None and disclosure.section("three_public") is None
