@@ -21,6 +21,7 @@ from yusuan.api import check_disclosure
 from yusuan.check.engine import Report
 from yusuan.model import Amount, Disclosure, Severity
 from yusuan.read import read_document
+from yusuan.reference.narrative import load_narrative
 
 CORPUS = {p.stem: p for p in sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.pdf"))}
 MOF = "shanghai-mof-bureau-2025-unit-budget"
@@ -123,3 +124,8 @@ def test_yusuan_check_exits_0_on_each_corpus_pdf() -> None:
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert "0 个错误 errors" in result.stdout
+
+
+def test_the_department_version_reads_its_narrative_as_the_unit_version() -> None:
+    unit, department = load_narrative("shanghai"), load_narrative("shanghai_department")
+    assert replace(department, profile="shanghai") == unit
