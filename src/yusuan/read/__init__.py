@@ -22,4 +22,8 @@ def read_document(path: str | Path, profile: str | None = None) -> Disclosure:
         from yusuan.read.text import read_text
 
         return read_text(str(path), data.decode("utf-8"), profile=profile)
+    if fmt is Format.PDF:
+        from yusuan.read.pdf.disclosure import read_pdf_document
+
+        return read_pdf_document(path, data, profile=profile)
     raise InputError(str(path), f"暂不支持此格式 / format not supported yet: {fmt.value}")
