@@ -1,0 +1,85 @@
+"""Reader for Excel workbooks (XLSX): every visible worksheet, in tab order, as Lines.
+
+openpyxl's normal mode, not read-only: read-only mode does not load merged ranges, and a
+merged header is how these tables are laid out. Its memory is bounded because the package
+was checked (read.limits) before loading: sizes declared in the central directory, ratio,
+no DTD. ``data_only``: a formula cell gives the value the workbook last calculated.
+One sheet may hold one table or several, and a table's title and notes are rows like any
+other: the assembly finds them.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+from openpyxl.worksheet.worksheet import Worksheet
+
+from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Source
+from yusuan.read.assemble import assemble
+from yusuan.read.errors import InputError
+from yusuan.read.limits import DEFAULT_LIMITS, Budget, Deadline, Limits
+from yusuan.read.lines import Line
+from yusuan.read.xlsx.numbers import shown_number
+from yusuan.read.xlsx.sheets import sheet_lines, sheet_reference
+
+__all__ = ["read_xlsx", "shown_number", "workbook_lines"]
+
+
+def workbook_lines(path: str, data: bytes, limits: Limits) -> tuple[list[Line], list[ReadProblem]]:
+    """The Lines of every visible worksheet, and a problem for each sheet left unread."""
+    deadline = Deadline(path, limits)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        SyntaxError,
+        IndexError,
+    ) as exc:
+        # openpyxl raises these (lxml's XMLSyntaxError is a SyntaxError) for broken workbooks
+        raise InputError(path, f"无法打开 Excel 文件 / cannot open the workbook: {exc}") from None
+    deadline.check()
+    budget = Budget(path, limits)
+    lines: list[Line] = []
+    problems: list[ReadProblem] = []
+    for page, name in enumerate(book.sheetnames, start=1):  # every tab, charts included, for the numbering
+        sheet = book[name]
+        where = Source(file=path, page=page, locator=sheet_reference(sheet.title))
+        if not isinstance(sheet, Worksheet):
+            problems.append(
+                ReadProblem(
+                    ReadProblemKind.UNRECOGNISED,
+                    "sheet: 图表页，未读取 / chart sheet, not read",
+                    sheet.title,
+                    where,
+                )
+            )
+            continue
+        if sheet.sheet_state != "visible":
+            problems.append(
+                ReadProblem(
+                    ReadProblemKind.UNRECOGNISED,
+                    "sheet: 隐藏的工作表，未读取 / hidden sheet, not read",
+                    sheet.title,
+                    where,
+                )
+            )
+            continue
+        lines.extend(sheet_lines(path, page, sheet, budget, deadline))
+    book.close()
+    return lines, problems
+
+
+def read_xlsx(
+    path: str, data: bytes, profile: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Disclosure:
+    """Read the XLSX ``data`` (already checked by read.sniff against ``limits``) into a Disclosure."""
+    lines, problems = workbook_lines(path, data, limits)
+    disclosure = assemble(lines, path, profile=profile)
+    disclosure.problems.extend(problems)
+    return disclosure
