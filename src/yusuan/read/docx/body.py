@@ -6,8 +6,9 @@ its cells split at tab stops, as the text reader does. A table row gives one Lin
 per grid column: a cell spanning columns (gridSpan) keeps its text in its first column and
 empty strings after; a cell continuing a vertical merge (vMerge) is empty, the text staying
 in the merge's first row. A table is followed by a blank Line (the gap extracted text shows
-after a table; the assembly ends a block of rows there) unless an empty paragraph follows it. Source: the file and the 1-based index of the Line; no page (Word
-lays out pages only when it prints).
+after a table; the assembly ends a block of rows there) unless an empty paragraph follows it.
+Source: the file and the 1-based index of the Line; no page (Word lays out pages only when it
+prints).
 """
 
 from __future__ import annotations
