@@ -9,7 +9,6 @@ import sys
 import time
 import tracemalloc
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
