@@ -1,0 +1,61 @@
+"""Worksheets -> Lines: the area holding values, merged cells, several tables, hidden sheets."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import openpyxl
+
+from yusuan.read.limits import DEFAULT_LIMITS
+from yusuan.read.xlsx import workbook_lines
+
+
+def _book(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表1 支出总表"
+    sheet["B2"] = "2025年预算支出总表"
+    sheet.merge_cells("B2:E2")
+    sheet["B3"], sheet["C3"], sheet["D3"] = "科目编码", "科目名称", "2025年预算数"
+    sheet.merge_cells("B3:B4")
+    sheet.merge_cells("C3:C4")
+    sheet.merge_cells("D3:E3")
+    sheet["D4"], sheet["E4"] = "合计", "基本支出"
+    sheet["B5"], sheet["C5"], sheet["D5"], sheet["E5"] = "201", "一般公共服务支出", 293.07, 146.17
+    sheet["D5"].number_format = sheet["E5"].number_format = "#,##0.00"
+    sheet["B7"] = "2025年预算收入总表"  # a second table on the same sheet
+    sheet["B8"], sheet["C8"] = "合计", 341.1
+    sheet["C8"].number_format = "0.00"
+    sheet["G40"].number_format = "0.00"  # formatting alone does not widen the sheet
+    hidden = book.create_sheet("草稿")
+    hidden["A1"] = "不公开"
+    hidden.sheet_state = "hidden"
+    other = book.create_sheet("O'Neil")
+    other["A1"] = datetime.datetime(2025, 3, 9)
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    return path
+
+
+def test_lines_of_the_area_holding_values(tmp_path: Path) -> None:
+    path = _book(tmp_path)
+    lines, problems = workbook_lines(str(path), path.read_bytes(), DEFAULT_LIMITS)
+    assert [line.cells for line in lines] == [
+        ("2025年预算支出总表", "", "", ""),
+        ("科目编码", "科目名称", "2025年预算数", ""),
+        ("", "", "合计", "基本支出"),
+        ("201", "一般公共服务支出", "293.07", "146.17"),
+        ("", "", "", ""),
+        ("2025年预算收入总表", "", "", ""),
+        ("合计", "341.10", "", ""),
+        ("",),  # the sheet ends
+        ("2025-03-09",),
+        ("",),
+    ]
+    first = lines[3].source
+    assert (first.file, first.page, first.line) == (str(path), 1, 5)
+    assert first.locator == "'表1 支出总表'!B5:E5"
+    assert lines[8].source.page == 3 and lines[8].source.locator == "'O''Neil'!A1:A1"
+    assert [(p.text, p.source.page if p.source else None) for p in problems] == [("草稿", 2)]
+    assert "hidden" in problems[0].what
