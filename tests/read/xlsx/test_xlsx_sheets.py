@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 
 from yusuan.read.limits import DEFAULT_LIMITS
-from yusuan.read.xlsx import workbook_lines
+from yusuan.read.xlsx import read_xlsx, workbook_lines
 
 
 def _book(tmp_path: Path) -> Path:
@@ -49,9 +49,9 @@ def test_lines_of_the_area_holding_values(tmp_path: Path) -> None:
         ("", "", "", ""),
         ("2025年预算收入总表", "", "", ""),
         ("合计", "341.10", "", ""),
-        ("",),  # the sheet ends
+        (),  # the sheet ends: a hard boundary
         ("2025-03-09",),
-        ("",),
+        (),
     ]
     first = lines[3].source
     assert (first.file, first.page, first.line) == (str(path), 1, 5)
@@ -59,3 +59,29 @@ def test_lines_of_the_area_holding_values(tmp_path: Path) -> None:
     assert lines[8].source.page == 3 and lines[8].source.locator == "'O''Neil'!A1:A1"
     assert [(p.text, p.source.page if p.source else None) for p in problems] == [("草稿", 2)]
     assert "hidden" in problems[0].what
+
+
+def test_a_table_does_not_run_on_into_the_next_sheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    titles = ["2025年预算收支总表", "2025年预算收入总表", "2025年预算支出总表"]
+    for index, title in enumerate(titles):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = f"预算公开表{index + 1}"
+        if index == 0:
+            sheet.append(["第二部分 2025年单位预算报表"])
+        sheet.append([title])
+        sheet.append(["科目编码", "科目名称", "合计", "基本支出", "项目支出"])
+        sheet.append(["201", "一般公共服务支出", 293.07, 146.17, 146.9])
+    other = book.create_sheet("performance4")
+    other.append(["项目名称", "24小时服务大厅免费服务费"])
+    other.append(["期间", "一级指标", "二级指标", "三级指标", "指标值"])
+    path = tmp_path / "sheets.xlsx"
+    book.save(path)
+    disclosure = read_xlsx(str(path), path.read_bytes())
+    assert [row.name for row in disclosure.tables["expenditure"].rows] == ["一般公共服务支出"]
+    assert disclosure.tables["expenditure"].rows[0].cells[2].text == "146.9"  # General: as Excel shows it
+    orphans = [p for p in disclosure.problems if p.source and p.source.page == 4]
+    assert [p.text for p in orphans] == [  # reported as text outside every table, not read as rows
+        "项目名称\t24小时服务大厅免费服务费",
+        "期间\t一级指标\t二级指标\t三级指标\t指标值",
+    ]

@@ -5,8 +5,8 @@ that carry only formatting do not widen the sheet). In openpyxl's normal mode a 
 keeps its value in its top-left cell and the others are empty, which is the Line convention:
 text in the first column and row of the merge, empty strings elsewhere. Numbers are written as
 shown (read.xlsx.numbers). Source: the file, page = the sheet's position (1-based), line = the
-row, and a locator such as ``'表1'!A5:F5`` that a spreadsheet program opens. A blank Line ends
-each sheet: a table does not run on into the next sheet.
+row, and a locator such as ``'表1'!A5:F5`` that a spreadsheet program opens. A Line with no
+cells ends each sheet: a hard boundary, no table runs on into the next sheet.
 """
 
 from __future__ import annotations
@@ -73,5 +73,5 @@ def sheet_lines(path: str, page: int, sheet: Any, budget: Budget, deadline: Dead
         )
         source = Source(file=path, page=page, line=row, locator=f"{reference}!{left}{row}:{right}{row}")
         lines.append(Line(cells=texts, source=source))
-    lines.append(Line(cells=("",), source=Source(file=path, page=page, locator=reference)))  # the sheet ends
+    lines.append(Line(cells=(), source=Source(file=path, page=page, locator=reference)))  # a hard boundary
     return lines
