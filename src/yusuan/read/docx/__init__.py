@@ -4,26 +4,39 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
-import docx
+from docx.oxml.parser import parse_xml
+from docx.package import Package
 
 from yusuan.model import Disclosure
 from yusuan.read.assemble import assemble
-from yusuan.read.docx.body import body_lines
+from yusuan.read.docx.body import W, body_lines
 from yusuan.read.errors import InputError
 from yusuan.read.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["body_lines", "read_docx"]
 
 
+def _body(path: str, data: bytes) -> Any:
+    """The w:body of the package's main document part (a document, template or macro-enabled one)."""
+    try:
+        part = Package.open(io.BytesIO(data)).main_document_part
+        element = getattr(part, "element", None)  # a DocumentPart; other main parts are raw XML
+        if element is None:
+            element = parse_xml(part.blob)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, SyntaxError) as exc:
+        # python-docx raises these (and lxml's XMLSyntaxError, a SyntaxError) for broken packages
+        raise InputError(path, f"无法打开 Word 文件 / cannot open the Word document: {exc}") from None
+    body = element.find(f"{W}body")
+    if body is None:
+        raise InputError(path, "Word 文件没有正文 / the Word document has no body")
+    return body
+
+
 def read_docx(
     path: str, data: bytes, profile: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Disclosure:
     """Read the DOCX ``data`` (already checked by read.sniff against ``limits``) into a Disclosure."""
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, SyntaxError) as exc:
-        # python-docx raises these (and lxml's XMLSyntaxError, a SyntaxError) for broken packages
-        raise InputError(path, f"无法打开 Word 文件 / cannot open the Word document: {exc}") from None
-    lines = body_lines(path, document.element.body, limits)
+    lines = body_lines(path, _body(path, data), limits)
     return assemble(lines, path, profile=profile)
