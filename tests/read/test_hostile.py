@@ -253,3 +253,17 @@ def test_cli_one_line_exit_2(tmp_path: Path, bomb_bytes: dict[str, bytes], kind:
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and "压缩炸弹" in lines[0]
+
+
+def test_too_many_cells_in_a_workbook_are_counted_before_loading(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    for row in range(1, 301):
+        book.active.append([row] * 10)
+    path = tmp_path / "cells.xlsx"
+    book.save(path)
+    error = _refused(path, "单元格过多", Limits(max_cells=2_000))
+    assert "2000" in error.problem
+
+
+def test_xml_parts_over_their_limit(small_docx: Path) -> None:
+    _refused(small_docx, "XML 部件解压后过大", Limits(max_xml_bytes=1_000))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from yusuan.read.errors import InputError
 
 MIB = 1024 * 1024
+XML_SUFFIXES = (".xml", ".rels", ".vml")
 _ROOT_TAG = re.compile(r"<[^?!]")  # the first tag that is not a declaration, instruction or comment
 
 
@@ -31,10 +32,11 @@ class Limits:
     max_html_bytes: int = 20 * MIB  # an HTML page
     max_zip_members: int = 2_000  # members of a DOCX/XLSX package
     max_uncompressed_bytes: int = 200 * MIB  # all members together, as declared
+    max_xml_bytes: int = 64 * MIB  # the XML parts together, as declared: what the libraries parse
     max_compression_ratio: int = 200  # uncompressed / compressed, for members above ratio_floor_bytes
     ratio_floor_bytes: int = 1 * MIB  # small members compress well legitimately
-    max_rows: int = 200_000  # table rows (and sheet rows) in one document
-    max_cells: int = 4_000_000  # grid cells in one document (rows x columns, merged cells counted)
+    max_rows: int = 100_000  # table rows (and sheet rows) in one document
+    max_cells: int = 1_000_000  # grid cells in one document (XLSX: counted in the XML before loading)
     max_columns: int = 1_000  # columns of one table (an HTML colspan is capped there too)
     max_html_depth: int = 256  # nesting of HTML elements
     max_html_nodes: int = 2_000_000  # HTML elements and text pieces
@@ -105,7 +107,7 @@ def check_zip(path: str, package: zipfile.ZipFile, limits: Limits) -> None:
             f"压缩包成员过多（{len(members)} 个，上限 {limits.max_zip_members}）"
             f"/ too many members in the package ({len(members)}, limit {limits.max_zip_members})",
         )
-    total = 0
+    total = xml = 0
     for member in members:
         if member.flag_bits & 0x1:
             raise InputError(
@@ -126,6 +128,14 @@ def check_zip(path: str, package: zipfile.ZipFile, limits: Limits) -> None:
                     f"压缩比异常（{member.filename}：{ratio:.0f} 倍），疑似压缩炸弹"
                     f"/ compression ratio {ratio:.0f} in {member.filename}: a zip bomb?",
                 )
+        if member.filename.endswith(XML_SUFFIXES):
+            xml += member.file_size
+            if xml > limits.max_xml_bytes:
+                raise InputError(
+                    path,
+                    f"XML 部件解压后过大（超过 {limits.max_xml_bytes} 字节）"
+                    f"/ XML parts too large once decompressed (over {limits.max_xml_bytes} bytes)",
+                )
 
 
 def _head_text(data: bytes) -> str:
@@ -145,7 +155,7 @@ def check_xml_parts(path: str, package: zipfile.ZipFile) -> None:
     """
     for member in package.infolist():
         name = member.filename
-        if not name.endswith((".xml", ".rels", ".vml")):
+        if not name.endswith(XML_SUFFIXES):
             continue
         with package.open(member) as stream:
             head = _head_text(stream.read(4096))

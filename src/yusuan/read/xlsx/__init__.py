@@ -24,12 +24,42 @@ from yusuan.read.lines import Line
 from yusuan.read.xlsx.numbers import shown_number
 from yusuan.read.xlsx.sheets import sheet_lines, sheet_reference
 
-__all__ = ["read_xlsx", "shown_number", "workbook_lines"]
+__all__ = ["count_cells", "read_xlsx", "shown_number", "workbook_lines"]
+
+
+_CHUNK = 1024 * 1024
+_CELL_TAGS = (b"<c ", b"<c>")
+
+
+def count_cells(path: str, data: bytes, limits: Limits) -> int:
+    """The <c> elements of every worksheet, counted in the XML before openpyxl builds them.
+
+    openpyxl's normal mode holds an object per cell (a few hundred bytes each): refusing a
+    workbook with more cells than the limit bounds its memory before it is loaded.
+    """
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for member in package.infolist():
+            if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
+                continue
+            tail = b""
+            with package.open(member) as stream:
+                while chunk := stream.read(_CHUNK):
+                    window = tail + chunk
+                    count += sum(window.count(tag) for tag in _CELL_TAGS)
+                    tail = window[-2:]  # a tag cut by the chunk boundary is whole in the next window
+            if count > limits.max_cells:
+                raise InputError(
+                    path,
+                    f"单元格过多（上限 {limits.max_cells}）/ too many cells (limit {limits.max_cells})",
+                )
+    return count
 
 
 def workbook_lines(path: str, data: bytes, limits: Limits) -> tuple[list[Line], list[ReadProblem]]:
     """The Lines of every visible worksheet, and a problem for each sheet left unread."""
     deadline = Deadline(path, limits)
+    count_cells(path, data, limits)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except (
