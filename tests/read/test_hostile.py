@@ -242,17 +242,35 @@ def test_a_deadline_that_has_passed(small_docx: Path) -> None:
     _refused(small_docx, "读取超时", Limits(max_seconds=-1))
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "docx"])
-def test_cli_one_line_exit_2(tmp_path: Path, bomb_bytes: dict[str, bytes], kind: str) -> None:
-    path = tmp_path / f"bomb.{kind}"
-    path.write_bytes(bomb_bytes[kind])
+def _cli_cases(tmp_path: Path, bombs: dict[str, bytes], small_docx: Path) -> dict[str, tuple[Path, str]]:
+    cases = {}
+    for kind in ("xlsx", "docx"):
+        path = tmp_path / f"bomb.{kind}"
+        path.write_bytes(bombs[kind])
+        cases[f"bomb {kind}"] = (path, "压缩炸弹")
+    not_zip = tmp_path / "plain.xlsx"
+    not_zip.write_text("合计,341.11", encoding="utf-8")
+    cases["not a zip"] = (not_zip, "不是 ZIP 包")
+    cases["xxe"] = (_repack(small_docx, tmp_path / "xxe.docx", {"word/document.xml": XXE}), "DTD")
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 10_000, encoding="utf-8")
+    cases["deep html"] = (deep, "嵌套过深")
+    return cases
+
+
+@pytest.mark.parametrize("case", ["bomb xlsx", "bomb docx", "not a zip", "xxe", "deep html"])
+def test_cli_one_line_exit_2(
+    tmp_path: Path, bomb_bytes: dict[str, bytes], small_docx: Path, case: str
+) -> None:
+    path, words = _cli_cases(tmp_path, bomb_bytes, small_docx)[case]
     result = subprocess.run(
         [sys.executable, "-m", "yusuan.cli", "parse", str(path)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and str(path) in lines[0] and "压缩炸弹" in lines[0]
+    assert len(lines) == 1 and str(path) in lines[0] and words in lines[0], result.stderr
+    assert result.stdout == ""
 
 
 def test_too_many_cells_in_a_workbook_are_counted_before_loading(tmp_path: Path) -> None:
