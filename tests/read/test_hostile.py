@@ -285,3 +285,9 @@ def test_too_many_cells_in_a_workbook_are_counted_before_loading(tmp_path: Path)
 
 def test_xml_parts_over_their_limit(small_docx: Path) -> None:
     _refused(small_docx, "XML 部件解压后过大", Limits(max_xml_bytes=1_000))
+
+
+def test_too_many_html_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "flat.html"
+    path.write_text("<html><body>" + "<p>预算" * 30_000 + "</body></html>", encoding="utf-8")
+    _refused(path, "HTML 节点过多", Limits(max_html_nodes=50_000))

@@ -39,7 +39,7 @@ class Limits:
     max_cells: int = 1_000_000  # grid cells in one document (XLSX: counted in the XML before loading)
     max_columns: int = 1_000  # columns of one table (an HTML colspan is capped there too)
     max_html_depth: int = 256  # nesting of HTML elements
-    max_html_nodes: int = 2_000_000  # HTML elements and text pieces
+    max_html_nodes: int = 500_000  # HTML elements and text pieces (a portal page has some thousands)
     max_seconds: float = 120.0  # reading one document, checked between rows and parts
 
     def __post_init__(self) -> None:

@@ -57,8 +57,7 @@ def decode_html(path: str, data: bytes) -> str:
 def html_lines(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Line]:
     """The Lines of the page ``data``."""
     deadline = Deadline(path, limits)
-    root = parse_html(path, decode_html(path, data), limits)
-    deadline.check()
+    root = parse_html(path, decode_html(path, data), limits, deadline)
     return tree_lines(path, root, Budget(path, limits), deadline)
 
 

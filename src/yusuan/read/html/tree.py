@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from yusuan.read.errors import InputError
-from yusuan.read.limits import Limits
+from yusuan.read.limits import Deadline, Limits
 
 VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr basefont bgsound frame"
@@ -35,16 +35,19 @@ class Node:
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self, path: str, limits: Limits) -> None:
+    def __init__(self, path: str, limits: Limits, deadline: Deadline) -> None:
         super().__init__(convert_charrefs=True)
         self.path = path
         self.limits = limits
+        self.deadline = deadline
         self.root = Node("#document", {}, 1)
         self.stack: list[Node] = [self.root]
         self.count = 0
 
     def _grow(self) -> None:
         self.count += 1
+        if self.count % 4096 == 0:
+            self.deadline.check()
         if self.count > self.limits.max_html_nodes:
             raise InputError(
                 self.path,
@@ -104,9 +107,9 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
-def parse_html(path: str, text: str, limits: Limits) -> Node:
+def parse_html(path: str, text: str, limits: Limits, deadline: Deadline) -> Node:
     """The element tree of ``text``; InputError beyond the limits."""
-    builder = _TreeBuilder(path, limits)
+    builder = _TreeBuilder(path, limits, deadline)
     builder.feed(text)
     builder.close()
     return builder.root
