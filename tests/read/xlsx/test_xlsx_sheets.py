@@ -40,7 +40,8 @@ def _book(tmp_path: Path) -> Path:
 
 def test_lines_of_the_area_holding_values(tmp_path: Path) -> None:
     path = _book(tmp_path)
-    lines, problems = workbook_lines(str(path), path.read_bytes(), DEFAULT_LIMITS)
+    lines, problems, title = workbook_lines(str(path), path.read_bytes(), DEFAULT_LIMITS)
+    assert title is None
     assert [line.cells for line in lines] == [
         ("2025年预算支出总表", "", "", ""),
         ("科目编码", "科目名称", "2025年预算数", ""),

@@ -9,8 +9,9 @@ from typing import Any
 from docx.oxml.parser import parse_xml
 from docx.package import Package
 
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, Source
 from yusuan.read.assemble import assemble
+from yusuan.read.document_title import facts_from_title
 from yusuan.read.docx.body import W, body_lines
 from yusuan.read.errors import InputError
 from yusuan.read.limits import DEFAULT_LIMITS, Limits
@@ -18,10 +19,13 @@ from yusuan.read.limits import DEFAULT_LIMITS, Limits
 __all__ = ["body_lines", "read_docx"]
 
 
-def _body(path: str, data: bytes) -> Any:
-    """The w:body of the package's main document part (a document, template or macro-enabled one)."""
+def _body(path: str, data: bytes) -> tuple[Any, str | None]:
+    """The w:body of the package's main document part (a document, template or macro-enabled one)
+    and the package's title property."""
     try:
-        part = Package.open(io.BytesIO(data)).main_document_part
+        package = Package.open(io.BytesIO(data))
+        part = package.main_document_part
+        title = package.core_properties.title
         element = getattr(part, "element", None)  # a DocumentPart; other main parts are raw XML
         if element is None:
             element = parse_xml(part.blob)
@@ -31,12 +35,14 @@ def _body(path: str, data: bytes) -> Any:
     body = element.find(f"{W}body")
     if body is None:
         raise InputError(path, "Word 文件没有正文 / the Word document has no body")
-    return body
+    return body, title
 
 
 def read_docx(
     path: str, data: bytes, profile: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Disclosure:
     """Read the DOCX ``data`` (already checked by read.sniff against ``limits``) into a Disclosure."""
-    lines = body_lines(path, _body(path, data), limits)
-    return assemble(lines, path, profile=profile)
+    body, title = _body(path, data)
+    disclosure = assemble(body_lines(path, body, limits), path, profile=profile)
+    facts_from_title(disclosure, title, Source(file=path, locator="docProps/core.xml: title"))
+    return disclosure

@@ -11,11 +11,12 @@ from __future__ import annotations
 import codecs
 import re
 
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, Source
 from yusuan.read.assemble import assemble
+from yusuan.read.document_title import facts_from_title
 from yusuan.read.errors import InputError
-from yusuan.read.html.lines import tree_lines
-from yusuan.read.html.tree import parse_html
+from yusuan.read.html.lines import inline_text, tree_lines
+from yusuan.read.html.tree import Node, parse_html
 from yusuan.read.limits import DEFAULT_LIMITS, Budget, Deadline, Limits
 from yusuan.read.lines import Line
 
@@ -54,15 +55,37 @@ def decode_html(path: str, data: bytes) -> str:
     raise InputError(path, "无法识别 HTML 的字符编码 / cannot tell the page's character encoding")
 
 
-def html_lines(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Line]:
-    """The Lines of the page ``data``."""
+def _title(root: Node) -> Node | None:
+    """The page's <title> element (the first one), if any."""
+    stack: list[Node | str] = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Node):
+            if item.tag == "title":
+                return item
+            stack.extend(reversed(item.children))
+    return None
+
+
+def _page(path: str, data: bytes, limits: Limits) -> tuple[list[Line], Node | None]:
     deadline = Deadline(path, limits)
     root = parse_html(path, decode_html(path, data), limits, deadline)
-    return tree_lines(path, root, Budget(path, limits), deadline)
+    return tree_lines(path, root, Budget(path, limits), deadline), _title(root)
+
+
+def html_lines(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Line]:
+    """The Lines of the page ``data``."""
+    return _page(path, data, limits)[0]
 
 
 def read_html(
     path: str, data: bytes, profile: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Disclosure:
-    """Read the HTML page ``data`` into a Disclosure."""
-    return assemble(html_lines(path, data, limits), path, profile=profile)
+    """Read the HTML page ``data`` into a Disclosure (facts from its <title> if no line prints them)."""
+    lines, title = _page(path, data, limits)
+    disclosure = assemble(lines, path, profile=profile)
+    if title is not None:
+        facts_from_title(
+            disclosure, inline_text(title), Source(file=path, line=title.line, locator="<title>")
+        )
+    return disclosure

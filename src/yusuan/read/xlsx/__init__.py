@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Source
 from yusuan.read.assemble import assemble
+from yusuan.read.document_title import facts_from_title
 from yusuan.read.errors import InputError
 from yusuan.read.limits import DEFAULT_LIMITS, Budget, Deadline, Limits
 from yusuan.read.lines import Line
@@ -56,8 +57,10 @@ def count_cells(path: str, data: bytes, limits: Limits) -> int:
     return count
 
 
-def workbook_lines(path: str, data: bytes, limits: Limits) -> tuple[list[Line], list[ReadProblem]]:
-    """The Lines of every visible worksheet, and a problem for each sheet left unread."""
+def workbook_lines(
+    path: str, data: bytes, limits: Limits
+) -> tuple[list[Line], list[ReadProblem], str | None]:
+    """The Lines of every visible worksheet, a problem for each sheet left unread, the title property."""
     deadline = Deadline(path, limits)
     count_cells(path, data, limits)
     try:
@@ -101,15 +104,17 @@ def workbook_lines(path: str, data: bytes, limits: Limits) -> tuple[list[Line], 
             )
             continue
         lines.extend(sheet_lines(path, page, sheet, budget, deadline))
+    title = book.properties.title if book.properties is not None else None
     book.close()
-    return lines, problems
+    return lines, problems, title
 
 
 def read_xlsx(
     path: str, data: bytes, profile: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Disclosure:
     """Read the XLSX ``data`` (already checked by read.sniff against ``limits``) into a Disclosure."""
-    lines, problems = workbook_lines(path, data, limits)
+    lines, problems, title = workbook_lines(path, data, limits)
     disclosure = assemble(lines, path, profile=profile)
     disclosure.problems.extend(problems)
+    facts_from_title(disclosure, title, Source(file=path, locator="docProps/core.xml: title"))
     return disclosure
