@@ -86,3 +86,20 @@ def test_a_table_does_not_run_on_into_the_next_sheet(tmp_path: Path) -> None:
         "项目名称\t24小时服务大厅免费服务费",
         "期间\t一级指标\t二级指标\t三级指标\t指标值",
     ]
+
+
+def test_unit_name_and_unit_side_by_side_in_one_row(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["第二部分 2025年单位预算报表"])
+    for title in ["2025年预算收支总表", "2025年预算收入总表", "2025年预算支出总表"]:
+        sheet.append([title])
+        sheet.append(["单位名称：朔州市朔城区数字政府服务中心", None, None, "单位：元"])
+        sheet.append(["科目编码", "科目名称", "合计", "基本支出"])
+        sheet.append(["201", "一般公共服务支出", 2930700, 1461700])
+    path = tmp_path / "units.xlsx"
+    book.save(path)
+    table = read_xlsx(str(path), path.read_bytes()).tables["expenditure"]
+    assert (table.unit_name, table.unit.value) == ("朔州市朔城区数字政府服务中心", "元")
+    amount = table.rows[0].cells[0].amount
+    assert amount is not None and (str(amount.value), amount.unit.value) == ("2930700", "元")
