@@ -291,3 +291,15 @@ def test_too_many_html_nodes(tmp_path: Path) -> None:
     path = tmp_path / "flat.html"
     path.write_text("<html><body>" + "<p>预算" * 30_000 + "</body></html>", encoding="utf-8")
     _refused(path, "HTML 节点过多", Limits(max_html_nodes=50_000))
+
+
+def test_a_merged_range_over_the_whole_sheet(tmp_path: Path, small_xlsx: Path) -> None:
+    """openpyxl builds an object per merged cell: one tiny <mergeCell> would be 17 billion of them."""
+    with zipfile.ZipFile(small_xlsx) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml")
+    merged = sheet.replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+    )
+    assert merged != sheet
+    path = _repack(small_xlsx, tmp_path / "merged.xlsx", {"xl/worksheets/sheet1.xml": merged})
+    _refused(path, "单元格过多")

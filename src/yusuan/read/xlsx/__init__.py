@@ -11,9 +11,11 @@ other: the assembly finds them.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import openpyxl
+from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
 from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Source
@@ -28,27 +30,38 @@ from yusuan.read.xlsx.sheets import sheet_lines, sheet_reference
 __all__ = ["count_cells", "read_xlsx", "shown_number", "workbook_lines"]
 
 
-_CHUNK = 1024 * 1024
 _CELL_TAGS = (b"<c ", b"<c>")
+_MERGE = re.compile(
+    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"
+)
+
+
+def _merged_area(xml: bytes) -> int:
+    """The cells covered by the sheet's merged ranges (openpyxl creates an object for each)."""
+    area = 0
+    for first_col, first_row, last_col, last_row in _MERGE.findall(xml):
+        columns = column_index_from_string(last_col.decode().upper()) - column_index_from_string(
+            first_col.decode().upper()
+        )
+        area += (abs(columns) + 1) * (abs(int(last_row) - int(first_row)) + 1)
+    return area
 
 
 def count_cells(path: str, data: bytes, limits: Limits) -> int:
-    """The <c> elements of every worksheet, counted in the XML before openpyxl builds them.
+    """The cells openpyxl would build, counted in the worksheet XML before it builds them.
 
-    openpyxl's normal mode holds an object per cell (a few hundred bytes each): refusing a
-    workbook with more cells than the limit bounds its memory before it is loaded.
+    openpyxl's normal mode holds an object per cell (a few hundred bytes each): one per <c>
+    element and one per cell of a merged range (a single ``A1:XFD1048576`` would be 17 billion).
+    Refusing a workbook over the limit bounds its memory and time before it is loaded; the
+    parts were already bounded in size by read.limits.check_zip.
     """
     count = 0
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for member in package.infolist():
             if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
                 continue
-            tail = b""
-            with package.open(member) as stream:
-                while chunk := stream.read(_CHUNK):
-                    window = tail + chunk
-                    count += sum(window.count(tag) for tag in _CELL_TAGS)
-                    tail = window[-2:]  # a tag cut by the chunk boundary is whole in the next window
+            xml = package.read(member)
+            count += sum(xml.count(tag) for tag in _CELL_TAGS) + _merged_area(xml)
             if count > limits.max_cells:
                 raise InputError(
                     path,
