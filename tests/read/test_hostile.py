@@ -303,3 +303,11 @@ def test_a_merged_range_over_the_whole_sheet(tmp_path: Path, small_xlsx: Path) -
     assert merged != sheet
     path = _repack(small_xlsx, tmp_path / "merged.xlsx", {"xl/worksheets/sheet1.xml": merged})
     _refused(path, "单元格过多")
+
+
+@pytest.mark.parametrize("piece", ["<![CDATA[x", "<?x", "</a", "<!x"])
+def test_unterminated_markup_repeated_is_read_in_linear_time(tmp_path: Path, piece: str) -> None:
+    """html.parser searches to the end of the page for each unterminated construct (quadratic)."""
+    path = tmp_path / "storm.html"
+    path.write_text("<html><body>" + piece * 300_000, encoding="utf-8")
+    _refused(path, "不是已知模板")

@@ -110,6 +110,9 @@ class _TreeBuilder(HTMLParser):
 def parse_html(path: str, text: str, limits: Limits, deadline: Deadline) -> Node:
     """The element tree of ``text``; InputError beyond the limits."""
     builder = _TreeBuilder(path, limits, deadline)
-    builder.feed(text)
+    # After the last ">" no markup can end: html.parser would search to the end of the page for
+    # each "<" there (quadratic on "<![CDATA[x" or "<?x" repeated); it is text, as written.
+    last = text.rfind(">")
+    builder.feed(text[: last + 1] + text[last + 1 :].replace("<", "&lt;"))
     builder.close()
     return builder.root
