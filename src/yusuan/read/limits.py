@@ -32,7 +32,7 @@ class Limits:
     max_html_bytes: int = 20 * MIB  # an HTML page
     max_zip_members: int = 2_000  # members of a DOCX/XLSX package
     max_uncompressed_bytes: int = 200 * MIB  # all members together, as declared
-    max_xml_bytes: int = 64 * MIB  # the XML parts together, as declared: what the libraries parse
+    max_xml_bytes: int = 32 * MIB  # the XML parts together, as declared: what the libraries parse
     max_compression_ratio: int = 200  # uncompressed / compressed, for members above ratio_floor_bytes
     ratio_floor_bytes: int = 1 * MIB  # small members compress well legitimately
     max_rows: int = 100_000  # table rows (and sheet rows) in one document

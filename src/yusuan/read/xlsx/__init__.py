@@ -30,7 +30,7 @@ from yusuan.read.xlsx.sheets import sheet_lines, sheet_reference
 __all__ = ["count_cells", "read_xlsx", "shown_number", "workbook_lines"]
 
 
-_CELL_TAGS = (b"<c ", b"<c>")
+_OBJECT_TAGS = (b"<c ", b"<c>", b"<row ", b"<row>", b"<col ")  # each becomes an object in openpyxl
 _MERGE = re.compile(
     rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"
 )
@@ -51,7 +51,8 @@ def count_cells(path: str, data: bytes, limits: Limits) -> int:
     """The cells openpyxl would build, counted in the worksheet XML before it builds them.
 
     openpyxl's normal mode holds an object per cell (a few hundred bytes each): one per <c>
-    element and one per cell of a merged range (a single ``A1:XFD1048576`` would be 17 billion).
+    element and one per cell of a merged range (a single ``A1:XFD1048576`` would be 17 billion);
+    rows and column groups (<row>, <col>) are counted with them, as they may be objects too.
     Refusing a workbook over the limit bounds its memory and time before it is loaded; the
     parts were already bounded in size by read.limits.check_zip.
     """
@@ -61,7 +62,7 @@ def count_cells(path: str, data: bytes, limits: Limits) -> int:
             if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
                 continue
             xml = package.read(member)
-            count += sum(xml.count(tag) for tag in _CELL_TAGS) + _merged_area(xml)
+            count += sum(xml.count(tag) for tag in _OBJECT_TAGS) + _merged_area(xml)
             if count > limits.max_cells:
                 raise InputError(
                     path,
