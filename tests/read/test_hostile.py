@@ -4,11 +4,14 @@ problem, within bounded time and memory, and the CLI prints it on one line with 
 from __future__ import annotations
 
 import io
+import random
+import re
 import subprocess
 import sys
 import time
 import tracemalloc
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -311,3 +314,55 @@ def test_unterminated_markup_repeated_is_read_in_linear_time(tmp_path: Path, pie
     path = tmp_path / "storm.html"
     path.write_text("<html><body>" + piece * 300_000, encoding="utf-8")
     _refused(path, "不是已知模板")
+
+
+_BAD_VALUES = ["-1", "99999999999", "1e308", "x", "", "A1:B", "NaN", "2147483648"]
+
+
+def _damaged(blob: bytes, rng: random.Random) -> bytes:
+    """One random damage: bytes flipped, the part cut, a quoted value replaced, a stretch deleted."""
+    data = bytearray(blob)
+    choice = rng.random()
+    if choice < 0.3:
+        for _ in range(rng.randint(1, 5)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        return bytes(data)
+    if choice < 0.5:
+        return bytes(data[: rng.randrange(len(data))])
+    if choice < 0.8:
+        text = blob.decode("utf-8", "ignore")
+        quoted = list(re.finditer(r'"[^"]{1,12}"', text))
+        if quoted:
+            hit = rng.choice(quoted)
+            text = text[: hit.start()] + f'"{rng.choice(_BAD_VALUES)}"' + text[hit.end() :]
+        return text.encode()
+    start, end = sorted(rng.randrange(len(data)) for _ in range(2))
+    return bytes(data[:start] + data[end:])
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+def test_damaged_packages_give_a_disclosure_or_an_input_error(
+    tmp_path: Path, kind: str, small_xlsx: Path, small_docx: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by fuzzing: OverflowError and IndexError from styles, LookupError from a bogus encoding,
+    openpyxl printing to stdout. Every damage now ends in an InputError, and stdout stays clean."""
+    source = small_xlsx if kind == "xlsx" else small_docx
+    with zipfile.ZipFile(source) as package:
+        blobs = {name: package.read(name) for name in package.namelist()}
+    parts = sorted(name for name in blobs if name.endswith((".xml", ".rels")))
+    rng = random.Random(20261127)
+    outcomes: Counter[str] = Counter()
+    for number in range(150):
+        target = rng.choice(parts)
+        path = tmp_path / f"damaged{number}.{kind}"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, blob in blobs.items():
+                package.writestr(name, _damaged(blob, rng) if name == target else blob)
+        try:
+            read_document(path)
+            outcomes["read"] += 1
+        except InputError as error:
+            assert error.path == str(path) and "\n" not in str(error)
+            outcomes["refused"] += 1
+    assert outcomes["refused"] > 100  # (the small files are no disclosure even when intact)
+    assert capsys.readouterr().out == ""

@@ -50,6 +50,12 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception from a library as one short line: its type and message."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
 class Deadline:
     """The time a document may take; ``check`` raises once it has passed."""
 

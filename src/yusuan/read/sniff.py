@@ -132,7 +132,7 @@ def _main_content_types(package: zipfile.ZipFile) -> set[str]:
     """The content types declared in [Content_Types].xml, without their vendor prefix."""
     try:
         root = ElementTree.fromstring(package.read("[Content_Types].xml"))
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, LookupError, ValueError):  # LookupError: a bogus declared encoding
         return set()
     found = set()
     for element in root:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
 from docx.oxml.parser import parse_xml
@@ -14,7 +13,7 @@ from yusuan.read.assemble import assemble
 from yusuan.read.document_title import facts_from_title
 from yusuan.read.docx.body import W, body_lines
 from yusuan.read.errors import InputError
-from yusuan.read.limits import DEFAULT_LIMITS, Limits
+from yusuan.read.limits import DEFAULT_LIMITS, Limits, one_line
 
 __all__ = ["body_lines", "read_docx"]
 
@@ -29,9 +28,12 @@ def _body(path: str, data: bytes) -> tuple[Any, str | None]:
         element = getattr(part, "element", None)  # a DocumentPart; other main parts are raw XML
         if element is None:
             element = parse_xml(part.blob)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, SyntaxError) as exc:
-        # python-docx raises these (and lxml's XMLSyntaxError, a SyntaxError) for broken packages
-        raise InputError(path, f"无法打开 Word 文件 / cannot open the Word document: {exc}") from None
+    except Exception as exc:
+        # A damaged package can fail anywhere in python-docx or lxml (KeyError for a missing part,
+        # ValueError, lxml syntax errors …): one line, no traceback.
+        raise InputError(
+            path, f"无法打开 Word 文件 / cannot open the Word document: {one_line(exc)}"
+        ) from None
     body = element.find(f"{W}body")
     if body is None:
         raise InputError(path, "Word 文件没有正文 / the Word document has no body")

@@ -10,8 +10,10 @@ other: the assembly finds them.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import warnings
 import zipfile
 
 import openpyxl
@@ -22,7 +24,7 @@ from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Source
 from yusuan.read.assemble import assemble
 from yusuan.read.document_title import facts_from_title
 from yusuan.read.errors import InputError
-from yusuan.read.limits import DEFAULT_LIMITS, Budget, Deadline, Limits
+from yusuan.read.limits import DEFAULT_LIMITS, Budget, Deadline, Limits, one_line
 from yusuan.read.lines import Line
 from yusuan.read.xlsx.numbers import shown_number
 from yusuan.read.xlsx.sheets import sheet_lines, sheet_reference
@@ -78,18 +80,15 @@ def workbook_lines(
     deadline = Deadline(path, limits)
     count_cells(path, data, limits)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        TypeError,
-        AttributeError,
-        SyntaxError,
-        IndexError,
-    ) as exc:
-        # openpyxl raises these (lxml's XMLSyntaxError is a SyntaxError) for broken workbooks
-        raise InputError(path, f"无法打开 Excel 文件 / cannot open the workbook: {exc}") from None
+        # openpyxl warns about parts it skips, and prints to stdout on bad style indices: the
+        # reader's output is its own (the JSON on stdout stays clean)
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except Exception as exc:
+        # A damaged workbook can fail anywhere in openpyxl (seen in fuzzing: KeyError, ValueError,
+        # OverflowError, LookupError for a bogus encoding, lxml syntax errors): one line, no traceback.
+        raise InputError(path, f"无法打开 Excel 文件 / cannot open the workbook: {one_line(exc)}") from None
     deadline.check()
     budget = Budget(path, limits)
     lines: list[Line] = []
@@ -117,7 +116,13 @@ def workbook_lines(
                 )
             )
             continue
-        lines.extend(sheet_lines(path, page, sheet, budget, deadline))
+        try:
+            lines.extend(sheet_lines(path, page, sheet, budget, deadline))
+        except InputError:
+            raise
+        except Exception as exc:  # a damaged style or value fails only when the cell is read
+            problem = f"工作表“{sheet.title}”无法读取 / sheet {sheet.title!r} cannot be read: {one_line(exc)}"
+            raise InputError(path, problem) from None
     title = book.properties.title if book.properties is not None else None
     book.close()
     return lines, problems, title

@@ -9,6 +9,7 @@ arithmetic touches the figure.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 
@@ -41,6 +42,8 @@ def _plain(value: Decimal) -> str:
 
 def shown_number(value: int | float, number_format: str | None) -> str:
     """The text a spreadsheet shows for ``value`` in ``number_format``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # no spreadsheet stores these; shown as read, an unreadable figure
     number = _as_decimal(value)
     section = _QUOTED.sub("", _first_section(number_format or "General"))
     part = _NUMBER_PART.search(section)
