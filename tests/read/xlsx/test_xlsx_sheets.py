@@ -103,3 +103,22 @@ def test_unit_name_and_unit_side_by_side_in_one_row(tmp_path: Path) -> None:
     assert (table.unit_name, table.unit.value) == ("朔州市朔城区数字政府服务中心", "元")
     amount = table.rows[0].cells[0].amount
     assert amount is not None and (str(amount.value), amount.unit.value) == ("2930700", "元")
+
+
+def test_hidden_rows_and_columns_are_not_read_but_named(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["科目编码", "内部编号", "科目名称", "合计"])
+    sheet.append(["201", "X-17", "一般公共服务支出", 293.07])
+    sheet.append(["草稿", "", "不公开", 1.0])
+    sheet.column_dimensions["B"].hidden = True
+    sheet.row_dimensions[3].hidden = True
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    lines, problems, _ = workbook_lines(str(path), path.read_bytes(), DEFAULT_LIMITS)
+    assert [line.cells for line in lines] == [
+        ("科目编码", "科目名称", "合计"),
+        ("201", "一般公共服务支出", "293.07"),
+        (),
+    ]
+    assert [p.text for p in problems] == ["列B、行3"]

@@ -117,12 +117,14 @@ def workbook_lines(
             )
             continue
         try:
-            lines.extend(sheet_lines(path, page, sheet, budget, deadline))
+            found, hidden = sheet_lines(path, page, sheet, budget, deadline)
         except InputError:
             raise
         except Exception as exc:  # a damaged style or value fails only when the cell is read
             problem = f"工作表“{sheet.title}”无法读取 / sheet {sheet.title!r} cannot be read: {one_line(exc)}"
             raise InputError(path, problem) from None
+        lines.extend(found)
+        problems.extend(hidden)
     title = book.properties.title if book.properties is not None else None
     book.close()
     return lines, problems, title
