@@ -96,3 +96,12 @@ def test_encodings(data: bytes, text: str) -> None:
 def test_a_bad_declared_utf16_page_is_refused() -> None:
     with pytest.raises(InputError, match="utf-16"):
         decode_html("p.html", codecs.BOM_UTF16_LE + b"<\x00p\x00>\x00\x00\xd8")
+
+
+def test_what_a_browser_does_not_show_is_not_read() -> None:
+    page = (
+        '<p hidden>隐藏</p><div style="display: none">不显示</div><p>显示</p>'
+        '<table><tr><td>201</td><td style="DISPLAY:none">草稿</td><td>8.42</td></tr>'
+        '<tr style="visibility:hidden"><td>不可见</td></tr></table>'
+    )
+    assert _cells(page) == [("显示",), ("201", "8.42"), ("",)]

@@ -31,6 +31,16 @@ _WHITESPACE = re.compile(r"\s+")
 MAX_ROWSPAN = 65_534
 
 
+_NOT_DISPLAYED = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def skipped(node: Node) -> bool:
+    """True for what a browser does not show: scripts, styles, the head, hidden elements."""
+    return (
+        node.tag in SKIP or "hidden" in node.attrs or bool(_NOT_DISPLAYED.search(node.attrs.get("style", "")))
+    )
+
+
 def _collapse(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
@@ -51,7 +61,7 @@ def inline_text(node: Node) -> str:
         item = stack.pop()
         if isinstance(item, str):
             parts.append(item)
-        elif item.tag not in SKIP:
+        elif not skipped(item):
             if item.tag == "br" or item.tag in BLOCK or item.tag in ("td", "th", "tr"):
                 parts.append(" ")
             stack.extend(reversed(item.children))
@@ -64,18 +74,18 @@ def _rows(table: Node) -> list[Node]:
     body: list[Node] = []
     foot: list[Node] = []
     for child in table.children:
-        if isinstance(child, str):
+        if isinstance(child, str) or skipped(child):
             continue
         if child.tag == "tr":
             body.append(child)
         elif child.tag in ("thead", "tbody", "tfoot"):
-            rows = [r for r in child.children if isinstance(r, Node) and r.tag == "tr"]
+            rows = [r for r in child.children if isinstance(r, Node) and r.tag == "tr" and not skipped(r)]
             {"thead": head, "tbody": body, "tfoot": foot}[child.tag].extend(rows)
     return head + body + foot
 
 
 def _cells(row: Node) -> list[Node]:
-    return [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+    return [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th") and not skipped(c)]
 
 
 def _has_table(node: Node) -> bool:
@@ -119,7 +129,7 @@ class _Walker:
                 self.text(child, node.line)
                 continue
             tag = child.tag
-            if tag in SKIP:
+            if skipped(child):
                 continue
             if tag == "br":
                 self.flush()
@@ -198,7 +208,7 @@ def inline_text_keep(node: Node) -> str:
         item = stack.pop()
         if isinstance(item, str):
             parts.append(item)
-        elif item.tag not in SKIP:
+        elif not skipped(item):
             if item.tag == "br":
                 parts.append("\n")
             stack.extend(reversed(item.children))
