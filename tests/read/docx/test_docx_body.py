@@ -97,10 +97,11 @@ def test_vertical_merge_keeps_text_in_its_first_row() -> None:
     assert _cells("x.docx", body) == [("工资福利支出", "基本工资"), ("", "津贴补贴"), ("",)]
 
 
-def test_a_nested_table_is_text_of_its_cell() -> None:
+def test_a_table_holding_a_table_is_a_layout_table() -> None:
     body = _body(
-        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p>"
-        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-        "</w:tc></w:tr></w:tbl>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>2025年预算收入总表</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>201</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>8.42</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "</w:tc><w:tc><w:p><w:r><w:t>侧栏</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
     )
-    assert _cells("x.docx", body) == [("外 内",)]
+    assert _cells("x.docx", body) == [("2025年预算收入总表",), ("201", "8.42"), ("",), ("侧栏",)]

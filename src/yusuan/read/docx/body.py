@@ -7,6 +7,7 @@ per grid column: a cell spanning columns (gridSpan) keeps its text in its first 
 empty strings after; a cell continuing a vertical merge (vMerge) is empty, the text staying
 in the merge's first row. A table is followed by a blank Line (the gap extracted text shows
 after a table; the assembly ends a block of rows there) unless an empty paragraph follows it.
+A table holding another table in a cell is a layout table: its cells are read as blocks, in order.
 Source: the file and the 1-based index of the Line; no page (Word lays out pages only when it
 prints).
 """
@@ -74,7 +75,7 @@ def paragraph_text(paragraph: Any) -> str:
 
 
 def _cell_text(cell: Any) -> str:
-    """A table cell's text: its paragraphs (also those of a table nested in it) joined by a space."""
+    """A table cell's text: its paragraphs joined by a space."""
     texts = (paragraph_text(p).replace("\t", " ").replace("\n", " ") for p in cell.iter(P))
     return " ".join(text for text in texts if text.strip())
 
@@ -132,6 +133,12 @@ class _Reader:
         self.budget.add(1, 1)
 
     def table(self, element: Any) -> None:
+        if element.find(f".//{TBL}") is not None:  # a layout table: its cells are blocks of the page
+            for row in element.iter(TR):
+                if _owner(row) is element:
+                    for cell in _cells_of(row):
+                        self.block(cell)
+            return
         grid = element.find(W + "tblGrid")
         width = len(grid.findall(W + "gridCol")) if grid is not None else 0
         rows = [_row_cells(row, self.path) for row in element.iter(TR) if _owner(row) is element]
