@@ -1,7 +1,7 @@
 """Bounds on what a reader accepts, so that hostile input fails fast with an InputError.
 
 Every limit is a field of :class:`Limits` (pass your own to ``read_document``); the defaults
-are far above any published disclosure (a 13-table unit budget is a few hundred KB) and far
+are far above any published disclosure (a 13-table unit tally is a few hundred KB) and far
 below what would exhaust a machine. docs/reading.md lists them.
 
 Packages (DOCX, XLSX) are checked from the zip central directory before anything is
@@ -72,7 +72,7 @@ class Deadline:
             )
 
 
-class Budget:
+class SizeTally:
     """Counts rows and cells across a document against the limits."""
 
     def __init__(self, path: str, limits: Limits) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from yusuan.model import Source
 from yusuan.read.errors import InputError
-from yusuan.read.limits import Budget, Deadline, Limits
+from yusuan.read.limits import Deadline, Limits, SizeTally
 from yusuan.read.lines import Line
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -121,7 +121,7 @@ class _Reader:
         self.path = path
         self.lines: list[Line] = []
         self.deadline = Deadline(path, limits)
-        self.budget = Budget(path, limits)
+        self.tally = SizeTally(path, limits)
         self.after_table = False  # the last element read was a table
 
     def emit(self, cells: tuple[str, ...]) -> None:
@@ -130,7 +130,7 @@ class _Reader:
     def paragraph(self, element: Any) -> None:
         for visual_line in paragraph_text(element).split("\n"):
             self.emit(tuple(visual_line.split("\t")))
-        self.budget.add(1, 1)
+        self.tally.add(1, 1)
 
     def table(self, element: Any) -> None:
         if element.find(f".//{TBL}") is not None:  # a layout table: its cells are blocks of the page
@@ -143,8 +143,8 @@ class _Reader:
         width = len(grid.findall(W + "gridCol")) if grid is not None else 0
         rows = [_row_cells(row, self.path) for row in element.iter(TR) if _owner(row) is element]
         width = max([width, *(len(row) for row in rows)])
-        self.budget.columns(width)
-        self.budget.add(len(rows), len(rows) * width)
+        self.tally.columns(width)
+        self.tally.add(len(rows), len(rows) * width)
         for row in rows:
             self.deadline.check()
             self.emit(tuple(row + [""] * (width - len(row))))

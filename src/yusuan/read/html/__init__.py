@@ -17,7 +17,7 @@ from yusuan.read.document_title import facts_from_title
 from yusuan.read.errors import InputError
 from yusuan.read.html.lines import inline_text, tree_lines
 from yusuan.read.html.tree import Node, parse_html
-from yusuan.read.limits import DEFAULT_LIMITS, Budget, Deadline, Limits
+from yusuan.read.limits import DEFAULT_LIMITS, Deadline, Limits, SizeTally
 from yusuan.read.lines import Line
 
 __all__ = ["decode_html", "html_lines", "read_html"]
@@ -70,7 +70,7 @@ def _title(root: Node) -> Node | None:
 def _page(path: str, data: bytes, limits: Limits) -> tuple[list[Line], Node | None]:
     deadline = Deadline(path, limits)
     root = parse_html(path, decode_html(path, data), limits, deadline)
-    return tree_lines(path, root, Budget(path, limits), deadline), _title(root)
+    return tree_lines(path, root, SizeTally(path, limits), deadline), _title(root)
 
 
 def html_lines(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Line]:

@@ -16,7 +16,7 @@ import re
 
 from yusuan.model import Source
 from yusuan.read.html.tree import Node
-from yusuan.read.limits import Budget, Deadline
+from yusuan.read.limits import Deadline, SizeTally
 from yusuan.read.lines import Line
 
 SKIP = frozenset(
@@ -100,9 +100,9 @@ def _has_table(node: Node) -> bool:
 
 
 class _Walker:
-    def __init__(self, path: str, budget: Budget, deadline: Deadline) -> None:
+    def __init__(self, path: str, tally: SizeTally, deadline: Deadline) -> None:
         self.path = path
-        self.budget = budget
+        self.tally = tally
         self.deadline = deadline
         self.lines: list[Line] = []
         self.buffer: list[str] = []
@@ -115,7 +115,7 @@ class _Walker:
         text = _collapse("".join(self.buffer))
         self.buffer = []
         if text:
-            self.budget.add(1, 1)
+            self.tally.add(1, 1)
             self.emit((text,), self.buffer_line)
 
     def text(self, data: str, line: int) -> None:
@@ -151,7 +151,7 @@ class _Walker:
         text = inline_text_keep(node)
         for offset, raw in enumerate(text.strip("\n").split("\n")):
             if raw.strip():
-                self.budget.add(1, 1)
+                self.tally.add(1, 1)
                 self.emit(tuple(raw.rstrip("\r").split("\t")), node.line + offset)
 
     def table(self, node: Node) -> None:
@@ -170,7 +170,7 @@ class _Walker:
                 self.flush()
         grid: list[list[str]] = []
         taken: set[tuple[int, int]] = set()
-        limit = self.budget.limits.max_columns
+        limit = self.tally.limits.max_columns
         for r, row in enumerate(rows):
             self.deadline.check()
             while len(grid) <= r:
@@ -181,8 +181,8 @@ class _Walker:
                     c += 1
                 colspan = _span(cell.attrs.get("colspan"), limit)
                 rowspan = min(_span(cell.attrs.get("rowspan"), MAX_ROWSPAN), len(rows) - r)
-                self.budget.columns(c + colspan)
-                self.budget.add(0, colspan * rowspan)
+                self.tally.columns(c + colspan)
+                self.tally.add(0, colspan * rowspan)
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         taken.add((r + dr, c + dc))
@@ -193,7 +193,7 @@ class _Walker:
                         target[c + dc] = inline_text(cell) if dr == dc == 0 else ""
                 c += colspan
         width = max((len(row) for row in grid), default=0)
-        self.budget.add(len(rows), 0)
+        self.tally.add(len(rows), 0)
         for row_node, cells in zip(rows, grid, strict=False):
             self.emit(tuple(cells + [""] * (width - len(cells))), row_node.line)
         if rows:
@@ -215,9 +215,9 @@ def inline_text_keep(node: Node) -> str:
     return "".join(parts)
 
 
-def tree_lines(path: str, root: Node, budget: Budget, deadline: Deadline) -> list[Line]:
+def tree_lines(path: str, root: Node, tally: SizeTally, deadline: Deadline) -> list[Line]:
     """The Lines of a parsed HTML page, in document order."""
-    walker = _Walker(path, budget, deadline)
+    walker = _Walker(path, tally, deadline)
     walker.walk(root)
     walker.flush()
     return walker.lines

@@ -24,7 +24,7 @@ from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Source
 from yusuan.read.assemble import assemble
 from yusuan.read.document_title import facts_from_title
 from yusuan.read.errors import InputError
-from yusuan.read.limits import DEFAULT_LIMITS, Budget, Deadline, Limits, one_line
+from yusuan.read.limits import DEFAULT_LIMITS, Deadline, Limits, SizeTally, one_line
 from yusuan.read.lines import Line
 from yusuan.read.xlsx.numbers import shown_number
 from yusuan.read.xlsx.sheets import sheet_lines, sheet_reference
@@ -90,7 +90,7 @@ def workbook_lines(
         # OverflowError, LookupError for a bogus encoding, lxml syntax errors): one line, no traceback.
         raise InputError(path, f"无法打开 Excel 文件 / cannot open the workbook: {one_line(exc)}") from None
     deadline.check()
-    budget = Budget(path, limits)
+    tally = SizeTally(path, limits)
     lines: list[Line] = []
     problems: list[ReadProblem] = []
     for page, name in enumerate(book.sheetnames, start=1):  # every tab, charts included, for the numbering
@@ -117,7 +117,7 @@ def workbook_lines(
             )
             continue
         try:
-            found, hidden = sheet_lines(path, page, sheet, budget, deadline)
+            found, hidden = sheet_lines(path, page, sheet, tally, deadline)
         except InputError:
             raise
         except Exception as exc:  # a damaged style or value fails only when the cell is read

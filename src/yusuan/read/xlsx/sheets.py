@@ -18,7 +18,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from yusuan.model import ReadProblem, ReadProblemKind, Source
-from yusuan.read.limits import Budget, Deadline
+from yusuan.read.limits import Deadline, SizeTally
 from yusuan.read.lines import Line
 from yusuan.read.xlsx.numbers import shown_number
 
@@ -80,7 +80,7 @@ def _concealed(
 
 
 def sheet_lines(
-    path: str, page: int, sheet: Any, budget: Budget, deadline: Deadline
+    path: str, page: int, sheet: Any, tally: SizeTally, deadline: Deadline
 ) -> tuple[list[Line], list[ReadProblem]]:
     """The Lines of one worksheet (openpyxl, normal mode) and a problem naming hidden cells with values.
 
@@ -107,8 +107,8 @@ def sheet_lines(
     first_row, last_row = min(r for r, _ in visible), max(r for r, _ in visible)
     first_column, last_column = min(c for _, c in visible), max(c for _, c in visible)
     columns = [c for c in range(first_column, last_column + 1) if c not in hidden_columns]
-    budget.columns(len(columns))
-    budget.add(last_row - first_row + 1, (last_row - first_row + 1) * len(columns))
+    tally.columns(len(columns))
+    tally.add(last_row - first_row + 1, (last_row - first_row + 1) * len(columns))
     reference = sheet_reference(sheet.title)
     left, right = get_column_letter(first_column), get_column_letter(last_column)
     lines: list[Line] = []
