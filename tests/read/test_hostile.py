@@ -39,17 +39,21 @@ def _content_types(kind: str) -> str:
 
 @pytest.fixture(scope="module")
 def bomb_bytes() -> dict[str, bytes]:
-    """A package per kind whose one big member is 1 GiB of zeros (about 1 MB compressed)."""
-    built = {}
+    """A package per kind with a member of 1 GiB of zeros (about 1 MB compressed).
+
+    The big member is compressed once; each kind appends its [Content_Types].xml to a copy.
+    """
     chunk = bytes(1024 * 1024)
+    base = io.BytesIO()
+    with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as package:
+        with package.open("customXml/item1.xml", "w", force_zip64=True) as stream:
+            for _ in range(GIB // len(chunk)):
+                stream.write(chunk)
+    built = {}
     for kind in ("xlsx", "docx"):
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        buffer = io.BytesIO(base.getvalue())
+        with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package:
             package.writestr("[Content_Types].xml", _content_types(kind))
-            member = "xl/worksheets/sheet1.xml" if kind == "xlsx" else "word/document.xml"
-            with package.open(member, "w", force_zip64=True) as stream:
-                for _ in range(GIB // len(chunk)):
-                    stream.write(chunk)
         built[kind] = buffer.getvalue()
     return built
 
