@@ -160,6 +160,9 @@ class _Splitter:
         return None
 
     def feed(self, line: Line) -> None:
+        if not line.cells:  # a hard boundary (the end of a worksheet): no block runs on past it
+            self.close()
+            return
         text = single_text(line)
         reading = self.reading
         if text is not None:
