@@ -65,7 +65,8 @@ def disclosure_from_pages(
     except ReferenceError as exc:
         raise InputError(file, str(exc)) from None
     laid_out, problems = profile_tables(list(tables), profile, file)
-    laid_out = {key: _with_lines(table, lines, profile) for key, table in laid_out.items()}
+    numbers = {_key(line.source): line.source.line for line in lines}
+    laid_out = {key: _with_lines(table, lines, numbers, profile) for key, table in laid_out.items()}
     problems = [*_unread_page_problems(file, unread_pages), *problems]
     return assemble(list(lines), file, profile.id, tables=(laid_out, problems))
 
@@ -99,16 +100,18 @@ def _key(source: Source | None) -> _Key:
     return source.page, tuple(round(v, 2) for v in source.bbox) if source.bbox is not None else None
 
 
-def _with_lines(table: Table, lines: Sequence[Line], profile: Profile) -> Table:
+def _with_lines(
+    table: Table, lines: Sequence[Line], numbers: dict[_Key, int | None], profile: Profile
+) -> Table:
     """The table with each row's and cell's Source naming its line on the page.
 
     A table row is printed as one grid line (same page, same box); ``profile_tables`` knows
-    page and box, the lines know the line number. The blank cells a side-by-side row has
+    page and box, the lines know the line number (``numbers``: line number by page and box,
+    built once per document). The blank cells a side-by-side row has
     in the other side's columns take the row's source; the table's source is its title line.
     The printed 编制单位 line keeps only the name when the profile's ``unit_name_line``
     finds one, as the other readers give it.
     """
-    numbers = {_key(line.source): line.source.line for line in lines}
 
     def located(source: Source | None) -> Source | None:
         if source is None or source.line is not None:
