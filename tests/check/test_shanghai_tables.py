@@ -1,7 +1,7 @@
 """A second region: the tables of the Shanghai corpus PDFs (元, 9 tables, 三公 as one record).
 
-The text-PDF reader does not yet assemble a whole Disclosure (facts, narrative, sheets), so the
-table rules run on the tables it lays out: the published tables pass, a planted defect is found.
+The table rules alone, on the tables the PDF reader lays out: the published tables pass and a
+planted defect is found. The whole documents are checked in test_check_corpus_pdf.py.
 """
 
 from __future__ import annotations

@@ -69,11 +69,18 @@ def resolve(ctx: Context, section_id: str, claim: Claim) -> tuple[Target | None,
 
 
 def section_claims(ctx: Context) -> list[SectionClaim]:
-    """Every claim of every section, in reading order, with its target cell when bound."""
+    """Every claim of every section, in reading order, with its target cell when bound.
+
+    Read once per check run: the narrative rules all start from it.
+    """
+    cached = ctx.shared.get("section_claims")
+    if isinstance(cached, list):
+        return list(cached)
     patterns = ctx.require_narrative()
     out: list[SectionClaim] = []
     for section in ctx.disclosure.sections:
         for claim in patterns.claims(section.text):
             target, binding = resolve(ctx, section.id, claim)
             out.append(SectionClaim(section, claim, target, binding))
-    return out
+    ctx.shared["section_claims"] = out
+    return list(out)

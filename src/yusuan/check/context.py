@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from yusuan.model import Disclosure, Evidence, Finding, Location, NotEvaluated, Severity, Table
@@ -29,6 +29,8 @@ _RUNNING_NAMES = {"行政运行": UnitType.ADMINISTRATIVE, "事业运行": UnitT
 class Context:
     disclosure: Disclosure
     unit_type_option: UnitType | None = None
+    # What several rules derive from the same Disclosure (the narrative's claims …), computed once.
+    shared: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def profile(self) -> Profile | None:

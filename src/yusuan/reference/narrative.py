@@ -150,15 +150,19 @@ class NarrativePatterns:
         clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(squeezed)]
         found: list[Claim] = []
         position = 0
+        # Each pattern's next match is kept and searched again only once the reading has
+        # passed its start: the leftmost match from a later position is the same match.
+        upcoming = [pattern.regex.search(squeezed) for pattern in self.patterns]
         while position < len(squeezed):
-            best: tuple[int, SentencePattern, re.Match[str]] | None = None
-            for pattern in self.patterns:
-                match = pattern.regex.search(squeezed, position)
-                if match and (best is None or match.start() < best[0]):
-                    best = (match.start(), pattern, match)
+            best: tuple[int, int] | None = None
+            for index, candidate in enumerate(upcoming):
+                if candidate is not None and (best is None or candidate.start() < best[0]):
+                    best = (candidate.start(), index)
             if best is None:
                 break
-            _, pattern, match = best
+            pattern = self.patterns[best[1]]
+            match = upcoming[best[1]]
+            assert match is not None
             clause = sum(1 for s in clause_starts if s <= match.start()) - 1
             clause_end = clause_starts[clause + 1] if clause + 1 < len(clause_starts) else len(squeezed)
             values = {k: v for k, v in match.groupdict().items() if v is not None}
@@ -175,6 +179,9 @@ class NarrativePatterns:
                 )
             )
             position = max(match.end(), position + 1)
+            for index, candidate in enumerate(upcoming):
+                if candidate is not None and candidate.start() < position:
+                    upcoming[index] = self.patterns[index].regex.search(squeezed, position)
         return found
 
     def bind(self, section_id: str, label: str) -> Binding | None:

@@ -28,11 +28,10 @@ Example: ``expenditure 2010350 合计 146.17万元 ≠ income 2010350 合计 146
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from yusuan.check.claims import Target
 from yusuan.check.context import Context
 from yusuan.check.figures import (
-    cell_location,
     coded_rows,
     compare,
     find_row,
@@ -43,34 +42,22 @@ from yusuan.check.figures import (
     total_row,
 )
 from yusuan.check.projects import project_total_row
-from yusuan.model import Amount, Finding, Location, Row, Table
+from yusuan.model import Finding, Row, Table
+
+Ref = Target
 
 
-@dataclass(frozen=True)
-class Ref:
-    table: Table
-    row: Row
-    column: str
+def _label(ref: Ref) -> str:
+    return f"{ref.table.id} {ref.row.code or ref.row.name}"
 
-    @property
-    def amount(self) -> Amount | None:
-        return self.row.amount(self.table, self.column)
 
-    @property
-    def location(self) -> Location:
-        return cell_location(self.table, self.row, self.column)
-
-    @property
-    def is_total(self) -> bool:
-        return is_total_name(self.row.name) or "合计" in self.row.name or "总计" in self.row.name
-
-    def label(self) -> str:
-        return f"{self.table.id} {self.row.code or self.row.name}"
+def _is_total(ref: Ref) -> bool:
+    return is_total_name(ref.row.name) or "合计" in ref.row.name or "总计" in ref.row.name
 
 
 def _compare(left: list[Ref], right: list[Ref], what: str) -> Finding | None:
     refs = left + right
-    if any(r.is_total and r.amount is None for r in refs) and any(r.amount is not None for r in refs):
+    if any(_is_total(r) and r.amount is None for r in refs) and any(r.amount is not None for r in refs):
         return None  # a blank total: A101/A103 report it
     if not left or not right:
         return None
@@ -79,7 +66,7 @@ def _compare(left: list[Ref], right: list[Ref], what: str) -> Finding | None:
         result = compare(left[0].amount, [r.amount for r in right], unit)
     else:
         result = compare(right[0].amount, [r.amount for r in left], unit)
-    names = f"{'+'.join(r.label() for r in left)} = {'+'.join(r.label() for r in right)}"
+    names = f"{'+'.join(_label(r) for r in left)} = {'+'.join(_label(r) for r in right)}"
     return judge(
         result,
         unit,

@@ -2,7 +2,8 @@
 The 三公 section states the change on the previous year (info).
 
 What: the section "三公经费增减变动原因说明" says how the 三公 budget compares with the
-previous year (比上年 / 与上年 / 上年…), even when this year's budget is zero.
+previous year (比上年 / 与上年 / 上年…, or the previous year by number: "与2024年预算持平"
+in a 2025 document), even when this year's budget is zero.
 
 Why: the heading asks for the change and its reason; "本单位无三公经费预算" alone does not
 show whether the budget fell.
@@ -26,7 +27,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     section = ctx.disclosure.section("three_public")
     if section is None:
         raise CannotEvaluate("缺少三公经费说明 / no 三公 section (see C102)")
-    if "上年" not in squeeze(section.text):
+    text = squeeze(section.text)
+    year = ctx.disclosure.facts.year
+    markers = ["上年"] + ([f"{year - 1}年"] if year is not None else [])
+    if not any(marker in text for marker in markers):
         yield issue(
             Severity.INFO,
             "三公经费说明没有与上年比较增减",
