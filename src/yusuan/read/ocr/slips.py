@@ -1,0 +1,139 @@
+"""What an OCR reading asks a person to look at: doubtful cells and codes that look misread.
+
+- A table cell whose confidence is below ``OcrSettings.min_confidence`` (0 when OCR read
+  nothing where the image holds ink), for figures and for the code and name columns alike.
+- A classification code whose name differs from the code list's (when a list is given) or
+  from the name the same code carries in the document's other tables (the majority wins), and
+  a 款 or 项 whose 类 or 款 is not printed in a table that prints its parents: one wrong
+  digit makes a code that belongs nowhere.
+- A row of a coded table with digits in its name and no code: a code column misread.
+
+Each is a ``ReadProblem`` (kind UNREADABLE, ``what`` starting "table <id> row <code or name>");
+a figure that does not parse at all is already UNREADABLE from ``read.pdf.tables``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from yusuan.model import ReadProblem, ReadProblemKind, Source, Table
+from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
+from yusuan.read.pdf import PdfReading
+from yusuan.read.pdf.tables import identify, profile_tables
+from yusuan.reference.profiles import Profile, load_profile
+
+_DIGIT = re.compile(r"\d")
+
+
+def _low(confidence: float, settings: OcrSettings) -> str:
+    return (
+        f"OCR 置信度 {confidence:.2f}，低于 {settings.min_confidence:.2f} / "
+        f"low OCR confidence {confidence:.2f} < {settings.min_confidence:.2f}"
+    )
+
+
+def doubtful_cells(tables: Mapping[str, Table], settings: OcrSettings) -> list[ReadProblem]:
+    """Figures read with a confidence below the threshold."""
+    problems: list[ReadProblem] = []
+    for table in tables.values():
+        for row in table.rows:
+            for column, cell in zip(table.columns, row.cells, strict=False):
+                if cell.confidence is not None and cell.confidence < settings.min_confidence:
+                    what = f"table {table.id} row {row.code or row.name} column {column.key}: "
+                    problems.append(
+                        ReadProblem(
+                            ReadProblemKind.UNREADABLE,
+                            what + _low(cell.confidence, settings),
+                            cell.text,
+                            cell.source,
+                        )
+                    )
+    return problems
+
+
+def doubtful_labels(reading: PdfReading, profile: Profile, settings: OcrSettings) -> list[ReadProblem]:
+    """Code and name cells (the columns left of the figures) read with a low confidence."""
+    problems: list[ReadProblem] = []
+    for raw in reading.tables:
+        spec = identify(raw, profile)
+        if spec is None:
+            continue
+        if spec.layout == "side_by_side":
+            a = sum(1 for c in spec.columns if c.side == "income")
+            labels = [0, 1 + a]
+        elif spec.layout == "record":
+            labels = []
+        else:
+            labels = list(range(spec.code_columns + 1))
+        for row in raw.body:
+            if row.confidence is None:
+                continue
+            for index in labels:
+                score = row.confidence[index] if index < len(row.confidence) else None
+                if score is not None and score < settings.min_confidence:
+                    name = "".join(row.cells[labels[-1]].split()) if labels else ""
+                    what = f"table {spec.id} row {name or '?'} label column {index + 1}: "
+                    source = Source(reading.file, row.page, None, tuple(round(v, 2) for v in row.bbox))  # type: ignore[arg-type]
+                    problems.append(
+                        ReadProblem(
+                            ReadProblemKind.UNREADABLE, what + _low(score, settings), row.cells[index], source
+                        )
+                    )
+    return problems
+
+
+def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None = None) -> list[ReadProblem]:
+    """Codes whose name or place does not fit: see the module's docstring."""
+    problems: list[ReadProblem] = []
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for table in tables.values():
+        for row in table.rows:
+            if row.code:
+                names[row.code][row.name] += 1
+    for table in tables.values():
+        codes = {row.code for row in table.rows if row.code}
+        for row in table.rows:
+            where = f"table {table.id} row {row.code or row.name}"
+            if row.code is None:
+                if table.rows and any(r.code for r in table.rows) and _DIGIT.search(row.name):
+                    problems.append(
+                        ReadProblem(
+                            ReadProblemKind.UNREADABLE,
+                            f"{where}: 编码列疑似识别错误 / code columns look misread",
+                            row.name,
+                            row.source,
+                        )
+                    )
+                continue
+            code = row.code
+            known = code_names.get(code) if code_names else None
+            common, count = names[code].most_common(1)[0]
+            if known is not None and known != row.name:
+                reason = f"编码 {code} 应为“{known}” / code {code} is {known!r} in the code list"
+            elif row.name != common and count > names[code][row.name]:
+                reason = f"编码 {code} 在其他表中为“{common}” / code {code} is {common!r} in the other tables"
+            elif len(code) > 3 and code[:3] in codes and code[: len(code) - 2] not in codes:
+                reason = f"编码 {code} 的上级 {code[:-2]} 未列出 / parent {code[:-2]} not printed"
+            else:
+                continue
+            problems.append(ReadProblem(ReadProblemKind.UNREADABLE, f"{where}: {reason}", row.name, row.source))
+    return problems
+
+
+def ocr_problems(
+    reading: PdfReading,
+    settings: OcrSettings = DEFAULT_SETTINGS,
+    code_names: Mapping[str, str] | None = None,
+) -> list[ReadProblem]:
+    """Everything in an OCR reading's profile tables that a person should check against the image."""
+    if reading.profile is None:
+        return []
+    profile = load_profile(reading.profile)
+    tables, _problems = profile_tables(reading.tables, profile, reading.file)
+    return [
+        *doubtful_cells(tables, settings),
+        *doubtful_labels(reading, profile, settings),
+        *code_slips(tables, code_names),
+    ]
