@@ -66,7 +66,7 @@ def _engine(det_limit_side_len: int) -> Any:
     models = bundled_models()
     from rapidocr import RapidOCR  # heavy (onnxruntime, cv2): only when a scan is read
 
-    class _MinimumConfidence(RapidOCR):  # type: ignore[misc]
+    class _MinimumConfidence(RapidOCR):
         """RapidOCR reporting, per line, the lowest character confidence instead of word boxes.
 
         The line score RapidOCR prints is a mean, which hides one doubtful digit among nine sure

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from statistics import median
 
 import numpy as np
@@ -42,7 +43,11 @@ def _glyphs(lines: list[OcrLine], k: float) -> dict[Glyph, float]:
 
 
 def _split_at_cells(
-    lines: list[OcrLine], tables: list[list[BBox]], image: npt.NDArray[np.uint8], k: float, settings: OcrSettings
+    lines: list[OcrLine],
+    tables: list[list[BBox]],
+    image: npt.NDArray[np.uint8],
+    k: float,
+    settings: OcrSettings,
 ) -> list[OcrLine]:
     """Lines crossing a cell boundary, cut there and each piece recognised on its own."""
     margin = _INSET_POINTS / k  # pixels
@@ -63,7 +68,7 @@ def _split_at_cells(
             out.append(line)
             continue
         bounds = [line.x0, *cuts, line.x1]
-        for left, right in zip(bounds, bounds[1:], strict=False):
+        for left, right in pairwise(bounds):
             a, b = int(left + margin), int(right - margin)
             crop = image[int(line.top) : int(line.bottom) + 1, max(a, 0) : max(b, 0)]
             text, score = recognise_crop(crop, settings)
@@ -112,7 +117,9 @@ def read_page_image(
     scores = _glyphs(lines, k)
     glyphs = list(scores)
     grids = tuple(
-        _missed_ink(build_grid(number, cells, glyphs, scores), cells, ink_free, k, settings.empty_cell_ink_pixels)
+        _missed_ink(
+            build_grid(number, cells, glyphs, scores), cells, ink_free, k, settings.empty_cell_ink_pixels
+        )
         for cells in tables
     )
     rows = tuple(text_rows(outside_grids(glyphs, grids), scores))

@@ -19,7 +19,9 @@ from yusuan.read.pdf.layout import BBox, Edge
 Ink = npt.NDArray[np.bool_]
 
 
-def _runs(ink: Ink, min_length: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+def _runs(
+    ink: Ink, min_length: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """Runs of True along axis 1 at least ``min_length`` long: (row, start, end exclusive)."""
     padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = ink
@@ -47,9 +49,7 @@ def erase_boxes(ink: Ink, boxes: Iterable[BBox], margin: int = 2) -> Ink:
     return out
 
 
-def find_rulings(
-    ink: Ink, points_per_pixel: float, min_points: float, horizontal: bool = True
-) -> list[Edge]:
+def find_rulings(ink: Ink, points_per_pixel: float, min_points: float, horizontal: bool = True) -> list[Edge]:
     """Ruling pieces of a page image (vertical, and horizontal unless told not), in points."""
     min_length = max(2, round(min_points / points_per_pixel))
     edges: list[Edge] = []
@@ -58,11 +58,12 @@ def find_rulings(
         rows, starts, ends = _runs(ink, min_length)
         edges.extend(
             Edge("h", (r + 0.5) * k, s * k, e * k)
-            for r, s, e in zip(rows.tolist(), starts.tolist(), ends.tolist())
+            for r, s, e in zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True)
         )
     cols, starts, ends = _runs(np.ascontiguousarray(ink.T), min_length)
     edges.extend(
-        Edge("v", (c + 0.5) * k, s * k, e * k) for c, s, e in zip(cols.tolist(), starts.tolist(), ends.tolist())
+        Edge("v", (c + 0.5) * k, s * k, e * k)
+        for c, s, e in zip(cols.tolist(), starts.tolist(), ends.tolist(), strict=True)
     )
     return edges
 

@@ -118,7 +118,9 @@ def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None
                 reason = f"编码 {code} 的上级 {code[:-2]} 未列出 / parent {code[:-2]} not printed"
             else:
                 continue
-            problems.append(ReadProblem(ReadProblemKind.UNREADABLE, f"{where}: {reason}", row.name, row.source))
+            problems.append(
+                ReadProblem(ReadProblemKind.UNREADABLE, f"{where}: {reason}", row.name, row.source)
+            )
     return problems
 
 

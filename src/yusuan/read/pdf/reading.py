@@ -8,7 +8,6 @@ from yusuan.model import Source
 from yusuan.read.lines import Line
 from yusuan.read.pdf.layout import BBox, Grid, PageLayout
 
-
 Item = tuple[BBox, tuple[str, ...], Grid | None, int, tuple[float, ...] | None]
 
 

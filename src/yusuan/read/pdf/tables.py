@@ -117,7 +117,9 @@ def _side_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Ro
             values = raw_row.cells[start + 1 : start + 1 + count]
             if not name and not any(v.strip() for v in values):
                 continue
-            cells = _blank_cells(before) + _cells(raw_row, start + 1, count, unit, source) + _blank_cells(after)
+            cells = (
+                _blank_cells(before) + _cells(raw_row, start + 1, count, unit, source) + _blank_cells(after)
+            )
             by_side[side].append(Row(name=name, cells=cells, side=side, source=source))
     return by_side["income"] + by_side["expenditure"]
 

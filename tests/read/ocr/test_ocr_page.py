@@ -1,0 +1,43 @@
+"""A page image read by OCR cuts into the same grid, with the same cell texts, as the text page."""
+
+from __future__ import annotations
+
+from conftest import MOF, THREE_PUBLIC_PAGE, page_image
+from yusuan.read.ocr import DEFAULT_SETTINGS
+from yusuan.read.ocr.page import read_page_image
+from yusuan.read.pdf import read_pdf
+
+
+def _compact(text: str | None) -> str | None:
+    return None if text is None else "".join(text.split()).replace(",", "")
+
+
+def test_the_three_public_page_reads_as_its_text_layer_does() -> None:
+    image, width, height = page_image(MOF, THREE_PUBLIC_PAGE)
+    layout = read_page_image(THREE_PUBLIC_PAGE, image, width, height, DEFAULT_SETTINGS)
+    text_layout = read_pdf(MOF).layouts[THREE_PUBLIC_PAGE - 1]
+    assert layout.ocr and not layout.image_only
+    assert len(layout.grids) == len(text_layout.grids) == 1
+    grid, expected = layout.grids[0], text_layout.grids[0]
+    assert len(grid.xs) == len(expected.xs)
+    for x, want in zip(grid.xs, expected.xs, strict=True):
+        assert abs(x - want) < 2.0  # points: a pixel at 200 dpi is 0.36 pt
+    assert [[_compact(c) for c in row] for row in grid.rows] == [
+        [_compact(c) for c in row] for row in expected.rows
+    ]
+    assert grid.confidence is not None
+    for row, scores in zip(grid.rows, grid.confidence, strict=True):
+        for text, score in zip(row, scores, strict=True):
+            assert (score is None) == (not text)  # a cell with text has a confidence
+            assert score is None or 0.0 <= score <= 1.0
+    titles = ["".join(r.cells) for r in layout.text_rows]
+    assert any("三公" in t for t in titles)
+    assert all(r.confidence is not None for r in layout.text_rows)
+
+
+def test_a_blank_page_has_nothing() -> None:
+    image, width, height = page_image(MOF, THREE_PUBLIC_PAGE)
+    blank = image.copy()
+    blank[:] = 255
+    layout = read_page_image(1, blank, width, height, DEFAULT_SETTINGS)
+    assert layout.grids == () and layout.text_rows == () and layout.glyph_count == 0

@@ -1,0 +1,75 @@
+"""Doubtful cells and codes that look misread are listed, with the place the checker reads."""
+
+from __future__ import annotations
+
+from yusuan.model import Amount, Cell, CellStatus, Column, Row, Table, Unit
+from yusuan.read.ocr.settings import OcrSettings
+from yusuan.read.ocr.slips import code_slips, doubtful_cells
+
+
+def _cell(text: str, confidence: float | None) -> Cell:
+    return Cell(text, Amount.parse(text, Unit.YUAN), CellStatus.VALUE, confidence=confidence)
+
+
+def _table(table_id: str, rows: list[tuple[str | None, str, float | None]]) -> Table:
+    return Table(
+        id=table_id,
+        title=table_id,
+        unit=Unit.YUAN,
+        columns=[Column("total", "合计")],
+        rows=[Row(name=name, cells=[_cell("100", c)], code=code) for code, name, c in rows],
+    )
+
+
+def test_a_cell_below_the_threshold_is_listed_with_its_place() -> None:
+    table = _table(
+        "income",
+        [("201", "一般公共服务支出", 0.99), ("20106", "财政事务", 0.80), ("2010601", "行政运行", None)],
+    )
+    problems = doubtful_cells({"income": table}, OcrSettings(min_confidence=0.95))
+    assert [p.what.split(":")[0] for p in problems] == ["table income row 20106 column total"]
+    assert "0.80" in problems[0].what
+    assert problems[0].text == "100"
+
+
+def test_a_code_whose_parent_is_not_printed_is_listed() -> None:
+    table = _table(
+        "income", [("201", "一般公共服务支出", 1.0), ("20106", "财政事务", 1.0), ("2010801", "行政运行", 1.0)]
+    )
+    problems = code_slips({"income": table})
+    assert len(problems) == 1
+    assert problems[0].what.startswith("table income row 2010801")
+    assert "20108" in problems[0].what
+
+
+def test_a_code_named_otherwise_in_the_other_tables_is_listed() -> None:
+    rows: list[tuple[str | None, str, float | None]] = [
+        ("201", "一般公共服务支出", 1.0),
+        ("20106", "财政事务", 1.0),
+    ]
+    slipped: list[tuple[str | None, str, float | None]] = [
+        ("201", "一般公共服务支出", 1.0),
+        ("20106", "财攻事务", 1.0),
+    ]
+    tables = {
+        "income": _table("income", rows),
+        "expenditure": _table("expenditure", rows),
+        "x": _table("x", slipped),
+    }
+    problems = code_slips(tables)
+    assert [p.what.split(":")[0] for p in problems] == ["table x row 20106"]
+
+
+def test_the_code_list_names_a_code_when_given() -> None:
+    table = _table("income", [("201", "一般公共服务", 1.0)])
+    assert code_slips({"income": table}) == []
+    problems = code_slips({"income": table}, {"201": "一般公共服务支出"})
+    assert len(problems) == 1 and "一般公共服务支出" in problems[0].what
+
+
+def test_digits_in_a_name_without_code_are_a_misread_code_column() -> None:
+    table = _table(
+        "income", [("201", "一般公共服务支出", 1.0), (None, "2O106财政事务", 1.0), (None, "合计", 1.0)]
+    )
+    problems = code_slips({"income": table})
+    assert [p.text for p in problems] == ["2O106财政事务"]
