@@ -50,7 +50,8 @@ class Score:
     exact: int = 0
     flagged: int = 0  # wrong, and listed by the reading
     unflagged: list[str] = field(default_factory=list)  # wrong, and not listed
-    labels_wrong: list[str] = field(default_factory=list)  # code or name differs from the golden
+    labels_listed: list[str] = field(default_factory=list)  # code or name differs, and listed
+    labels_wrong: list[str] = field(default_factory=list)  # code or name differs, and not listed
 
     @property
     def exact_share(self) -> float:
@@ -62,6 +63,11 @@ def score(reading: PdfReading, golden: dict[str, Any], problems: list[ReadProble
     assert reading.profile is not None
     tables, table_problems = profile_tables(reading.tables, load_profile(reading.profile), reading.file)
     listed = {p.what.split(":")[0] for p in [*problems, *table_problems]}
+    listed_rows = {
+        (p.what.split()[1], p.source.page, p.source.bbox)
+        for p in problems
+        if p.source is not None and p.what.startswith("table ")
+    }
     result = Score()
     for expected in golden["tables"]:
         table = tables.get(expected["id"])
@@ -69,9 +75,9 @@ def score(reading: PdfReading, golden: dict[str, Any], problems: list[ReadProble
         for index, want in enumerate(expected["rows"]):
             row = rows[index] if index < len(rows) else None
             if row is not None and (row.code, row.name) != (want["code"], want["name"]):
-                result.labels_wrong.append(
-                    f"{expected['id']} {want['code']} {want['name']} read {row.code} {row.name}"
-                )
+                text = f"{expected['id']} {want['code']} {want['name']} read {row.code} {row.name}"
+                where = (expected["id"], row.source.page, row.source.bbox) if row.source else None
+                (result.labels_listed if where in listed_rows else result.labels_wrong).append(text)
             for position, value in enumerate(want["cells"]):
                 result.cells += 1
                 cell = row.cells[position] if row is not None and position < len(row.cells) else None

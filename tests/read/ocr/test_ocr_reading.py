@@ -50,6 +50,6 @@ def test_a_scan_reads_with_99_percent_of_golden_cells_exact_and_the_rest_listed(
     assert result.cells == 492
     assert result.exact_share >= 0.99, result.unflagged
     assert result.unflagged == []
-    assert result.labels_wrong == []
+    assert result.labels_wrong == []  # a code or name read wrong is listed too
     table_lines = [line for line in reading.lines if len(line.cells) > 1]
     assert table_lines and all(line.confidence is not None for line in table_lines)

@@ -78,13 +78,17 @@ def _split_at_cells(
 
 
 def _missed_ink(grid: Grid, cells: list[BBox], ink: npt.NDArray[np.bool_], k: float, pixels: int) -> Grid:
-    """Confidence 0 for every empty cell with ink in it: something printed that OCR did not read."""
+    """Confidence 0 for every cell holding ink outside its recognised text: something printed
+    that OCR did not read (a whole figure, or a stroke such as the 一 of "一、" along a ruling).
+
+    ``ink`` is the page's ink with every recognised text line erased.
+    """
     assert grid.confidence is not None
     _xs, slot_rows = table_slots(cells)
     confidence = [list(row) for row in grid.confidence]
     for i, row in enumerate(slot_rows):
         for j, cell in enumerate(row):
-            if cell is None or grid.rows[i][j]:
+            if cell is None:
                 continue
             if ink_in(ink, cell, k, _INSET_POINTS) >= pixels:
                 confidence[i][j] = 0.0
@@ -116,10 +120,9 @@ def read_page_image(
     lines = _split_at_cells(lines, tables, image, k, settings)
     scores = _glyphs(lines, k)
     glyphs = list(scores)
+    unread = erase_boxes(ink, ((line.x0, line.top, line.x1, line.bottom) for line in lines), grow=True)
     grids = tuple(
-        _missed_ink(
-            build_grid(number, cells, glyphs, scores), cells, ink_free, k, settings.empty_cell_ink_pixels
-        )
+        _missed_ink(build_grid(number, cells, glyphs, scores), cells, unread, k, settings.unread_ink_pixels)
         for cells in tables
     )
     rows = tuple(text_rows(outside_grids(glyphs, grids), scores))

@@ -73,7 +73,7 @@ def doubtful_labels(reading: PdfReading, profile: Profile, settings: OcrSettings
             for index in labels:
                 score = row.confidence[index] if index < len(row.confidence) else None
                 if score is not None and score < settings.min_confidence:
-                    name = "".join(row.cells[labels[-1]].split()) if labels else ""
+                    name = "".join(row.cells[index].split())
                     what = f"table {spec.id} row {name or '?'} label column {index + 1}: "
                     source = Source(reading.file, row.page, None, tuple(round(v, 2) for v in row.bbox))  # type: ignore[arg-type]
                     problems.append(
