@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from conftest import MOF, THREE_PUBLIC_PAGE, page_image
 from yusuan.read.ocr import DEFAULT_SETTINGS
-from yusuan.read.ocr.page import read_page_image
+from yusuan.read.ocr.page import _missed_ink, read_page_image
+from yusuan.read.ocr.rulings import find_rulings
 from yusuan.read.pdf import read_pdf
+from yusuan.read.pdf.grids import build_grid
+from yusuan.read.pdf.lattice import find_tables
 
 
 def _compact(text: str | None) -> str | None:
@@ -41,3 +46,21 @@ def test_a_blank_page_has_nothing() -> None:
     blank[:] = 255
     layout = read_page_image(1, blank, width, height, DEFAULT_SETTINGS)
     assert layout.grids == () and layout.text_rows == () and layout.glyph_count == 0
+
+
+def test_ink_that_ocr_did_not_read_makes_a_cell_doubtful() -> None:
+    """A ruled 2 × 2 table, text read in no cell, ink left in one: that cell gets confidence 0."""
+    k = 72 / DEFAULT_SETTINGS.dpi
+    ink = np.zeros((400, 600), dtype=bool)
+    for y in (50, 150, 250):
+        ink[y : y + 3, 50:553] = True
+    for x in (50, 300, 550):
+        ink[50:253, x : x + 3] = True
+    tables = find_tables(find_rulings(ink, k, DEFAULT_SETTINGS.ruling_min_points))
+    assert len(tables) == 1
+    ink[60:63, 60:100] = True  # the 一 of "一、" along the cell's rulings, which detection left out
+    grid = build_grid(1, tables[0], [], {})
+    assert grid.confidence == ((None, None), (None, None))
+    marked = _missed_ink(grid, tables[0], ink, k, DEFAULT_SETTINGS.unread_ink_pixels)
+    assert marked.rows == (("", ""), ("", ""))
+    assert marked.confidence == ((0.0, None), (None, None))
