@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import rapidocr
+from ocr_pages import MOF, page_image
 from rapidocr.utils.download_file import DownloadFile
 
-from conftest import MOF, page_image
 from yusuan.read.ocr import DEFAULT_SETTINGS, bundled_models
 from yusuan.read.ocr import engine as engine_module
 from yusuan.read.ocr.engine import OcrLine, recognise, recognise_crop

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+from ocr_pages import MOF, THREE_PUBLIC_PAGE, page_image
 
-from conftest import MOF, THREE_PUBLIC_PAGE, page_image
 from yusuan.read.ocr import DEFAULT_SETTINGS
 from yusuan.read.ocr.page import _missed_ink, read_page_image
 from yusuan.read.ocr.rulings import find_rulings

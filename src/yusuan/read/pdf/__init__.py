@@ -16,7 +16,9 @@ What a ``PdfReading`` holds:
   "编制单位" and "单位" lines above it, header rows, body rows with their page, notes.
   ``read.pdf.tables.to_table`` lays one onto a profile's column keys.
 - ``profile``: the profile detected from the titles (or the one given).
-- ``image_only_pages``: pages drawn as images without text (scans), which nothing read.
+- ``image_only_pages``: pages drawn as images without text (scans), which nothing read;
+  ``read.ocr.read_pdf_ocr`` reads them by OCR into the same layouts (``PageLayout.ocr``), and
+  ``reading_of`` turns any list of page layouts into a reading.
 
 Refused with ``InputError`` (one line, Chinese first): not a PDF, encrypted, corrupt,
 no pages, no text layer at all, not a disclosure (no profile's titles), and anything over

@@ -1,4 +1,4 @@
-"""Shared fixtures of the OCR tests: a corpus page rendered as a scan would be, read once."""
+"""Corpus pages rendered as a scan would be (shared by the OCR tests), each rendered once."""
 
 from __future__ import annotations
 
