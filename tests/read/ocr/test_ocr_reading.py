@@ -14,7 +14,7 @@ import pytest
 from ocr_corpus import CORPUS, GOLDEN, make_scan, score
 
 from yusuan.read.errors import InputError
-from yusuan.read.ocr import ocr_pages, ocr_problems, read_pdf_ocr
+from yusuan.read.ocr import OcrSettings, ocr_pages, ocr_problems, read_pdf_ocr
 from yusuan.read.pdf import read_pdf
 from yusuan.read.pdf.fast import read_layouts
 from yusuan.read.pdf.limits import DEFAULT_LIMITS
@@ -53,3 +53,9 @@ def test_a_scan_reads_with_99_percent_of_golden_cells_exact_and_the_rest_listed(
     assert result.labels_wrong == []  # a code or name read wrong is listed too
     table_lines = [line for line in reading.lines if len(line.cells) > 1]
     assert table_lines and all(line.confidence is not None for line in table_lines)
+
+
+def test_a_page_too_large_to_render_is_refused_before_ocr() -> None:
+    scan = make_scan(MOF, first=20, last=20)
+    with pytest.raises(InputError, match="page 1 too large"):
+        read_pdf_ocr("big.pdf", scan, settings=OcrSettings(max_side_pixels=1000))

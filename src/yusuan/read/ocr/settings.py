@@ -13,7 +13,6 @@ class OcrSettings:
     min_confidence: float = 0.95
     ink_threshold: int = 160  # grey level (0..255) below which a pixel is ink
     ruling_min_points: float = 12.0  # a dark run at least this long (in points) may be a ruling
-    max_ruling_thickness_points: float = 2.5  # thicker dark bands are drawings, not rulings
     unread_ink_pixels: int = 25  # ink pixels in a cell outside its recognised text: text OCR missed
     max_side_pixels: int = 6000  # a page rendered larger than this is refused (memory bound)
     det_limit_side_len: int = 1600  # text detection runs on the page scaled to this longest side
