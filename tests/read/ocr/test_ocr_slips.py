@@ -73,3 +73,16 @@ def test_digits_in_a_name_without_code_are_a_misread_code_column() -> None:
     )
     problems = code_slips({"income": table})
     assert [p.text for p in problems] == ["2O106财政事务"]
+
+
+def test_a_kuan_whose_lei_is_not_printed_is_listed() -> None:
+    table = _table(
+        "income", [("301", "工资福利支出", 1.0), ("30101", "基本工资", 1.0), ("39201", "办公费", 1.0)]
+    )
+    problems = code_slips({"income": table})
+    assert [p.what.split(":")[0] for p in problems] == ["table income row 39201"]
+
+
+def test_a_table_without_lei_rows_is_not_held_to_parents() -> None:
+    table = _table("projects", [("2010601", "行政运行", 1.0), ("2080505", "养老保险缴费", 1.0)])
+    assert code_slips({"projects": table}) == []

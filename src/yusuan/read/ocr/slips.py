@@ -94,6 +94,7 @@ def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None
                 names[row.code][row.name] += 1
     for table in tables.values():
         codes = {row.code for row in table.rows if row.code}
+        has_top_level = any(len(code) == 3 for code in codes)  # the table prints its 类 rows
         for row in table.rows:
             where = f"table {table.id} row {row.code or row.name}"
             if row.code is None:
@@ -114,7 +115,7 @@ def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None
                 reason = f"编码 {code} 应为“{known}” / code {code} is {known!r} in the code list"
             elif row.name != common and count > names[code][row.name]:
                 reason = f"编码 {code} 在其他表中为“{common}” / code {code} is {common!r} in the other tables"
-            elif len(code) > 3 and code[:3] in codes and code[: len(code) - 2] not in codes:
+            elif len(code) in (5, 7) and has_top_level and code[:-2] not in codes:
                 reason = f"编码 {code} 的上级 {code[:-2]} 未列出 / parent {code[:-2]} not printed"
             else:
                 continue
