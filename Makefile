@@ -25,6 +25,8 @@ setup: system-packages $(VENV)/.installed
 demo: setup
 	mkdir -p out
 	$(BIN)/yusuan parse $(SEED)
+	$(BIN)/yusuan check $(SEED) --html out/seed-check.html || test $$? -eq 1
+	@echo "审核报告 / check report: out/seed-check.html"
 
 lint: setup
 	$(BIN)/ruff check src tests bench

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from yusuan import procurement
+from yusuan.check import catalogue
+from yusuan.check.context import Context
+from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
+from yusuan.check.report_json import report_to_json
+from yusuan.check.report_text import report_text
 from yusuan.model import Disclosure
+from yusuan.model.budget import UnitType
 from yusuan.model.serialize import disclosure_to_json
 from yusuan.procurement.text import decision_text as procure_decision_text
 from yusuan.procurement.text import splitting_text as procure_splitting_text
@@ -16,11 +23,18 @@ from yusuan.reference.paths import ReferenceError
 from yusuan.render.budget_template import write_budget_workbook
 from yusuan.render.budget_yaml import yaml_template
 from yusuan.render.open_data import export_open_data
+from yusuan.render.report_html import report_html
 from yusuan.render.summary import summary_text
 
 __all__ = [
     "InputError",
+    "Report",
+    "Rule",
+    "check",
+    "check_disclosure",
+    "check_html",
     "disclosure_to_json",
+    "explain",
     "export",
     "parse",
     "parse_json",
@@ -30,6 +44,11 @@ __all__ = [
     "procure_splitting",
     "procure_splitting_text",
     "read_budget",
+    "report_text",
+    "report_to_json",
+    "rules",
+    "rules_markdown",
+    "rules_text",
     "summary_text",
     "write_template",
 ]
@@ -43,6 +62,76 @@ def parse(path: str | Path, profile: str | None = None) -> Disclosure:
 def parse_json(path: str | Path, profile: str | None = None) -> dict[str, Any]:
     """The JSON contract (docs/json-contract.md) of a published disclosure."""
     return disclosure_to_json(parse(path, profile=profile))
+
+
+_UNIT_TYPES = {t.value: t for t in UnitType} | {t.name.lower(): t for t in UnitType}
+
+
+def _unit_type(value: str | None) -> UnitType | None:
+    if value is None:
+        return None
+    found = _UNIT_TYPES.get(value.strip().lower()) or _UNIT_TYPES.get(value.strip())
+    if found is None:
+        known = "、".join(t.value for t in UnitType)
+        raise InputError("--unit-type", f"未知的单位类型 {value!r}（可选：{known}）/ unknown unit type")
+    return found
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
+
+
+def check_disclosure(
+    disclosure: Disclosure,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    unit_type: str | None = None,
+) -> Report:
+    """Run the rules (chosen by id, family name or letter) on a Disclosure."""
+    try:
+        chosen = select_rules(_split(select), _split(ignore))
+    except KeyError as exc:
+        raise InputError("--select/--ignore", f"没有规则或规则族 {exc.args[0]!r} / no such rule") from exc
+    return run(Context(disclosure, unit_type_option=_unit_type(unit_type)), chosen)
+
+
+def check(
+    path: str | Path,
+    profile: str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    unit_type: str | None = None,
+) -> Report:
+    """Read a published disclosure and check it."""
+    return check_disclosure(parse(path, profile=profile), select, ignore, unit_type)
+
+
+def check_html(report: Report) -> str:
+    """The report as one HTML page (each finding with the rows or sentences involved)."""
+    summaries = {rule.id: f"{rule.summary} / {rule.summary_en}" for rule in all_rules()}
+    return report_html(report.disclosure, report.findings, report.not_evaluated, summaries)
+
+
+def rules() -> list[Rule]:
+    """The rule catalogue."""
+    return list(all_rules())
+
+
+def rules_text() -> str:
+    return catalogue.rules_table()
+
+
+def rules_markdown() -> str:
+    """docs/rules.md as generated from the rules' docstrings."""
+    return catalogue.rules_markdown()
+
+
+def explain(rule_id: str) -> str:
+    """A rule's documentation; InputError for an unknown id."""
+    rule = rule_by_id(rule_id)
+    if rule is None:
+        raise InputError(rule_id, "没有这条规则（yusuan rules 列出全部）/ no such rule (see yusuan rules)")
+    return catalogue.explain(rule)
 
 
 # ---- procurement (docs/procurement.md) ----------------------------------------------------

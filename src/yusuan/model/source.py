@@ -7,12 +7,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A place in an input file: file, page (1-based), line (1-based), bounding box."""
+    """A place in an input file: file, page (1-based), line (1-based), bounding box.
+
+    ``locator`` names the place the way the file's own program does, when page and line are
+    not enough to open it: a workbook range such as ``'表1'!A5:F5`` (``page`` is then the
+    sheet's position, ``line`` its row).
+    """
 
     file: str
     page: int | None = None
     line: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    locator: str | None = None
 
     def __str__(self) -> str:
         parts = [self.file]
@@ -20,12 +26,16 @@ class Source:
             parts.append(f"p{self.page}")
         if self.line is not None:
             parts.append(str(self.line))
-        return ":".join(parts)
+        where = ":".join(parts)
+        return f"{where} ({self.locator})" if self.locator is not None else where
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "file": self.file,
             "page": self.page,
             "line": self.line,
             "bbox": list(self.bbox) if self.bbox is not None else None,
         }
+        if self.locator is not None:  # additive: absent for the formats that have no locator
+            data["locator"] = self.locator
+        return data

@@ -2,8 +2,9 @@
 
 Each format reader turns its document into a list of ``Line``: a heading or paragraph is a
 line with one cell; a table row is a line with one cell per grid column, left to right,
-empty strings for empty cells. The profile-driven assembly (lines -> Disclosure) is shared
-by all formats.
+empty strings for empty cells; a line with no cells at all is a hard boundary (the end of a
+worksheet) that no table or section runs on past. The profile-driven assembly (lines ->
+Disclosure) is shared by all formats.
 """
 
 from __future__ import annotations

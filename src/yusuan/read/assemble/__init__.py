@@ -58,6 +58,13 @@ def _tables(
         table, found = read_table(block, reading, profile.currency_unit, year)
         tables[table.id] = table
         problems.extend(found)
+    return _in_profile_order(tables, profile, problems)
+
+
+def _in_profile_order(
+    tables: dict[str, Table], profile: Profile, problems: list[ReadProblem]
+) -> tuple[dict[str, Table], list[ReadProblem]]:
+    """The tables in the profile's order, and a MISSING problem for each one not printed."""
     ordered = {spec.id: tables[spec.id] for spec in profile.tables if spec.id in tables}
     for spec in profile.tables:
         if spec.id not in tables:
@@ -78,15 +85,40 @@ def _known_projects(tables: dict[str, Table], reading: ReadingSpec) -> list[str]
     return [name for name in names if name and name not in reading.row_names]
 
 
-def assemble(lines: list[Line], path: str, profile: str | None = None) -> Disclosure:
-    """Build the Disclosure printed in ``lines`` (read from ``path``)."""
+def assemble(
+    lines: list[Line],
+    path: str,
+    profile: str | None = None,
+    *,
+    tables: tuple[dict[str, Table], list[ReadProblem]] | None = None,
+) -> Disclosure:
+    """Build the Disclosure printed in ``lines`` (read from ``path``).
+
+    ``tables``: the tables (by semantic id) and the problems met laying them out, when the
+    format reader reads tables from the document's own structure (PDF grids, Word tables);
+    the table blocks of ``lines`` then only mark where the narrative stops.
+    """
     chosen = _profile(lines, path, profile)
     reading = reading_spec(chosen)
     blocks = split_blocks(lines, chosen, reading)
-    if not blocks.tables:
+    if not (tables[0] if tables is not None else blocks.tables):
         raise InputError(path, "未找到任何预算表 / no budget table found")
-    year = title_year(blocks.cover, reading)
-    tables, problems = _tables(blocks, reading, chosen, year)
+    if tables is None:
+        year = title_year(blocks.cover, reading)
+        read, problems = _tables(blocks, reading, chosen, year)
+    else:
+        read, problems = _in_profile_order(dict(tables[0]), chosen, list(tables[1]))
+    return _assemble_rest(blocks, read, problems, reading, chosen, path)
+
+
+def _assemble_rest(
+    blocks: Blocks,
+    tables: dict[str, Table],
+    problems: list[ReadProblem],
+    reading: ReadingSpec,
+    chosen: Profile,
+    path: str,
+) -> Disclosure:
     facts = read_facts(blocks.cover, list(tables.values()), reading, chosen.id, chosen.currency_unit)
     disclosure = Disclosure(facts=facts, tables=tables, problems=problems, source_file=path)
 
@@ -102,7 +134,10 @@ def assemble(lines: list[Line], path: str, profile: str | None = None) -> Disclo
         disclosure.sections.append(section)
         _statements(disclosure, section, reading, roles)
 
-    disclosure.glossary, found = read_glossary(blocks.glossary)
+    glossary = blocks.glossary or next(
+        (block.lines for block in blocks.sections if block.spec.part == chosen.glossary_part), []
+    )
+    disclosure.glossary, found = read_glossary(glossary)
     problems.extend(found)
     disclosure.attachments = [
         read_attachment(block, reading.attachment_title) for block in blocks.attachments

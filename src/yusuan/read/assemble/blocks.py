@@ -1,9 +1,11 @@
 """Split a document's lines into blocks: cover, tables, sections, glossary, attachments.
 
-One pass over the lines, driven by the profile: 第X部分 headings open parts, the profile's
-table title patterns open tables (a printed label such as "预算公开表1" just before a title
-becomes its number), numbered headings matching the profile's sections open sections, and
-the attachment pattern opens forwarded material. The table of contents (目录) is skipped.
+One pass over the lines, driven by the profile: part headings (第X部分, or the profile's
+``part_heading``) open parts, the profile's table title patterns open tables (a printed
+label such as "预算公开表1" just before a title becomes its number), numbered headings
+matching the profile's sections open sections, and the attachment pattern opens forwarded
+material. A part the profile gives a single section (Shanghai: 主要职能, 名词解释 …) is that
+section: its heading opens it. The table of contents (目录) is skipped.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from yusuan.read.assemble.spec import ReadingSpec
-from yusuan.read.assemble.text import NUMBERED_HEADING, PART_HEADING, filled, single_text, squeeze
+from yusuan.read.assemble.text import NUMBERED_HEADING, filled, single_text, squeeze
 from yusuan.read.lines import Line
 from yusuan.reference.profiles import Profile, SectionSpec, TableSpec
 
 MAX_TITLE_CHARS = 60  # a table title is a short line; a sentence naming a table is not one
-NARRATIVE_PARTS = ("概况", "情况说明")
 
 
 @dataclass
@@ -59,7 +60,8 @@ def contents_range(lines: list[Line], reading: ReadingSpec) -> tuple[int, int] |
     """[start, end) of the table of contents, or None when the document has none.
 
     The contents run from the 目录 heading to the first part heading (第X部分 on a line of
-    its own) whose next non-blank line is not itself a contents entry (ending in a page number).
+    its own) whose next non-blank line is not itself a contents entry (ending in a page number);
+    with the profile's ``contents_page`` they run to the end of the 目录 heading's page.
     """
     if reading.contents_heading is None:
         return None
@@ -73,9 +75,13 @@ def contents_range(lines: list[Line], reading: ReadingSpec) -> tuple[int, int] |
     )
     if start is None:
         return None
+    page = lines[start].source.page
+    if reading.contents_page and page is not None:
+        end = next((i for i in range(start, len(lines)) if lines[i].source.page != page), len(lines))
+        return start, end
     for i in range(start + 1, len(lines)):
         text = single_text(lines[i])
-        if text is None or not PART_HEADING.match(squeeze(text)):
+        if text is None or not reading.part_heading.match(squeeze(text)):
             continue
         following = next((line for line in lines[i + 1 :] if not line.is_blank), None)
         if following is None or not _ends_with_page_number(following):
@@ -109,6 +115,24 @@ class _Splitter:
         self.in_attachment = False
         self.pending_label: str | None = None
         self.seen_sections: set[str] = set()
+        self.narrative_parts = {spec.part for spec in profile.sections}
+
+    def open_section(self, spec: SectionSpec, heading: Line) -> None:
+        self.seen_sections.add(spec.id)
+        block = SectionBlock(spec=spec, heading=heading)
+        self.blocks.sections.append(block)
+        self.close()
+        self.current = block.lines
+
+    def open_part(self, title: str, heading: Line) -> None:
+        """A part heading: the part's only section opens, or the glossary, or nothing yet."""
+        self.close()
+        self.part = self.reading.part_for(title)
+        specs = [s for s in self.profile.sections if s.part == self.part and self.part]
+        if len(specs) == 1 and specs[0].id not in self.seen_sections:
+            self.open_section(specs[0], heading)
+        elif self.part == self.profile.glossary_part:
+            self.current = self.blocks.glossary
 
     def close(self) -> None:
         self.current = None
@@ -124,7 +148,7 @@ class _Splitter:
         match = NUMBERED_HEADING.match(squeeze(text))
         if match is None:
             return None
-        in_narrative = self.part in NARRATIVE_PARTS
+        in_narrative = self.part in self.narrative_parts
         for spec in self.profile.sections:
             if spec.id in self.seen_sections or spec.number != match["number"]:
                 continue
@@ -136,15 +160,16 @@ class _Splitter:
         return None
 
     def feed(self, line: Line) -> None:
+        if not line.cells:  # a hard boundary (the end of a worksheet): no block runs on past it
+            self.close()
+            return
         text = single_text(line)
         reading = self.reading
         if text is not None:
             squeezed = squeeze(text)
-            part = PART_HEADING.match(squeezed)
+            part = reading.part_heading.match(squeezed)
             if part:
-                self.close()
-                self.part = reading.part_for(part["title"])
-                self.current = self.blocks.glossary if self.part == self.profile.glossary_part else None
+                self.open_part(part["title"], line)
                 return
             if not self.in_attachment:
                 if reading.table_label is not None and reading.table_label.match(squeezed):
@@ -160,7 +185,7 @@ class _Splitter:
                     self.pending_label = None
                     return
                 if (
-                    self.part in NARRATIVE_PARTS
+                    self.part in self.narrative_parts
                     and reading.attachment_start is not None
                     and reading.attachment_start.match(squeezed)
                 ):
@@ -172,11 +197,7 @@ class _Splitter:
                     return
                 section = self.section_for(text)
                 if section is not None:
-                    self.seen_sections.add(section.id)
-                    block_s = SectionBlock(spec=section, heading=line)
-                    self.blocks.sections.append(block_s)
-                    self.close()
-                    self.current = block_s.lines
+                    self.open_section(section, line)
                     return
             elif reading.attachment_start is not None and reading.attachment_start.match(squeezed):
                 attachment = AttachmentBlock(lines=[line])

@@ -17,7 +17,9 @@ def read_facts(
 ) -> DocumentFacts:
     """Facts from the first cover line matching the profile's title pattern.
 
-    Without such a line: the unit from the tables' 单位名称, the year from a table title,
+    A title that does not name the unit ("上海市2025年市级单位预算") takes it from the
+    profile's ``cover_unit_line`` ("预算单位：上海市财政局"), else from the tables' 单位名称.
+    Without a title line: the unit from the tables' 单位名称, the year from a table title,
     a budget of a unit (the defaults of the template), and an empty title.
     """
     for line in cover:
@@ -26,8 +28,9 @@ def read_facts(
             continue
         match = reading.title.match(text.strip())
         if match:
+            unit = (match.groupdict().get("unit") or "").strip()
             return DocumentFacts(
-                unit=match["unit"].strip(),
+                unit=unit or _cover_unit(cover, reading) or _table_unit(tables),
                 year=int(match["year"]),
                 kind=Kind.FINAL_ACCOUNTS if match["kind"] == "决算" else Kind.BUDGET,
                 scope=Scope.DEPARTMENT if match["scope"] == "部门" else Scope.UNIT,
@@ -36,12 +39,26 @@ def read_facts(
                 title=text.strip(),
                 source=line.source,
             )
-    unit = next((t.unit_name for t in tables if t.unit_name), "")
+    unit = _table_unit(tables)
     year = next((int(m["year"]) for t in tables if (m := _YEAR.search(t.title))), None)
     kind = Kind.FINAL_ACCOUNTS if any("决算" in t.title for t in tables) else Kind.BUDGET
     return DocumentFacts(
         unit=unit, year=year, kind=kind, scope=Scope.UNIT, profile=profile_id, currency_unit=currency
     )
+
+
+def _cover_unit(cover: list[Line], reading: ReadingSpec) -> str:
+    if reading.cover_unit_line is None:
+        return ""
+    for line in cover:
+        text = single_text(line)
+        if text is not None and (match := reading.cover_unit_line.match(text.strip())):
+            return match["unit"].strip()
+    return ""
+
+
+def _table_unit(tables: list[Table]) -> str:
+    return next((t.unit_name for t in tables if t.unit_name), "")
 
 
 def title_year(cover: list[Line], reading: ReadingSpec) -> int | None:

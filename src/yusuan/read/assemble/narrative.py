@@ -9,8 +9,10 @@ from yusuan.read.assemble.blocks import AttachmentBlock, SectionBlock
 from yusuan.read.assemble.text import CHINESE_NUMBER, filled, single_text, squeeze
 from yusuan.read.lines import Line
 
-# "- 一、基本支出: 指…", " - **八、上年结转:** 指…", "六、财政专户管理资金:"
-_ENTRY = re.compile(rf"^(?:-\s*)?(?P<number>[{CHINESE_NUMBER}]+)、\s*(?P<rest>.*)$")
+# "- 一、基本支出: 指…", " - **八、上年结转:** 指…", "六、财政专户管理资金:", "（一）事业收入：指…"
+_ENTRY = re.compile(
+    rf"^(?:-\s*)?(?:(?P<number>[{CHINESE_NUMBER}]+)、|[（(](?P<bracketed>[{CHINESE_NUMBER}]+)[）)])\s*(?P<rest>.*)$"
+)
 _TERM_END = re.compile(r"[:：]")
 
 

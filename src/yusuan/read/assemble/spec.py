@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from yusuan.read.assemble.text import PART_HEADING
 from yusuan.reference.profiles import Profile
 
 
@@ -44,10 +45,18 @@ class ReadingSpec:
     title: re.Pattern[str] | None
     attachment_start: re.Pattern[str] | None
     attachment_title: str
+    # A line (whitespace removed) that opens a part; its ``title`` group names it.
+    part_heading: re.Pattern[str] = PART_HEADING
+    # True when the table of contents fills its page: it ends where the page ends.
+    contents_page: bool = False
+    # A cover line naming the unit when the title line does not ("预算单位：上海市财政局").
+    cover_unit_line: re.Pattern[str] | None = None
     section_roles: dict[str, str] = field(default_factory=dict)  # role -> section id
     procurement: dict[str, re.Pattern[str]] = field(default_factory=dict)
     vehicle: re.Pattern[str] | None = None
     vehicle_name_strip: re.Pattern[str] | None = None
+    vehicle_text: re.Pattern[str] | None = None  # the sentence stating the vehicles held
+    vehicle_names: dict[str, str] = field(default_factory=dict)  # printed name -> the usual one
     asset_figures: tuple[re.Pattern[str], ...] = ()
     performance: PerformanceSpec | None = None
 
@@ -96,10 +105,15 @@ def _reading_cached(profile_id: str, profile: Profile) -> ReadingSpec:
         title=_pattern(raw, "title"),
         attachment_start=_pattern(raw, "attachment_start"),
         attachment_title=str(raw.get("attachment_title", "")),
+        part_heading=_pattern(raw, "part_heading") or PART_HEADING,
+        contents_page=bool(raw.get("contents_page", False)),
+        cover_unit_line=_pattern(raw, "cover_unit_line"),
         section_roles=dict(raw.get("sections") or {}),
         procurement={k: re.compile(v) for k, v in (raw.get("procurement") or {}).items()},
         vehicle=_pattern(assets, "vehicle"),
         vehicle_name_strip=_pattern(assets, "vehicle_name_strip"),
+        vehicle_text=_pattern(assets, "vehicle_text"),
+        vehicle_names={str(k): str(v) for k, v in (assets.get("vehicle_names") or {}).items()},
         asset_figures=tuple(re.compile(p) for p in assets.get("figures", [])),
         performance=_performance(raw.get("performance")),
     )

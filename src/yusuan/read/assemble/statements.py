@@ -54,15 +54,24 @@ def read_procurement(
 
 
 def read_assets(section: Section, reading: ReadingSpec) -> AssetStatement:
-    """Vehicle counts by category ("实有" -> 0 …) and the other figures, as printed."""
+    """Vehicle counts by category ("实有" -> 0 …) and the other figures, as printed.
+
+    With the profile's ``vehicle_text`` only the sentence it finds (the vehicles held) is
+    read for vehicles, not the vehicles to be bought; ``vehicle_names`` renames a printed
+    category to the usual one ("共有车辆" -> "实有").
+    """
     flat = section.text.replace("\n", "")
     vehicles: dict[str, int] = {}
+    held = flat
+    if reading.vehicle_text is not None:
+        found = reading.vehicle_text.search(flat)
+        held = found.group(0) if found else ""
     if reading.vehicle is not None:
-        for match in reading.vehicle.finditer(flat):
+        for match in reading.vehicle.finditer(held):
             name = match["name"]
             if reading.vehicle_name_strip is not None:
                 name = reading.vehicle_name_strip.sub("", name) or name
-            vehicles.setdefault(name, int(match["count"]))
+            vehicles.setdefault(reading.vehicle_names.get(name, name), int(match["count"]))
     figures: dict[str, str] = {}
     for pattern in reading.asset_figures:
         for match in pattern.finditer(flat):

@@ -16,7 +16,14 @@ from yusuan.read.assemble.blocks import TableBlock
 from yusuan.read.assemble.cells import is_amount, make_cell
 from yusuan.read.assemble.layouts import RawRow, split_line
 from yusuan.read.assemble.spec import ReadingSpec
-from yusuan.read.assemble.text import CHINESE_NUMBER, has_cjk, is_column_numbers, single_text, squeeze
+from yusuan.read.assemble.text import (
+    CHINESE_NUMBER,
+    filled,
+    has_cjk,
+    is_column_numbers,
+    single_text,
+    squeeze,
+)
 from yusuan.read.lines import Line
 from yusuan.reference.profiles import TableSpec
 
@@ -68,8 +75,20 @@ class _TableReader:
         column = f" column {key}" if key else ""
         return f"table {self.spec.id} row {who}{side}{column}"
 
+    def is_unit_meta(self, text: str) -> bool:
+        """True for a 单位名称：… or a 单位：万元 cell."""
+        reading = self.reading
+        return bool(
+            (reading.unit_name_line is not None and reading.unit_name_line.match(text))
+            or (reading.unit_line is not None and reading.unit_line.match(squeeze(text)))
+        )
+
     def meta(self, line: Line) -> bool:
         """Read a 单位名称 / 单位 / 注 line, or pass over page furniture; True when the line was one."""
+        cells = filled(line)
+        if len(cells) > 1 and all(self.is_unit_meta(cell) for cell in cells):
+            # 单位名称：… and 单位：万元 side by side in one row (a workbook, a Word or web table)
+            return all([self.meta(Line((cell,), line.source)) for cell in cells])
         text = single_text(line)
         if text is None:
             return False

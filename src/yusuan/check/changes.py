@@ -1,0 +1,47 @@
+"""The narrative's changes on the previous year, with the figure each refers to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from yusuan.check.claims import SectionClaim
+from yusuan.model import Amount
+from yusuan.reference.narrative import NarrativePatterns
+
+
+@dataclass(frozen=True)
+class Change:
+    item: SectionClaim
+    subject: Amount | None  # this year's figure the change refers to
+    subject_item: SectionClaim | None
+    direction: str | None  # "up" / "down"
+    amount: Amount | None
+    rate_direction: str | None
+    rate: tuple[Decimal, int] | None
+
+
+def change_claims(claims: Iterable[SectionClaim], patterns: NarrativePatterns) -> list[Change]:
+    """Each change claim, bound to the first amount of its clause (its subject)."""
+    out: list[Change] = []
+    first_in_clause: dict[tuple[str, int], SectionClaim] = {}
+    for item in claims:
+        key = (item.section.id, item.claim.clause)
+        if item.claim.pattern.startswith("amount") and key not in first_in_clause:
+            first_in_clause[key] = item
+        if item.claim.pattern not in ("change", "change_with_rate"):
+            continue
+        subject = first_in_clause.get(key)
+        out.append(
+            Change(
+                item=item,
+                subject=subject.claim.amount(patterns.unit) if subject else None,
+                subject_item=subject,
+                direction=item.claim.direction("direction", patterns.directions),
+                amount=item.claim.amount(patterns.unit, "change"),
+                rate_direction=item.claim.direction("rate_direction", patterns.directions),
+                rate=item.claim.number("rate"),
+            )
+        )
+    return out

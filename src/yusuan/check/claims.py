@@ -1,0 +1,86 @@
+"""The narrative's claims, each bound (where the sentence patterns say so) to a table cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from yusuan.check.context import Context
+from yusuan.check.figures import cell_location, find_row, src_location, strip_number, total_row
+from yusuan.model import Amount, Location, Row, Section, Table
+from yusuan.reference.narrative import Binding, Claim
+
+
+@dataclass(frozen=True)
+class Target:
+    """The cell a claim refers to."""
+
+    table: Table
+    row: Row
+    column: str
+
+    @property
+    def amount(self) -> Amount | None:
+        return self.row.amount(self.table, self.column)
+
+    @property
+    def location(self) -> Location:
+        return cell_location(self.table, self.row, self.column)
+
+
+@dataclass(frozen=True)
+class SectionClaim:
+    section: Section
+    claim: Claim
+    target: Target | None
+    binding: Binding | None
+
+    @property
+    def location(self) -> Location:
+        return src_location(self.section.source, section=self.section.id, sentence=self.claim.sentence[:80])
+
+
+def _row(table: Table, binding: Binding, label: str) -> Row | None:
+    if binding.row == "合计":
+        return total_row(table, binding.side)
+    if binding.by_row_name:
+        best: Row | None = None
+        for row in table.iter_rows(binding.side):
+            name = strip_number(row.name).replace(" ", "")
+            if name and label.endswith(name) and (best is None or len(name) > len(strip_number(best.name))):
+                best = row
+        return best
+    return find_row(table, binding.row, binding.side)
+
+
+def resolve(ctx: Context, section_id: str, claim: Claim) -> tuple[Target | None, Binding | None]:
+    patterns = ctx.narrative
+    if patterns is None:
+        return None, None
+    binding = patterns.bind(section_id, claim.label)
+    if binding is None:
+        return None, None
+    table = ctx.disclosure.table(binding.table)
+    if table is None or table.column_index(binding.column) is None:
+        return None, binding
+    row = _row(table, binding, claim.label)
+    if row is None:
+        return None, binding
+    return Target(table, row, binding.column), binding
+
+
+def section_claims(ctx: Context) -> list[SectionClaim]:
+    """Every claim of every section, in reading order, with its target cell when bound.
+
+    Read once per check run: the narrative rules all start from it.
+    """
+    cached = ctx.shared.get("section_claims")
+    if isinstance(cached, list):
+        return list(cached)
+    patterns = ctx.require_narrative()
+    out: list[SectionClaim] = []
+    for section in ctx.disclosure.sections:
+        for claim in patterns.claims(section.text):
+            target, binding = resolve(ctx, section.id, claim)
+            out.append(SectionClaim(section, claim, target, binding))
+    ctx.shared["section_claims"] = out
+    return list(out)

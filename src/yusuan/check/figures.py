@@ -1,0 +1,205 @@
+"""Shared helpers of the rules: locating cells, reading figures, comparing with rounding tolerance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from yusuan.check.context import issue
+from yusuan.model import (
+    Amount,
+    Evidence,
+    Finding,
+    Location,
+    Row,
+    Severity,
+    Source,
+    Table,
+    Unit,
+    rounding_tolerance,
+)
+from yusuan.reference.profiles import Profile
+
+_NUMBERED = re.compile(r"^[一二三四五六七八九十百]+[、.．]")
+
+
+def src_location(source: Source | None, **where: str | None) -> Location:
+    """A location with page/line from a source."""
+    return Location(
+        page=source.page if source else None,
+        line=source.line if source else None,
+        **where,
+    )
+
+
+def row_key(row: Row) -> str:
+    """How a row is named in a location: its code and name, or its name."""
+    return f"{row.code} {row.name}" if row.code else row.name
+
+
+def cell_location(table: Table, row: Row, column: str | None) -> Location:
+    """table + row + column, with the page/line of the cell (or of its row, or of its table)."""
+    cell = row.cell(table, column) if column else None
+    source = (cell.source if cell else None) or row.source or table.source
+    label = None
+    if column is not None:
+        index = table.column_index(column)
+        label = table.columns[index].label if index is not None else column
+    return src_location(source, table=table.id, row=row_key(row), column=label)
+
+
+def table_location(table: Table) -> Location:
+    return src_location(table.source, table=table.id)
+
+
+def in_unit(amount: Amount | None, unit: Unit) -> Decimal:
+    """The exact value of a printed figure in ``unit``; blank counts as zero."""
+    return amount.to(unit) if amount is not None else Decimal(0)
+
+
+def fmt(value: Decimal, places: int = 2) -> str:
+    return f"{value:.{places}f}"
+
+
+def places_of(amounts: Sequence[Amount | None], default: int = 2) -> int:
+    written = [a.places for a in amounts if a is not None]
+    return max(written) if written else default
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """An expected figure (a sum of printed figures) against a printed one."""
+
+    expected: Decimal
+    actual: Decimal
+    tolerance: Decimal
+    actual_blank: bool
+    places: int
+
+    @property
+    def difference(self) -> Decimal:
+        return self.actual - self.expected
+
+    @property
+    def agrees(self) -> bool:
+        return self.difference == 0 and not (self.actual_blank and self.expected != 0)
+
+    @property
+    def within_rounding(self) -> bool:
+        """Strictly inside the rounding bound: each printed figure is off by less than half a step
+        (四舍五入 rounds x.xx5 up), so equal quantities never print further apart than that."""
+        return abs(self.difference) < self.tolerance and not (self.actual_blank and self.expected != 0)
+
+    def evidence(self, unit: Unit) -> Evidence:
+        u = unit.value
+        return Evidence(
+            expected=f"{fmt(self.expected, self.places)}{u}",
+            actual="空白 / blank" if self.actual_blank else f"{fmt(self.actual, self.places)}{u}",
+            difference=f"{fmt(self.difference, self.places)}{u}",
+            tolerance=f"{fmt(self.tolerance, self.places + 1)}{u}",
+        )
+
+
+def compare(actual: Amount | None, parts: Sequence[Amount | None], unit: Unit) -> Comparison:
+    """Σ parts against a printed figure, in ``unit``, tolerance from the precision of all involved."""
+    present = [a for a in [actual, *parts] if a is not None]
+    expected = sum((in_unit(p, unit) for p in parts), Decimal(0))
+    return Comparison(
+        expected=expected,
+        actual=in_unit(actual, unit),
+        tolerance=rounding_tolerance(present, unit),
+        actual_blank=actual is None,
+        places=places_of(present),
+    )
+
+
+def judge(
+    comparison: Comparison,
+    unit: Unit,
+    what: str,
+    what_en: str,
+    *locations: Location,
+    hint: str = "",
+    severity: Severity = Severity.ERROR,
+) -> Finding | None:
+    """A finding when the comparison fails: ``severity`` beyond rounding, info within it."""
+    if comparison.agrees:
+        return None
+    evidence = comparison.evidence(unit)
+    if comparison.within_rounding:
+        return issue(
+            Severity.INFO,
+            f"{what}：相差{evidence.difference}，在四舍五入误差之内",
+            f"{what_en}: differs by {evidence.difference}, within rounding",
+            *locations,
+            evidence=evidence,
+        )
+    if comparison.actual_blank:
+        message = f"{what}：应为{evidence.expected}，表中为空白"
+        message_en = f"{what_en}: expected {evidence.expected}, the cell is blank"
+    else:
+        message = f"{what}：应为{evidence.expected}，实为{evidence.actual}，相差{evidence.difference}"
+        message_en = (
+            f"{what_en}: expected {evidence.expected}, printed {evidence.actual}, "
+            f"difference {evidence.difference}"
+        )
+    return issue(severity, message, message_en, *locations, evidence=evidence, hint=hint)
+
+
+def is_total_name(name: str) -> bool:
+    return name.replace(" ", "") in ("合计", "总计", "部门合计")
+
+
+def total_row(table: Table, side: str | None = None) -> Row | None:
+    """The 合计 row of a table (a row without a code named 合计/总计)."""
+    for row in table.iter_rows(side):
+        if not row.code and is_total_name(row.name):
+            return row
+    return None
+
+
+def coded_rows(table: Table) -> list[Row]:
+    return [row for row in table.rows if row.code and row.code.isdigit()]
+
+
+def is_numbered(name: str) -> bool:
+    """Side-by-side item rows are numbered: 一、一般公共预算 …"""
+    return bool(_NUMBERED.match(name.strip()))
+
+
+def strip_number(name: str) -> str:
+    return _NUMBERED.sub("", name.strip())
+
+
+def find_row(table: Table, name: str, side: str | None = None) -> Row | None:
+    """A row by its name as printed, ignoring spaces and the 一、 numbering."""
+    wanted = name.replace(" ", "")
+    for row in table.iter_rows(side):
+        if strip_number(row.name).replace(" ", "") == wanted or row.name.replace(" ", "") == wanted:
+            return row
+    return None
+
+
+def value_columns(table: Table, side: str | None = None) -> list[str]:
+    return [c.key for c in table.columns if side is None or c.side == side]
+
+
+def layout(profile: Profile | None, table: Table) -> str:
+    """The table's layout from the profile, or guessed from its rows."""
+    spec = profile.table(table.id) if profile is not None else None
+    if spec is not None:
+        return spec.layout
+    if any(row.side for row in table.rows):
+        return "side_by_side_coded" if coded_rows(table) else "side_by_side"
+    return "coded" if coded_rows(table) else "named"
+
+
+def children_of(rows: list[Row], code: str) -> list[Row]:
+    """The rows one level below ``code`` (款 under 类, 项 under 款) among ``rows``."""
+    lengths = sorted({len(r.code or "") for r in rows})
+    deeper = [n for n in lengths if n > len(code)]
+    if not deeper:
+        return []
+    return [r for r in rows if r.code and len(r.code) == deeper[0] and r.code.startswith(code)]

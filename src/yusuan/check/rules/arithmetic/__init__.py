@@ -1,0 +1,1 @@
+"""Rules of the family 'arithmetic' (see yusuan.check.engine.FAMILIES)."""

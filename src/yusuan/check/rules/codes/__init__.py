@@ -1,0 +1,1 @@
+"""Rules of the family 'codes' (see yusuan.check.engine.FAMILIES)."""

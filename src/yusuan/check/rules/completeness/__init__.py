@@ -1,0 +1,1 @@
+"""Rules of the family 'completeness' (see yusuan.check.engine.FAMILIES)."""

@@ -1,0 +1,1 @@
+"""Rules of the family 'crosstable' (see yusuan.check.engine.FAMILIES)."""

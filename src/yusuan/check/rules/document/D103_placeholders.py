@@ -1,0 +1,66 @@
+"""没有遗留未填写的占位符
+No template placeholder is left in the published document.
+
+What: no "XX", "××", "＊＊", "某某", "待填写", "待补充", "（填写…）" in the unit name, table
+titles and headers, cells, narrative, glossary, performance sheets.
+
+Why: a placeholder means the text was never finished; whatever it stood for is undisclosed.
+
+Legal basis: 财预〔2016〕143号《地方预决算公开操作规程》（公开内容完整、准确）.
+
+Example: ``情况说明 九: “政府采购预算总额XX万元”`` (error).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yusuan.check.context import Context, issue
+from yusuan.check.figures import cell_location, src_location, table_location
+from yusuan.model import Finding, Location, Severity
+
+_PLACEHOLDER = re.compile(r"[XＸ]{2,}|[×＊*]{2,}|某某|待填写|待补充|待定|此处填写|[（(]填写|[（(]请填")
+
+
+def _places(ctx: Context) -> Iterator[tuple[str, Location]]:
+    d = ctx.disclosure
+    yield d.facts.unit, src_location(d.facts.source, section="单位名称")
+    yield d.facts.title, src_location(d.facts.source, section="标题")
+    for table in d.tables.values():
+        yield table.title + (table.unit_name or ""), table_location(table)
+        for row in table.rows:
+            yield row.name, cell_location(table, row, None)
+            for column, cell in zip(table.columns, row.cells, strict=False):
+                if cell.amount is None and cell.text.strip():
+                    yield cell.text, cell_location(table, row, column.key)
+        for note in table.notes:
+            yield note, table_location(table)
+    for section in d.sections:
+        for line in section.text.splitlines():
+            yield line, src_location(section.source, section=section.id, sentence=line.strip()[:60])
+    for entry in d.glossary:
+        yield entry.term + entry.definition, src_location(entry.source, section="名词解释")
+    for sheet in d.performance_targets:
+        where = src_location(sheet.source, section=f"绩效目标表 {sheet.project}")
+        yield sheet.project + sheet.department + sheet.implementing_unit, where
+        for text in sheet.goals.values():
+            yield text, where
+        for indicator in sheet.indicators:
+            yield (
+                indicator.level3 + " " + indicator.value,
+                src_location(indicator.source or sheet.source, section=f"绩效目标表 {sheet.project}"),
+            )
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for text, where in _places(ctx):
+        match = _PLACEHOLDER.search(text)
+        if match:
+            yield issue(
+                Severity.ERROR,
+                f"留有未填写的占位符“{match.group(0)}”：{text.strip()[:60]}",
+                f"placeholder {match.group(0)!r} left in: {text.strip()[:60]}",
+                where,
+                hint="填上实际内容 / fill in the actual content",
+            )

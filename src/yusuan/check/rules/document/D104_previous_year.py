@@ -1,0 +1,51 @@
+"""“比上年”比较的是上一年
+Comparisons with "the previous year" are with year − 1.
+
+What: a sentence that compares with a named year ("比2023年增加…") in a 2025 budget, or a
+stock date of the assets section ("截至2024年12月31日") that is not the end of the previous
+year, is reported.
+
+Why: budgets compare with the previous year's budget; a wrong year is usually text left over
+from an older disclosure, and the change figures then belong to another comparison.
+
+Legal basis: 财预〔2016〕143号《地方预决算公开操作规程》（对比上年增减变化作出说明）.
+
+Example: ``情况说明 一: “比2023年增加3.92万元” in a 2025 budget`` (error).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yusuan.check.context import CannotEvaluate, Context, issue
+from yusuan.check.figures import src_location
+from yusuan.model import Finding, Severity
+from yusuan.reference.narrative import squeeze
+
+_COMPARED = re.compile(r"比(20\d{2})年(?:度)?(?:预算)?(?:增加|减少|增长|下降|持平)")
+_STOCK_DATE = re.compile(r"截至(20\d{2})年12月31日")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.year is None:
+        raise CannotEvaluate("文件没有写明预算年度 / the document states no budget year")
+    previous = ctx.year - 1
+    for section in ctx.disclosure.sections:
+        text = squeeze(section.text)
+        for match in _COMPARED.finditer(text):
+            if int(match.group(1)) != previous:
+                yield issue(
+                    Severity.ERROR,
+                    f"“{match.group(0)}”：{ctx.year}年预算应与{previous}年比较",
+                    f"{match.group(0)!r}: a {ctx.year} budget compares with {previous}",
+                    src_location(section.source, section=section.id, sentence=match.group(0)),
+                )
+        for match in _STOCK_DATE.finditer(text):
+            if int(match.group(1)) != previous:
+                yield issue(
+                    Severity.WARNING,
+                    f"资产情况的时点“{match.group(0)}”不是上年末（{previous}年12月31日）",
+                    f"stock date {match.group(0)!r} is not the end of {previous}",
+                    src_location(section.source, section=section.id, sentence=match.group(0)),
+                )

@@ -1,0 +1,1 @@
+"""Rules of the family 'document' (see yusuan.check.engine.FAMILIES)."""

@@ -1,0 +1,1 @@
+"""Rules of the family 'narrative' (see yusuan.check.engine.FAMILIES)."""

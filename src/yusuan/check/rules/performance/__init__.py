@@ -1,0 +1,1 @@
+"""Rules of the family 'performance' (see yusuan.check.engine.FAMILIES)."""

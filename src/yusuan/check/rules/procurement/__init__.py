@@ -1,0 +1,1 @@
+"""Rules of the family 'procurement' (see yusuan.check.engine.FAMILIES)."""

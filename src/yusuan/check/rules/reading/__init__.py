@@ -1,0 +1,1 @@
+"""Rules of the family 'reading' (see yusuan.check.engine.FAMILIES)."""

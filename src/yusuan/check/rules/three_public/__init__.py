@@ -1,0 +1,1 @@
+"""Rules of the family 'three_public' (see yusuan.check.engine.FAMILIES)."""

@@ -1,0 +1,177 @@
+"""Bounds on what a reader accepts, so that hostile input fails fast with an InputError.
+
+Every limit is a field of :class:`Limits` (pass your own to ``read_document``); the defaults
+are far above any published disclosure (a 13-table unit tally is a few hundred KB) and far
+below what would exhaust a machine. docs/reading.md lists them.
+
+Packages (DOCX, XLSX) are checked from the zip central directory before anything is
+decompressed: member count, declared sizes, compression ratio. Python's zipfile never yields
+more than a member's declared size (a member that inflates beyond it fails its CRC), so the
+declared sizes bound the memory the libraries can use. XML parts are then refused if they
+carry a document type declaration: OOXML never needs one, and a DTD is where external
+entities and "billion laughs" live.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from dataclasses import dataclass
+
+from yusuan.read.errors import InputError
+
+MIB = 1024 * 1024
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+_ROOT_TAG = re.compile(r"<[^?!]")  # the first tag that is not a declaration, instruction or comment
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 50 * MIB  # any input file, before it is read
+    max_html_bytes: int = 20 * MIB  # an HTML page
+    max_zip_members: int = 2_000  # members of a DOCX/XLSX package
+    max_uncompressed_bytes: int = 200 * MIB  # all members together, as declared
+    max_xml_bytes: int = 32 * MIB  # the XML parts together, as declared: what the libraries parse
+    max_compression_ratio: int = 200  # uncompressed / compressed, for members above ratio_floor_bytes
+    ratio_floor_bytes: int = 1 * MIB  # small members compress well legitimately
+    max_rows: int = 100_000  # table rows (and sheet rows) in one document
+    max_cells: int = 1_000_000  # grid cells in one document (XLSX: counted in the XML before loading)
+    max_columns: int = 1_000  # columns of one table (an HTML colspan is capped there too)
+    max_html_depth: int = 256  # nesting of HTML elements
+    max_html_nodes: int = 500_000  # HTML elements and text pieces (a portal page has some thousands)
+    max_seconds: float = 120.0  # reading one document, checked between rows and parts
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_html_depth <= 800:  # the tree is walked recursively
+            raise ValueError("max_html_depth must be between 1 and 800")
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception from a library as one short line: its type and message."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+class Deadline:
+    """The time a document may take; ``check`` raises once it has passed."""
+
+    def __init__(self, path: str, limits: Limits) -> None:
+        self.path = path
+        self.seconds = limits.max_seconds
+        self.end = time.monotonic() + limits.max_seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise InputError(
+                self.path,
+                f"读取超时（超过 {self.seconds:g} 秒）/ reading took longer than {self.seconds:g} s",
+            )
+
+
+class SizeTally:
+    """Counts rows and cells across a document against the limits."""
+
+    def __init__(self, path: str, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        self.rows = 0
+        self.cells = 0
+
+    def columns(self, count: int) -> None:
+        if count > self.limits.max_columns:
+            raise InputError(
+                self.path,
+                f"表格列数过多（{count} 列，上限 {self.limits.max_columns}）"
+                f"/ a table has too many columns ({count}, limit {self.limits.max_columns})",
+            )
+
+    def add(self, rows: int, cells: int) -> None:
+        self.rows += rows
+        self.cells += cells
+        if self.rows > self.limits.max_rows:
+            raise InputError(
+                self.path,
+                f"行数过多（上限 {self.limits.max_rows}）/ too many rows (limit {self.limits.max_rows})",
+            )
+        if self.cells > self.limits.max_cells:
+            raise InputError(
+                self.path,
+                f"单元格过多（上限 {self.limits.max_cells}）/ too many cells (limit {self.limits.max_cells})",
+            )
+
+
+def check_zip(path: str, package: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse a package whose central directory promises more than the limits allow."""
+    members = package.infolist()
+    if len(members) > limits.max_zip_members:
+        raise InputError(
+            path,
+            f"压缩包成员过多（{len(members)} 个，上限 {limits.max_zip_members}）"
+            f"/ too many members in the package ({len(members)}, limit {limits.max_zip_members})",
+        )
+    total = xml = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise InputError(
+                path, f"压缩包成员已加密：{member.filename} / encrypted member: {member.filename}"
+            )
+        total += member.file_size
+        if total > limits.max_uncompressed_bytes:
+            raise InputError(
+                path,
+                f"解压后过大（超过 {limits.max_uncompressed_bytes} 字节），疑似压缩炸弹"
+                f"/ too large once decompressed (over {limits.max_uncompressed_bytes} bytes): a zip bomb?",
+            )
+        if member.file_size > limits.ratio_floor_bytes:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if ratio > limits.max_compression_ratio:
+                raise InputError(
+                    path,
+                    f"压缩比异常（{member.filename}：{ratio:.0f} 倍），疑似压缩炸弹"
+                    f"/ compression ratio {ratio:.0f} in {member.filename}: a zip bomb?",
+                )
+        if member.filename.endswith(XML_SUFFIXES):
+            xml += member.file_size
+            if xml > limits.max_xml_bytes:
+                raise InputError(
+                    path,
+                    f"XML 部件解压后过大（超过 {limits.max_xml_bytes} 字节）"
+                    f"/ XML parts too large once decompressed (over {limits.max_xml_bytes} bytes)",
+                )
+
+
+def _head_text(data: bytes) -> str:
+    """The start of an XML part as text, whatever its encoding (UTF-8 or UTF-16)."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        encoding = "utf-16-be" if head.startswith(b"\xfe\xff") or head[:1] == b"\x00" else "utf-16-le"
+        return head.decode(encoding, errors="ignore")
+    return head.decode("utf-8", errors="ignore")
+
+
+def check_xml_parts(path: str, package: zipfile.ZipFile) -> None:
+    """Refuse a package with a DOCTYPE in any XML part (external entities, entity expansion).
+
+    A DTD can only stand before the root element, so the first 4 KB of each part decide; a
+    part whose prolog is longer than that is refused as well.
+    """
+    for member in package.infolist():
+        name = member.filename
+        if not name.endswith(XML_SUFFIXES):
+            continue
+        with package.open(member) as stream:
+            head = _head_text(stream.read(4096))
+        lowered = head.lower()
+        root = _ROOT_TAG.search(lowered)
+        root_at = None if root is None else root.start()
+        prolog = lowered if root_at is None else lowered[:root_at]
+        if "<!doctype" in prolog or "<!entity" in prolog:
+            raise InputError(
+                path, f"XML 部件含文档类型声明（DTD/实体）：{name} / XML part with a DTD or entities: {name}"
+            )
+        if root_at is None and member.file_size > 4096:
+            raise InputError(path, f"XML 部件开头异常：{name} / XML part with an overlong prolog: {name}")

@@ -1,0 +1,263 @@
+"""Sentence patterns of the narrative (data/narrative/<profile>.yaml), compiled both ways.
+
+A :class:`SentencePattern` FORMATS values into a sentence fragment (authoring) and PARSES the
+same fragment back (checking): ``{label}{amount}万元，占{share}%`` writes
+"基本支出194.21万元，占56.93%" and reads it as a claim with label, amount and share.
+:class:`NarrativePatterns` scans a whole text into :class:`Claim` objects in reading order and
+says which table cell a claim's label refers to (:class:`Binding`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import yaml
+
+from yusuan.model import Amount, Unit
+from yusuan.reference.paths import ReferenceError, data_dir
+
+_SLOT = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<choices>[^}]+))?\}")
+_NUMBER = r"\d+(?:\.\d+)?"
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,942,100 in 元 figures
+_SLOT_REGEX = {
+    "label": r"[^\d，,。；;：:、%％（）()\s“”\"]*",
+    "phrase": r"[^，,。；;]+?",
+    "amount": _GROUPED,
+    "change": _NUMBER,
+    "share": _NUMBER,
+    "rate": _NUMBER,
+    "count": r"\d+",
+}
+_LITERAL_VARIANTS = {"，": "[，,]", "：": "[：:]", "；": "[；;]", "%": "[%％]", "(": "[(（]", ")": "[)）]"}
+_CLAUSE_END = re.compile(r"[。；;]")
+
+
+def squeeze(text: str) -> str:
+    """The text without whitespace: PDF extraction breaks lines and numbers ("341. 11")."""
+    return "".join(text.split())
+
+
+@dataclass(frozen=True)
+class SentencePattern:
+    id: str
+    template: str
+    regex: re.Pattern[str]
+    slots: tuple[str, ...]
+    directions: dict[str, dict[str, str]]
+    unit: Unit | None = None  # the unit the template writes amounts in, when not the profile's
+
+    def format(self, **values: object) -> str:
+        """Write the fragment: amounts as Amount or text, shares/rates as Decimal or text.
+
+        ``direction``/``rate_direction`` may be given as "up"/"down" or as the words.
+        """
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group("name")
+            if name not in values:
+                raise KeyError(f"pattern {self.id}: no value for {name}")
+            value = values[name]
+            if name in ("direction", "rate_direction") and value in self.directions:
+                return self.directions[str(value)]["change" if name == "direction" else "rate"]
+            if isinstance(value, Amount):
+                return value.normalised()
+            return str(value)
+
+        return _SLOT.sub(fill, self.template)
+
+    def fullmatch(self, text: str) -> dict[str, str] | None:
+        found = self.regex.fullmatch(squeeze(text))
+        return found.groupdict() if found else None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one fragment of a sentence states, with where it is (offsets in the squeezed text)."""
+
+    pattern: str
+    label: str
+    values: dict[str, str]
+    start: int
+    end: int
+    clause: int  # index of the clause (split at 。；) in the text
+    sentence: str  # the clause's text
+    unit: Unit | None = None  # the pattern's own unit (a 元 figure in a 万元 narrative)
+
+    def amount(self, unit: Unit, slot: str = "amount") -> Amount | None:
+        """An amount slot, in the pattern's unit (else ``unit``, the narrative's)."""
+        text = self.values.get(slot)
+        return Amount.parse(text, self.unit or unit) if text else None
+
+    def number(self, slot: str) -> tuple[Decimal, int] | None:
+        """A percentage or count as (value, decimal places)."""
+        text = self.values.get(slot)
+        if not text:
+            return None
+        places = len(text.split(".")[1]) if "." in text else 0
+        return Decimal(text), places
+
+    def direction(self, slot: str, directions: dict[str, dict[str, str]]) -> str | None:
+        """ "up" or "down" for a direction word."""
+        word = self.values.get(slot)
+        for key, words in directions.items():
+            if word in words.values():
+                return key
+        return None
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A claim label bound to a table cell: label ending, table, row (or "{row}"), column, side."""
+
+    label: str
+    table: str
+    row: str
+    column: str
+    side: str | None = None
+
+    @property
+    def by_row_name(self) -> bool:
+        return self.row == "{row}"
+
+
+@dataclass(frozen=True)
+class NarrativePatterns:
+    profile: str
+    unit: Unit
+    patterns: tuple[SentencePattern, ...]
+    directions: dict[str, dict[str, str]]
+    bindings: dict[str, tuple[Binding, ...]]
+    none_statements: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    performance_claims: tuple[tuple[str, str], ...] = ()
+    table_funds: dict[str, str] = field(default_factory=dict)
+    indicator_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    service_words: tuple[str, ...] = ()
+    checked_elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def pattern(self, pattern_id: str) -> SentencePattern:
+        found = next((p for p in self.patterns if p.id == pattern_id), None)
+        if found is None:
+            raise KeyError(pattern_id)
+        return found
+
+    def claims(self, text: str) -> list[Claim]:
+        """Every claim of a text, in reading order (whitespace ignored)."""
+        squeezed = squeeze(text)
+        clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(squeezed)]
+        found: list[Claim] = []
+        position = 0
+        # Each pattern's next match is kept and searched again only once the reading has
+        # passed its start: the leftmost match from a later position is the same match.
+        upcoming = [pattern.regex.search(squeezed) for pattern in self.patterns]
+        while position < len(squeezed):
+            best: tuple[int, int] | None = None
+            for index, candidate in enumerate(upcoming):
+                if candidate is not None and (best is None or candidate.start() < best[0]):
+                    best = (candidate.start(), index)
+            if best is None:
+                break
+            pattern = self.patterns[best[1]]
+            match = upcoming[best[1]]
+            assert match is not None
+            clause = sum(1 for s in clause_starts if s <= match.start()) - 1
+            clause_end = clause_starts[clause + 1] if clause + 1 < len(clause_starts) else len(squeezed)
+            values = {k: v for k, v in match.groupdict().items() if v is not None}
+            found.append(
+                Claim(
+                    pattern=pattern.id,
+                    label=values.get("label", ""),
+                    values=values,
+                    start=match.start(),
+                    end=match.end(),
+                    clause=clause,
+                    sentence=squeezed[clause_starts[clause] : clause_end],
+                    unit=pattern.unit,
+                )
+            )
+            position = max(match.end(), position + 1)
+            for index, candidate in enumerate(upcoming):
+                if candidate is not None and candidate.start() < position:
+                    upcoming[index] = self.patterns[index].regex.search(squeezed, position)
+        return found
+
+    def bind(self, section_id: str, label: str) -> Binding | None:
+        """The binding of a label in a section: the longest label ending that fits."""
+        candidates = [b for b in self.bindings.get(section_id, ()) if b.label and label.endswith(b.label)]
+        if candidates:
+            return max(candidates, key=lambda b: len(b.label))
+        return next((b for b in self.bindings.get(section_id, ()) if b.by_row_name), None)
+
+
+def compile_template(
+    template: str, directions: dict[str, dict[str, str]]
+) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A template's regex: slots become named groups, literals accept their variants."""
+    parts: list[str] = []
+    slots: list[str] = []
+    position = 0
+    for match in _SLOT.finditer(template):
+        parts.extend(_LITERAL_VARIANTS.get(ch, re.escape(ch)) for ch in template[position : match.start()])
+        name, choices = match.group("name"), match.group("choices")
+        if choices:
+            body = "|".join(re.escape(c) for c in choices.split("|"))
+        elif name == "direction":
+            body = "|".join(re.escape(d["change"]) for d in directions.values())
+        elif name == "rate_direction":
+            body = "|".join(re.escape(d["rate"]) for d in directions.values())
+        elif name in _SLOT_REGEX:
+            body = _SLOT_REGEX[name]
+        else:
+            raise ValueError(f"unknown slot {{{name}}} in {template!r}")
+        parts.append(f"(?P<{name}>{body})")
+        slots.append(name)
+        position = match.end()
+    parts.extend(_LITERAL_VARIANTS.get(ch, re.escape(ch)) for ch in template[position:])
+    return re.compile("".join(parts)), tuple(slots)
+
+
+def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
+    directions = {
+        str(k): {"change": str(v["change"]), "rate": str(v["rate"])} for k, v in raw["directions"].items()
+    }
+    patterns = []
+    for item in raw["patterns"]:
+        regex, slots = compile_template(item["template"], directions)
+        unit = Unit.parse(item["unit"]) if item.get("unit") else None
+        patterns.append(SentencePattern(item["id"], item["template"], regex, slots, directions, unit))
+    bindings = {
+        str(section): tuple(
+            Binding(str(b["label"]), b["table"], str(b["row"]), b["column"], b.get("side")) for b in items
+        )
+        for section, items in (raw.get("bindings") or {}).items()
+    }
+    return NarrativePatterns(
+        profile=profile,
+        unit=Unit.parse(raw.get("unit", "万元")),
+        patterns=tuple(patterns),
+        directions=directions,
+        bindings=bindings,
+        none_statements={str(k): tuple(v) for k, v in (raw.get("none_statements") or {}).items()},
+        table_funds={str(k): str(v) for k, v in (raw.get("table_funds") or {}).items()},
+        checked_elsewhere={str(k): tuple(v) for k, v in (raw.get("checked_elsewhere") or {}).items()},
+        service_words=tuple(str(w) for w in raw.get("service_words", [])),
+        indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
+        performance_claims=tuple(
+            (str(c["label"]), str(c["quantity"])) for c in raw.get("performance_claims", [])
+        ),
+    )
+
+
+@cache
+def load_narrative(profile: str) -> NarrativePatterns:
+    """The sentence patterns of a profile; ReferenceError when there are none."""
+    path = data_dir() / "narrative" / f"{profile}.yaml"
+    if not path.is_file():
+        raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
+    try:
+        return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+        raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc

@@ -1,0 +1,101 @@
+"""Sentence patterns: one pattern formats a fragment and parses it back into the same claims."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from yusuan.model import Amount, Unit
+from yusuan.reference.narrative import compile_template, load_narrative
+from yusuan.reference.paths import ReferenceError
+from yusuan.reference.profiles import load_profile
+
+SEED_LINE = (
+    "2025年度朔州市朔城区数字政府服务中心支出预算341.11万元,其中:基本支出194.21万元,占56.93%;"
+    "项目支出146.9万元,占43.07%。"
+)
+
+
+def test_the_pattern_that_writes_is_the_pattern_that_reads() -> None:
+    patterns = load_narrative("shanxi")
+    pattern = patterns.pattern("amount_share")
+    text = pattern.format(label="基本支出", amount=Amount.parse("194.21", Unit.WAN), share="56.93")
+    assert text == "基本支出194.21万元，占56.93%"
+    (claim,) = patterns.claims(text)
+    assert claim.pattern == "amount_share" and claim.label == "基本支出"
+    assert claim.amount(Unit.WAN) == Amount.parse("194.21", Unit.WAN)
+    assert claim.number("share") == (Decimal("56.93"), 2)
+
+
+def test_change_round_trip_with_direction_words() -> None:
+    patterns = load_narrative("shanxi")
+    pattern = patterns.pattern("change_with_rate")
+    text = pattern.format(direction="down", change="3.92", rate_direction="down", rate="1.16")
+    assert text == "比上年减少3.92万元，下降1.16%"
+    (claim,) = patterns.claims(text)
+    assert claim.direction("direction", patterns.directions) == "down"
+    assert claim.direction("rate_direction", patterns.directions) == "down"
+
+
+def test_seed_sentence_parses_into_claims_in_order() -> None:
+    claims = load_narrative("shanxi").claims(SEED_LINE)
+    assert [(c.pattern, c.label[-4:], c.values.get("amount"), c.values.get("share")) for c in claims] == [
+        ("amount", "支出预算", "341.11", None),
+        ("amount_share", "基本支出", "194.21", "56.93"),
+        ("amount_share", "项目支出", "146.9", "43.07"),
+    ]
+
+
+def test_extraction_noise_is_tolerated() -> None:
+    # line breaks and stray spaces inside the sentence, ASCII and full-width punctuation
+    claims = load_narrative("shanxi").claims(
+        "社会保障和就业支出21.26万元，占\n6.23%; 卫生健康支出8. 42万元, 占2.47%"
+    )
+    assert [(c.label, c.values["amount"], c.values["share"]) for c in claims] == [
+        ("社会保障和就业支出", "21.26", "6.23"),
+        ("卫生健康支出", "8.42", "2.47"),
+    ]
+
+
+def test_count_and_coverage_patterns() -> None:
+    claims = load_narrative("shanxi").claims(
+        "公开项目绩效目标4个,涉及项目金额146.90万元,占部门(单位)项目支出总额的100%。"
+    )
+    assert [c.pattern for c in claims] == ["count_amount", "coverage"]
+    assert claims[0].values["count"] == "4" and claims[1].values["share"] == "100"
+
+
+def test_bindings_name_tables_and_columns_of_the_profile() -> None:
+    patterns = load_narrative("shanxi")
+    profile = load_profile("shanxi")
+    for section, bindings in patterns.bindings.items():
+        assert profile.section(section) is not None, section
+        for binding in bindings:
+            spec = profile.table(binding.table)
+            assert spec is not None, binding
+            assert binding.column in {c.key for c in spec.columns}, binding
+
+
+def test_bind_prefers_the_longest_label() -> None:
+    patterns = load_narrative("shanxi")
+    binding = patterns.bind("income", "主要包括一般公共预算拨款收入")
+    assert binding is not None and binding.column == "general_budget"
+    by_row = patterns.bind("general_expenditure", "一般公共服务支出")
+    assert by_row is not None and by_row.by_row_name
+
+
+def test_unknown_slot_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        compile_template("{nonsense}万元", {})
+
+
+def test_missing_or_broken_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ReferenceError):
+        load_narrative("atlantis")
+    (tmp_path / "narrative").mkdir()
+    (tmp_path / "narrative" / "broken.yaml").write_text("patterns: [", encoding="utf-8")
+    monkeypatch.setenv("YUSUAN_DATA", str(tmp_path))
+    with pytest.raises(ReferenceError):
+        load_narrative("broken")
