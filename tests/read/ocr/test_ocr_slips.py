@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from yusuan.model import Amount, Cell, CellStatus, Column, Row, Table, Unit
+from dataclasses import replace
+
+from ocr_corpus import CORPUS
+
+from yusuan.model import Amount, Cell, CellStatus, CodeKind, Column, Row, Table, Unit
+from yusuan.read.ocr import ocr_problems
 from yusuan.read.ocr.settings import OcrSettings
 from yusuan.read.ocr.slips import code_slips, doubtful_cells
+from yusuan.read.pdf import read_pdf
+from yusuan.read.pdf.tables import profile_tables
+from yusuan.reference.codes import load_code_list
+from yusuan.reference.profiles import load_profile
 
 
 def _cell(text: str, confidence: float | None) -> Cell:
@@ -63,7 +72,7 @@ def test_a_code_named_otherwise_in_the_other_tables_is_listed() -> None:
 def test_the_code_list_names_a_code_when_given() -> None:
     table = _table("income", [("201", "一般公共服务", 1.0)])
     assert code_slips({"income": table}) == []
-    problems = code_slips({"income": table}, {"201": "一般公共服务支出"})
+    problems = code_slips({"income": table}, {"income": {"201": "一般公共服务支出"}})
     assert len(problems) == 1 and "一般公共服务支出" in problems[0].what
 
 
@@ -86,3 +95,20 @@ def test_a_kuan_whose_lei_is_not_printed_is_listed() -> None:
 def test_a_table_without_lei_rows_is_not_held_to_parents() -> None:
     table = _table("projects", [("2010601", "行政运行", 1.0), ("2080505", "养老保险缴费", 1.0)])
     assert code_slips({"projects": table}) == []
+
+
+def test_the_exact_text_of_the_corpus_has_no_slip_and_a_planted_one_is_found() -> None:
+    """The code list names every corpus code as printed; one changed character is caught."""
+    for pdf in CORPUS:
+        reading = read_pdf(pdf)
+        assert reading.profile is not None
+        profile = load_profile(reading.profile)
+        tables, _ = profile_tables(reading.tables, profile, reading.file)
+        assert ocr_problems(reading) == []
+        income = tables["income"]
+        row = next(r for r in income.rows if r.code and len(r.code) == 7)
+        slipped = Row(name=row.name[:-1] + "攴", cells=row.cells, code=row.code)
+        planted = {"income": replace(income, rows=[slipped if r is row else r for r in income.rows])}
+        codes = load_code_list(2025)
+        problems = code_slips(planted, {"income": codes.names[CodeKind.FUNCTIONAL]})
+        assert [p.what.split(":")[0] for p in problems] == [f"table income row {row.code}"]

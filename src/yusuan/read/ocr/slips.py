@@ -2,7 +2,8 @@
 
 - A table cell whose confidence is below ``OcrSettings.min_confidence`` (0 when OCR read
   nothing where the image holds ink), for figures and for the code and name columns alike.
-- A classification code whose name differs from the code list's (when a list is given) or
+- A classification code whose name differs from the code list's (data/codes, for the year
+  the titles print; a code the list does not hold is unknown, never wrong) or
   from the name the same code carries in the document's other tables (the majority wins), and
   a 款 or 项 whose 类 or 款 is not printed in a table that prints its parents: one wrong
   digit makes a code that belongs nowhere.
@@ -18,13 +19,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from yusuan.model import ReadProblem, ReadProblemKind, Source, Table
+from yusuan.model import CodeKind, ReadProblem, ReadProblemKind, Source, Table
 from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
 from yusuan.read.pdf import PdfReading
 from yusuan.read.pdf.tables import identify, profile_tables
+from yusuan.reference.codes import CodeList, load_code_list, normalise_name
 from yusuan.reference.profiles import Profile, load_profile
 
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(20\d{2})年")
 
 
 def _low(confidence: float, settings: OcrSettings) -> str:
@@ -84,8 +87,14 @@ def doubtful_labels(reading: PdfReading, profile: Profile, settings: OcrSettings
     return problems
 
 
-def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None = None) -> list[ReadProblem]:
-    """Codes whose name or place does not fit: see the module's docstring."""
+def code_slips(
+    tables: Mapping[str, Table], code_names: Mapping[str, Mapping[str, str]] | None = None
+) -> list[ReadProblem]:
+    """Codes whose name or place does not fit: see the module's docstring.
+
+    ``code_names`` gives, per table id, the code list's names of that table's codes (功能分类
+    or 经济分类); a code the list does not hold is unknown, never wrong.
+    """
     problems: list[ReadProblem] = []
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for table in tables.values():
@@ -93,6 +102,7 @@ def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None
             if row.code:
                 names[row.code][row.name] += 1
     for table in tables.values():
+        official = (code_names or {}).get(table.id, {})
         codes = {row.code for row in table.rows if row.code}
         has_top_level = any(len(code) == 3 for code in codes)  # the table prints its 类 rows
         for row in table.rows:
@@ -109,9 +119,9 @@ def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None
                     )
                 continue
             code = row.code
-            known = code_names.get(code) if code_names else None
+            known = official.get(code)
             common, count = names[code].most_common(1)[0]
-            if known is not None and known != row.name:
+            if known is not None and normalise_name(known) != normalise_name(row.name):
                 reason = f"编码 {code} 应为“{known}” / code {code} is {known!r} in the code list"
             elif row.name != common and count > names[code][row.name]:
                 reason = f"编码 {code} 在其他表中为“{common}” / code {code} is {common!r} in the other tables"
@@ -125,18 +135,45 @@ def code_slips(tables: Mapping[str, Table], code_names: Mapping[str, str] | None
     return problems
 
 
+def _year(tables: Mapping[str, Table]) -> int | None:
+    """The budget year printed in the tables' titles ("2025年部门收支预算总表")."""
+    for table in tables.values():
+        found = _YEAR.search(table.title)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _code_names(
+    tables: Mapping[str, Table], profile: Profile, codes: CodeList
+) -> dict[str, Mapping[str, str]]:
+    """Per table id, the code list's names for the kind of code the table prints."""
+    out: dict[str, Mapping[str, str]] = {}
+    for table_id in tables:
+        spec = profile.table(table_id)
+        kind = CodeKind.ECONOMIC if spec is not None and spec.layout == "economic" else CodeKind.FUNCTIONAL
+        out[table_id] = codes.names.get(kind, {})
+    return out
+
+
 def ocr_problems(
     reading: PdfReading,
     settings: OcrSettings = DEFAULT_SETTINGS,
-    code_names: Mapping[str, str] | None = None,
+    codes: CodeList | None = None,
 ) -> list[ReadProblem]:
-    """Everything in an OCR reading's profile tables that a person should check against the image."""
+    """Everything in an OCR reading's profile tables that a person should check against the image.
+
+    ``codes`` is the classification code list; by default the one of the year the titles print
+    (``reference.codes.load_code_list``).
+    """
     if reading.profile is None:
         return []
     profile = load_profile(reading.profile)
     tables, _problems = profile_tables(reading.tables, profile, reading.file)
+    if codes is None:
+        codes = load_code_list(_year(tables))
     return [
         *doubtful_cells(tables, settings),
         *doubtful_labels(reading, profile, settings),
-        *code_slips(tables, code_names),
+        *code_slips(tables, _code_names(tables, profile, codes)),
     ]
