@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ocr_corpus import CORPUS
 
-from yusuan.model import Amount, Cell, CellStatus, CodeKind, Column, Row, Table, Unit
+from yusuan.model import Amount, Cell, CellStatus, CodeKind, Column, Row, Source, Table, Unit
 from yusuan.read.ocr import ocr_problems
 from yusuan.read.ocr.settings import OcrSettings
 from yusuan.read.ocr.slips import code_slips, doubtful_cells
@@ -104,11 +104,24 @@ def test_the_exact_text_of_the_corpus_has_no_slip_and_a_planted_one_is_found() -
         assert reading.profile is not None
         profile = load_profile(reading.profile)
         tables, _ = profile_tables(reading.tables, profile, reading.file)
-        assert ocr_problems(reading) == []
+        assert ocr_problems(reading) == []  # a text reading: nothing guessed, nothing listed
+        codes = load_code_list(2025)
+        names = {
+            table_id: codes.names[CodeKind.ECONOMIC if spec.layout == "economic" else CodeKind.FUNCTIONAL]
+            for table_id in tables
+            if (spec := profile.table(table_id)) is not None
+        }
+        assert code_slips(tables, names) == []
         income = tables["income"]
         row = next(r for r in income.rows if r.code and len(r.code) == 7)
         slipped = Row(name=row.name[:-1] + "攴", cells=row.cells, code=row.code)
         planted = {"income": replace(income, rows=[slipped if r is row else r for r in income.rows])}
-        codes = load_code_list(2025)
         problems = code_slips(planted, {"income": codes.names[CodeKind.FUNCTIONAL]})
         assert [p.what.split(":")[0] for p in problems] == [f"table income row {row.code}"]
+
+
+def test_only_rows_of_the_given_pages_are_looked_at() -> None:
+    table = _table("income", [("201", "一般公共服务支出", 1.0), ("2010801", "行政运行", 1.0)])
+    table.rows[1].source = Source("scan.pdf", 3)
+    assert len(code_slips({"income": table}, pages={3})) == 1
+    assert code_slips({"income": table}, pages={1, 2}) == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from yusuan.model import CodeKind, ReadProblem, ReadProblemKind, Source, Table
 from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
@@ -88,12 +88,16 @@ def doubtful_labels(reading: PdfReading, profile: Profile, settings: OcrSettings
 
 
 def code_slips(
-    tables: Mapping[str, Table], code_names: Mapping[str, Mapping[str, str]] | None = None
+    tables: Mapping[str, Table],
+    code_names: Mapping[str, Mapping[str, str]] | None = None,
+    pages: Collection[int] | None = None,
 ) -> list[ReadProblem]:
     """Codes whose name or place does not fit: see the module's docstring.
 
     ``code_names`` gives, per table id, the code list's names of that table's codes (功能分类
-    or 经济分类); a code the list does not hold is unknown, never wrong.
+    or 经济分类); a code the list does not hold is unknown, never wrong. With ``pages``, only
+    rows printed on those pages (the OCR'd ones) are looked at: a text page's code is exact, and
+    a document that names a code two ways is the checker's finding, not a misread.
     """
     problems: list[ReadProblem] = []
     names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -106,6 +110,8 @@ def code_slips(
         codes = {row.code for row in table.rows if row.code}
         has_top_level = any(len(code) == 3 for code in codes)  # the table prints its 类 rows
         for row in table.rows:
+            if pages is not None and (row.source is None or row.source.page not in pages):
+                continue
             where = f"table {table.id} row {row.code or row.name}"
             if row.code is None:
                 if table.rows and any(r.code for r in table.rows) and _DIGIT.search(row.name):
@@ -168,6 +174,9 @@ def ocr_problems(
     """
     if reading.profile is None:
         return []
+    ocr_pages = {layout.number for layout in reading.layouts if layout.ocr}
+    if not ocr_pages:
+        return []  # a text reading is exact: nothing was guessed
     profile = load_profile(reading.profile)
     tables, _problems = profile_tables(reading.tables, profile, reading.file)
     if codes is None:
@@ -175,5 +184,5 @@ def ocr_problems(
     return [
         *doubtful_cells(tables, settings),
         *doubtful_labels(reading, profile, settings),
-        *code_slips(tables, _code_names(tables, profile, codes)),
+        *code_slips(tables, _code_names(tables, profile, codes), ocr_pages),
     ]
