@@ -8,8 +8,10 @@ fourteen table pages (7–20: all nine golden tables, 492 cells) and is marked `
 
 from __future__ import annotations
 
+import io
 import json
 
+import pypdfium2 as pdfium
 import pytest
 from ocr_corpus import CORPUS, GOLDEN, make_scan, score
 
@@ -59,3 +61,26 @@ def test_a_page_too_large_to_render_is_refused_before_ocr() -> None:
     scan = make_scan(MOF, first=20, last=20)
     with pytest.raises(InputError, match="page 1 too large"):
         read_pdf_ocr("big.pdf", scan, settings=OcrSettings(max_side_pixels=1000))
+
+
+def test_a_pdf_with_one_scanned_page_reads_that_page_by_ocr_and_the_rest_as_text() -> None:
+    """MOF's table pages 7–19 as text and its 三公 page 20 as a scan, in one PDF."""
+    mixed = pdfium.PdfDocument.new()
+    text = pdfium.PdfDocument(MOF)
+    scan = pdfium.PdfDocument(make_scan(MOF, first=20, last=20))
+    try:
+        mixed.import_pages(text, list(range(6, 19)))
+        mixed.import_pages(scan, [0])
+        buffer = io.BytesIO()
+        mixed.save(buffer)
+    finally:
+        for document in (mixed, text, scan):
+            document.close()
+    reading = read_pdf_ocr("mixed.pdf", buffer.getvalue())
+    assert [layout.ocr for layout in reading.layouts] == [False] * 13 + [True]
+    golden = json.loads((GOLDEN / f"{MOF.stem}.json").read_text(encoding="utf-8"))
+    result = score(reading, golden, ocr_problems(reading))
+    assert (result.cells, result.exact) == (492, 492)
+    ocr_lines = [line for line in reading.lines if line.source.page == 14]
+    assert ocr_lines and all(line.confidence is not None for line in ocr_lines)
+    assert all(line.confidence is None for line in reading.lines if line.source.page != 14)
