@@ -28,6 +28,7 @@ class Cell:
     amount: Amount | None = None
     status: CellStatus = CellStatus.BLANK
     source: Source | None = None
+    confidence: float | None = None  # OCR: the lowest character confidence (0..1); None when exact
 
     @property
     def normalised(self) -> str | None:

@@ -16,7 +16,9 @@ What a ``PdfReading`` holds:
   "编制单位" and "单位" lines above it, header rows, body rows with their page, notes.
   ``read.pdf.tables.to_table`` lays one onto a profile's column keys.
 - ``profile``: the profile detected from the titles (or the one given).
-- ``image_only_pages``: pages drawn as images without text (scans), which nothing read.
+- ``image_only_pages``: pages drawn as images without text (scans), which nothing read;
+  ``read.ocr.read_pdf_ocr`` reads them by OCR into the same layouts (``PageLayout.ocr``), and
+  ``reading_of`` turns any list of page layouts into a reading.
 
 Refused with ``InputError`` (one line, Chinese first): not a PDF, encrypted, corrupt,
 no pages, no text layer at all, not a disclosure (no profile's titles), and anything over
@@ -39,7 +41,16 @@ from yusuan.read.pdf.reading import layout_lines
 from yusuan.read.pdf.stitch import stitch_tables
 from yusuan.reference.profiles import detect_profile
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "PdfReading", "RawRow", "RawTable", "read_pdf"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "PdfReading",
+    "RawRow",
+    "RawTable",
+    "load_pdf_bytes",
+    "read_pdf",
+    "reading_of",
+]
 
 BACKENDS = ("fast", "baseline")
 
@@ -88,6 +99,13 @@ def read_pdf(
     and a PDF no profile recognises is refused as "not a disclosure".
     """
     name = str(path)
+    data = load_pdf_bytes(path, data, limits)
+    return reading_of(name, list(_layouts(name, data, backend, limits)), profile)
+
+
+def load_pdf_bytes(path: str | Path, data: bytes | None, limits: Limits) -> bytes:
+    """The PDF's bytes (read from ``path`` unless given), refused when too large or not a PDF."""
+    name = str(path)
     if data is None:
         try:
             size = Path(path).stat().st_size
@@ -102,7 +120,14 @@ def read_pdf(
         )
     if not data.startswith(b"%PDF"):
         raise InputError(name, "不是 PDF 文件 / not a PDF file")
-    layouts = list(_layouts(name, data, backend, limits))
+    return data
+
+
+def reading_of(name: str, layouts: list[PageLayout], profile: str | None) -> PdfReading:
+    """Page layouts -> the reading: lines, stitched tables, profile (given or detected).
+
+    The layouts come from the fast path, the baseline, or read.ocr for scanned pages.
+    """
     if not any(layout.glyph_count for layout in layouts):
         raise InputError(
             name, "PDF 没有文字层（可能是扫描件），暂不能识别 / the PDF has no text layer (a scan?)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from yusuan.read.pdf.lattice import table_slots
 from yusuan.read.pdf.layout import BBox, Glyph, Grid
@@ -19,8 +19,14 @@ def _box(boxes: Sequence[BBox]) -> BBox:
     )
 
 
-def build_grid(page: int, cells: list[BBox], glyphs: Sequence[Glyph]) -> Grid:
-    """Each glyph goes to the cell holding its centre (cells of a lattice never overlap)."""
+def build_grid(
+    page: int, cells: list[BBox], glyphs: Sequence[Glyph], scores: Mapping[Glyph, float] | None = None
+) -> Grid:
+    """Each glyph goes to the cell holding its centre (cells of a lattice never overlap).
+
+    ``scores`` (OCR'd pages) gives each glyph's confidence; the grid then records per cell
+    the lowest confidence of its glyphs (None for an empty cell).
+    """
     xs, slot_rows = table_slots(cells)
     tops = [next(c for c in row if c is not None)[1] for row in slot_rows]
     owner: dict[tuple[int, int], tuple[int, int]] = {}  # covered slot -> slot of its cell
@@ -50,7 +56,16 @@ def build_grid(page: int, cells: list[BBox], glyphs: Sequence[Glyph]) -> Grid:
         for i, row in enumerate(slot_rows)
     )
     boxes = tuple(_box([c for c in row if c is not None]) for row in slot_rows)
-    return Grid(page=page, bbox=bbox, xs=xs, rows=rows, row_boxes=boxes)
+    confidence = None
+    if scores is not None:
+        confidence = tuple(
+            tuple(
+                min((scores.get(g, 0.0) for g in texts[(i, j)]), default=None) if (i, j) in texts else None
+                for j in range(len(row))
+            )
+            for i, row in enumerate(slot_rows)
+        )
+    return Grid(page=page, bbox=bbox, xs=xs, rows=rows, row_boxes=boxes, confidence=confidence)
 
 
 def outside_grids(glyphs: Sequence[Glyph], grids: Sequence[Grid]) -> list[Glyph]:

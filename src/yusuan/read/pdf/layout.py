@@ -57,6 +57,9 @@ class Grid:
     xs: tuple[float, ...]  # left edge of each grid column
     rows: tuple[tuple[str | None, ...], ...]
     row_boxes: tuple[BBox, ...]
+    # OCR'd pages: per slot the lowest character confidence (0..1), None for a merged-over
+    # slot or an empty cell; the whole field is None for text pages (exact).
+    confidence: tuple[tuple[float | None, ...], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,7 @@ class TextRow:
 
     cells: tuple[str, ...]
     bbox: BBox
+    confidence: tuple[float, ...] | None = None  # OCR: one per cell; None when exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +80,9 @@ class PageLayout:
     text_rows: tuple[TextRow, ...]
     glyph_count: int
     image_count: int = 0
+    ocr: bool = False  # read by OCR from the page image (see read.ocr)
 
     @property
     def image_only(self) -> bool:
         """Drawn as images with no text layer: a scanned page, unread until OCR."""
-        return self.glyph_count == 0 and self.image_count > 0
+        return self.glyph_count == 0 and self.image_count > 0 and not self.ocr

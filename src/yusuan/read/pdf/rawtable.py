@@ -12,6 +12,7 @@ class RawRow:
     cells: tuple[str, ...]  # one per grid column; "" for empty or merged-over slots
     page: int
     bbox: BBox
+    confidence: tuple[float | None, ...] | None = None  # OCR: per cell, None when empty or exact
 
 
 @dataclass(slots=True)

@@ -8,15 +8,23 @@ from yusuan.model import Source
 from yusuan.read.lines import Line
 from yusuan.read.pdf.layout import BBox, Grid, PageLayout
 
+Item = tuple[BBox, tuple[str, ...], Grid | None, int, tuple[float, ...] | None]
 
-def page_items(layout: PageLayout) -> list[tuple[BBox, tuple[str, ...], Grid | None, int]]:
-    """Text rows and grid rows of one page, top to bottom: (bbox, cells, grid, row index)."""
-    items: list[tuple[BBox, tuple[str, ...], Grid | None, int]] = [
-        (row.bbox, row.cells, None, -1) for row in layout.text_rows
-    ]
+
+def _grid_confidence(grid: Grid, index: int) -> tuple[float, ...] | None:
+    """An OCR'd grid row's confidence per cell; an empty or merged-over slot counts as certain."""
+    if grid.confidence is None:
+        return None
+    return tuple(1.0 if c is None else c for c in grid.confidence[index])
+
+
+def page_items(layout: PageLayout) -> list[Item]:
+    """Text rows and grid rows of one page, top to bottom: (bbox, cells, grid, row index, confidence)."""
+    items: list[Item] = [(row.bbox, row.cells, None, -1, row.confidence) for row in layout.text_rows]
     for grid in layout.grids:
         for index, (cells, box) in enumerate(zip(grid.rows, grid.row_boxes, strict=True)):
-            items.append((box, tuple(c if c is not None else "" for c in cells), grid, index))
+            texts = tuple(c if c is not None else "" for c in cells)
+            items.append((box, texts, grid, index, _grid_confidence(grid, index)))
     # Grid rows keep their order; a grid sorts by its top, a text row by its own.
     items.sort(key=lambda item: (item[2].bbox[1] if item[2] is not None else item[0][1], item[3]))
     return items
@@ -25,7 +33,8 @@ def page_items(layout: PageLayout) -> list[tuple[BBox, tuple[str, ...], Grid | N
 def layout_lines(file: str, layouts: Iterable[PageLayout]) -> list[Line]:
     lines: list[Line] = []
     for layout in layouts:
-        for number, (bbox, cells, _grid, _row) in enumerate(page_items(layout), start=1):
+        for number, (bbox, cells, _grid, _row, confidence) in enumerate(page_items(layout), start=1):
             box = tuple(round(v, 2) for v in bbox)
-            lines.append(Line(cells, Source(file, layout.number, number, (box[0], box[1], box[2], box[3]))))
+            source = Source(file, layout.number, number, (box[0], box[1], box[2], box[3]))
+            lines.append(Line(cells, source, confidence))
     return lines

@@ -90,6 +90,15 @@ def _spread(cells: Sequence[str | None], mapping: Sequence[int], width: int) -> 
     return tuple(out)
 
 
+def _spread_confidence(
+    values: Sequence[float | None], mapping: Sequence[int], width: int
+) -> tuple[float | None, ...]:
+    out: list[float | None] = [None] * width
+    for value, index in zip(values, mapping, strict=True):
+        out[index] = value
+    return tuple(out)
+
+
 def _is_title(row: TextRow) -> bool:
     text = _compact("".join(row.cells))
     return bool(
@@ -166,7 +175,10 @@ class _Builder:
             table.pages.append(grid.page)
         for index in rows:
             cells = _spread(grid.rows[index], mapping, table.width)
-            table.body.append(RawRow(cells, grid.page, grid.row_boxes[index]))
+            confidence = None
+            if grid.confidence is not None:
+                confidence = _spread_confidence(grid.confidence[index], mapping, table.width)
+            table.body.append(RawRow(cells, grid.page, grid.row_boxes[index], confidence))
 
 
 def stitch_tables(layouts: Iterable[PageLayout]) -> list[RawTable]:

@@ -54,13 +54,22 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _cell(text: str, unit: Unit, source: Source) -> Cell:
+def _cell(text: str, unit: Unit, source: Source, confidence: float | None = None) -> Cell:
     try:
         amount = Amount.parse(text, unit)
     except AmountError:
-        return Cell(text=text, status=CellStatus.UNREADABLE, source=source)
+        return Cell(text=text, status=CellStatus.UNREADABLE, source=source, confidence=confidence)
     status = CellStatus.VALUE if amount is not None else CellStatus.BLANK
-    return Cell(text=text, amount=amount, status=status, source=source)
+    return Cell(text=text, amount=amount, status=status, source=source, confidence=confidence)
+
+
+def _cells(raw_row: RawRow, start: int, count: int, unit: Unit, source: Source) -> list[Cell]:
+    """The figures of grid columns start .. start+count-1, each with its OCR confidence if any."""
+    scores = raw_row.confidence
+    return [
+        _cell(raw_row.cells[i], unit, source, None if scores is None else scores[i])
+        for i in range(start, min(start + count, len(raw_row.cells)))
+    ]
 
 
 def _source(file: str, row: RawRow) -> Source:
@@ -86,7 +95,8 @@ def _coded_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[R
         if code is None and not name:
             name = next((p for p in parts if p), "")
         source = _source(file, raw_row)
-        rows.append(Row(name=name, cells=[_cell(v, unit, source) for v in values], code=code, source=source))
+        cells = _cells(raw_row, k + 1, len(values), unit, source)
+        rows.append(Row(name=name, cells=cells, code=code, source=source))
     return rows
 
 
@@ -107,7 +117,9 @@ def _side_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Ro
             values = raw_row.cells[start + 1 : start + 1 + count]
             if not name and not any(v.strip() for v in values):
                 continue
-            cells = _blank_cells(before) + [_cell(v, unit, source) for v in values] + _blank_cells(after)
+            cells = (
+                _blank_cells(before) + _cells(raw_row, start + 1, count, unit, source) + _blank_cells(after)
+            )
             by_side[side].append(Row(name=name, cells=cells, side=side, source=source))
     return by_side["income"] + by_side["expenditure"]
 
@@ -123,7 +135,7 @@ def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[
             continue
         source = _source(file, raw_row)
         name = names[len(rows)] if len(rows) < len(names) else ""
-        rows.append(Row(name=name, cells=[_cell(v, unit, source) for v in raw_row.cells], source=source))
+        rows.append(Row(name=name, cells=_cells(raw_row, 0, len(raw_row.cells), unit, source), source=source))
     return rows
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 
 from yusuan.read.pdf.layout import Glyph, TextRow
@@ -59,8 +59,11 @@ def cell_text(glyphs: Iterable[Glyph]) -> str:
     return text
 
 
-def text_rows(glyphs: Iterable[Glyph]) -> list[TextRow]:
-    """Running text as rows; a row splits into cells at gaps wider than two line heights."""
+def text_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float] | None = None) -> list[TextRow]:
+    """Running text as rows; a row splits into cells at gaps wider than two line heights.
+
+    ``scores`` (OCR'd pages) gives each glyph's confidence; each cell then keeps the lowest.
+    """
     rows: list[TextRow] = []
     for line in group_lines(glyphs):
         height = max(g.bottom - g.top for g in line) or 1.0
@@ -75,5 +78,8 @@ def text_rows(glyphs: Iterable[Glyph]) -> list[TextRow]:
             max(g.x1 for g in line),
             max(g.bottom for g in line),
         )
-        rows.append(TextRow(tuple(_line_text(c) for c in cells), bbox))
+        confidence = None
+        if scores is not None:
+            confidence = tuple(min(scores.get(g, 0.0) for g in c) for c in cells)
+        rows.append(TextRow(tuple(_line_text(c) for c in cells), bbox, confidence))
     return rows
