@@ -21,7 +21,7 @@ from pdf_corpus import CORPUS, ROOT, corpus_pdf, corpus_reading, golden_of
 from yusuan.model import Disclosure, ReadProblemKind
 from yusuan.read import read_document
 from yusuan.read.errors import InputError
-from yusuan.read.pdf.disclosure import disclosure_from_pages, merge_page_lines
+from yusuan.read.pdf.disclosure import disclosure_from_pages, merge_page_lines, read_pdf_document
 from yusuan.reference.profiles import load_profile
 
 __all__ = ["corpus_pdf"]
@@ -198,13 +198,17 @@ def _with_scanned_page(source: Path, target: Path) -> Path:
     return target
 
 
-def test_an_image_only_page_is_a_read_problem_and_the_rest_still_reads(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("ocr", "words"), [(False, "image-only"), (True, "OCR found no text")])
+def test_an_image_only_page_is_a_read_problem_and_the_rest_still_reads(
+    tmp_path: Path, ocr: bool, words: str
+) -> None:
+    """A page that is only an image (here a blank grey one): never dropped silently."""
     mixed = _with_scanned_page(MOF, tmp_path / "mixed.pdf")
-    disclosure = read_document(mixed)
+    disclosure = read_pdf_document(mixed, ocr=ocr)
     assert [(p.kind, p.source.page if p.source else None) for p in disclosure.problems] == [
         (ReadProblemKind.UNREADABLE, 22)
     ]
-    assert "image-only" in disclosure.problems[0].what
+    assert words in disclosure.problems[0].what
     golden = golden_of(MOF)
     assert _cells_compared(disclosure, golden) > 300
     assert [s.id for s in disclosure.sections] == [s for s, _page in golden["sections"]]

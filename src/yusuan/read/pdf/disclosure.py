@@ -6,10 +6,12 @@ performance sheets) is read from the same ``read.lines.Line`` list by the profil
 assembly shared with the other formats (``read.assemble``). Each table cell's ``Source``
 names the file, page, line on the page and bounding box of its printed row.
 
-Pages drawn as images without text are not dropped silently: each is a ReadProblem.
-The OCR seam is :func:`disclosure_from_pages`: whoever reads those pages' images gives
-their lines (and the tables rebuilt from them) together with the text layer's, and the
-same assembly runs on the whole.
+Pages drawn as images without text (scans) are read by OCR (``read.ocr``): their cells carry
+a confidence, and what a person should look at against the image (low confidence, unread
+ink, code slips) is added as ReadProblems. With ``ocr=False`` each such page is a
+ReadProblem instead, never dropped silently. The OCR seam is :func:`disclosure_from_pages`:
+whoever reads those pages' images gives their lines (and the tables rebuilt from them)
+together with the text layer's, and the same assembly runs on the whole.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from yusuan.read.assemble import assemble
 from yusuan.read.assemble.spec import reading_spec
 from yusuan.read.errors import InputError
 from yusuan.read.lines import Line
-from yusuan.read.pdf import PdfReading, RawTable, read_pdf
+from yusuan.read.pdf import PdfReading, RawTable, load_pdf_bytes, reading_of
+from yusuan.read.pdf.fast import read_layouts
+from yusuan.read.pdf.limits import DEFAULT_LIMITS
 from yusuan.read.pdf.tables import profile_tables
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, load_profile
@@ -33,9 +37,34 @@ __all__ = ["disclosure_from_pages", "disclosure_from_reading", "merge_page_lines
 _Key = tuple[int | None, tuple[float, ...] | None]
 
 
-def read_pdf_document(path: str | Path, data: bytes | None = None, profile: str | None = None) -> Disclosure:
-    """Read a text PDF into a Disclosure; InputError when it cannot be read or is not one."""
-    return disclosure_from_reading(read_pdf(path, data, profile=profile))
+def read_pdf_document(
+    path: str | Path, data: bytes | None = None, profile: str | None = None, ocr: bool = True
+) -> Disclosure:
+    """Read a PDF (text, scanned, or both) into a Disclosure; InputError when it cannot be read."""
+    name = str(path)
+    data = load_pdf_bytes(path, data, DEFAULT_LIMITS)
+    layouts = list(read_layouts(name, data, DEFAULT_LIMITS))
+    if not ocr or not any(layout.image_only for layout in layouts):
+        return disclosure_from_reading(reading_of(name, layouts, profile))
+    from yusuan.read.ocr import ocr_pages, ocr_problems  # numpy and ONNX only when a page is a scan
+
+    reading = reading_of(name, list(ocr_pages(name, data, layouts)), profile)
+    disclosure = disclosure_from_reading(reading)
+    scanned = [layout.number for layout in reading.layouts if layout.ocr]
+    if scanned:
+        with_text = {line.source.page for line in reading.lines if not line.is_blank}
+        disclosure.problems.extend(
+            ReadProblem(
+                ReadProblemKind.UNREADABLE,
+                f"page {page}: 扫描页未识别出文字 / scanned page, OCR found no text",
+                "",
+                Source(reading.file, page),
+            )
+            for page in scanned
+            if page not in with_text
+        )
+        disclosure.problems.extend(ocr_problems(reading))
+    return disclosure
 
 
 def disclosure_from_reading(reading: PdfReading) -> Disclosure:
