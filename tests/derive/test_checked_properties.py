@@ -122,11 +122,5 @@ def test_a_derived_disclosure_has_no_error(budget: Budget) -> None:
     disclosure = derive_disclosure(budget, NAMES)
     report = api.check_disclosure(disclosure)
     errors = [(f.rule, f.message) for f in report.findings if f.severity is Severity.ERROR]
-    # Left out, reported to the checker's owner:
-    # S101 takes the 公务用车购置及运行费 row for the 运行维护费 row (both end with 运行费), so any
-    # 公务用车运行维护费 budget is reported; a defect of the rule, reported to its owner
-    # N105 holds equal printed figures to equal changes; two different quantities may print the
-    # same (机关运行经费 = 一般公共预算支出 when a unit spends on nothing else) and change differently
-    errors = [e for e in errors if e[0] not in ("S101", "N105")]
     assert errors == []
     assert not [n for n in report.not_evaluated if "rule raised" in n.reason]

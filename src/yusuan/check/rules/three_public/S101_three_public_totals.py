@@ -68,10 +68,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     cars = _row(table, "购置及运行")
     purchase = next((r for r in table.rows if "购置费" in r.name and "运行" not in r.name), None)
     running = next(
-        (r for r in table.rows if "运行维护费" in r.name or r.name.strip().endswith("运行费")), None
+        (
+            r
+            for r in table.rows
+            if r is not cars and ("运行维护费" in r.name or r.name.strip().endswith("运行费"))
+        ),
+        None,
     )
-    if running is cars:
-        running = None
     total = _row(table, "合计")
     identities = [
         (total, [abroad, reception, cars], "合计不等于三项之和", "total is not the sum of the three"),
