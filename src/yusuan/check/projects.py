@@ -35,7 +35,11 @@ def same_project(a: str, b: str) -> bool:
 
 
 def sheet_for(sheets: list[PerformanceTarget], project: str) -> PerformanceTarget | None:
-    return next((s for s in sheets if same_project(s.project, project)), None)
+    """The sheet of a project: the one printed with exactly its name, else the first similar one."""
+    exact = squeeze(project)
+    return next((s for s in sheets if squeeze(s.project) == exact), None) or next(
+        (s for s in sheets if same_project(s.project, project)), None
+    )
 
 
 # Names printed on scanned sheets carry OCR slips ("数字画数字政府服务中心"); two names this
