@@ -29,7 +29,7 @@ def read_document(path: str | Path, profile: str | None = None, limits: Limits |
     if fmt is Format.PDF:
         from yusuan.read.pdf.disclosure import read_pdf_document
 
-        return read_pdf_document(path, data, profile=profile)
+        return read_pdf_document(path, data, profile=profile, limits=limits)
     if fmt is Format.DOCX:
         from yusuan.read.docx import read_docx
 

@@ -41,6 +41,11 @@ class Limits:
     max_html_depth: int = 256  # nesting of HTML elements
     max_html_nodes: int = 500_000  # HTML elements and text pieces (a portal page has some thousands)
     max_seconds: float = 120.0  # reading one document, checked between rows and parts
+    max_pages: int = 300  # PDF pages; a disclosure has tens, a 2,000-page file is refused
+    max_glyphs_per_page: int = 20_000  # PDF glyphs on one page; a dense A4 page holds ~3,000
+    max_path_segments_per_page: int = 50_000  # PDF path segments on one page (rulings: ~1,000)
+    max_form_depth: int = 8  # nesting of PDF form XObjects followed for rulings
+    max_rulings_per_page: int = 600  # after merging; a ruled page has ~60, corners grow as their square
 
     def __post_init__(self) -> None:
         if not 1 <= self.max_html_depth <= 800:  # the tree is walked recursively

@@ -16,10 +16,10 @@ import pytest
 from ocr_corpus import CORPUS, GOLDEN, make_scan, score
 
 from yusuan.read.errors import InputError
+from yusuan.read.limits import DEFAULT_LIMITS
 from yusuan.read.ocr import OcrSettings, ocr_pages, ocr_problems, read_pdf_ocr
 from yusuan.read.pdf import read_pdf
 from yusuan.read.pdf.fast import read_layouts
-from yusuan.read.pdf.limits import DEFAULT_LIMITS
 
 MOF = next(p for p in CORPUS if "mof" in p.stem)
 

@@ -151,7 +151,7 @@ def test_ruling_and_size_limits_are_checked() -> None:
     with pytest.raises(InputError, match="第 7 页内容过多"):
         read_pdf(MOF, limits=Limits(max_rulings_per_page=10))
     with pytest.raises(InputError, match="文件过大"):
-        read_pdf(MOF, limits=Limits(max_bytes=1000))
+        read_pdf(MOF, limits=Limits(max_file_bytes=1000))
 
 
 def test_baseline_backend_applies_the_same_refusals() -> None:

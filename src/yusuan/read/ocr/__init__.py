@@ -23,6 +23,7 @@ import numpy.typing as npt
 import pypdfium2 as pdfium
 
 from yusuan.read.errors import InputError
+from yusuan.read.limits import DEFAULT_LIMITS, Limits
 from yusuan.read.ocr.engine import OcrUnavailable, bundled_models
 from yusuan.read.ocr.page import read_page_image
 from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
@@ -31,7 +32,6 @@ from yusuan.read.pdf import PdfReading, load_pdf_bytes, reading_of
 from yusuan.read.pdf.fast import open_document, read_layouts
 from yusuan.read.pdf.lattice import TooManyRulings
 from yusuan.read.pdf.layout import PageLayout
-from yusuan.read.pdf.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "DEFAULT_SETTINGS",

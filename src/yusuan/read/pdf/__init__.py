@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from yusuan.read.errors import InputError
+from yusuan.read.limits import DEFAULT_LIMITS, Limits
 from yusuan.read.lines import Line
 from yusuan.read.pdf.fast import open_document, read_layouts
 from yusuan.read.pdf.layout import PageLayout
-from yusuan.read.pdf.limits import DEFAULT_LIMITS, Limits
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.read.pdf.reading import layout_lines
 from yusuan.read.pdf.stitch import stitch_tables
@@ -109,14 +109,15 @@ def load_pdf_bytes(path: str | Path, data: bytes | None, limits: Limits) -> byte
     if data is None:
         try:
             size = Path(path).stat().st_size
-            if size > limits.max_bytes:
+            if size > limits.max_file_bytes:
                 raise InputError(name, f"文件过大（{size} 字节）/ file too large ({size} bytes)")
             data = Path(path).read_bytes()
         except OSError as exc:
             raise InputError(name, f"无法读取 / cannot read: {exc.strerror}") from None
-    if len(data) > limits.max_bytes:
+    if len(data) > limits.max_file_bytes:
         raise InputError(
-            name, f"文件过大（{len(data)} 字节）/ file too large ({len(data)} bytes > {limits.max_bytes})"
+            name,
+            f"文件过大（{len(data)} 字节）/ file too large ({len(data)} bytes > {limits.max_file_bytes})",
         )
     if not data.startswith(b"%PDF"):
         raise InputError(name, "不是 PDF 文件 / not a PDF file")

@@ -8,9 +8,9 @@ from io import BytesIO
 import pdfplumber
 
 from yusuan.read.errors import InputError
+from yusuan.read.limits import Limits
 from yusuan.read.pdf.grids import outside_grids
 from yusuan.read.pdf.layout import BBox, Glyph, Grid, PageLayout
-from yusuan.read.pdf.limits import Limits
 from yusuan.read.pdf.textrows import text_rows
 
 

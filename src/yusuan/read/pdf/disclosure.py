@@ -24,10 +24,10 @@ from yusuan.model import Cell, Disclosure, ReadProblem, ReadProblemKind, Row, So
 from yusuan.read.assemble import assemble
 from yusuan.read.assemble.spec import reading_spec
 from yusuan.read.errors import InputError
+from yusuan.read.limits import DEFAULT_LIMITS, Limits
 from yusuan.read.lines import Line
 from yusuan.read.pdf import PdfReading, RawTable, load_pdf_bytes, reading_of
 from yusuan.read.pdf.fast import read_layouts
-from yusuan.read.pdf.limits import DEFAULT_LIMITS
 from yusuan.read.pdf.tables import profile_tables
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, load_profile
@@ -38,17 +38,21 @@ _Key = tuple[int | None, tuple[float, ...] | None]
 
 
 def read_pdf_document(
-    path: str | Path, data: bytes | None = None, profile: str | None = None, ocr: bool = True
+    path: str | Path,
+    data: bytes | None = None,
+    profile: str | None = None,
+    ocr: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Disclosure:
     """Read a PDF (text, scanned, or both) into a Disclosure; InputError when it cannot be read."""
     name = str(path)
-    data = load_pdf_bytes(path, data, DEFAULT_LIMITS)
-    layouts = list(read_layouts(name, data, DEFAULT_LIMITS))
+    data = load_pdf_bytes(path, data, limits)
+    layouts = list(read_layouts(name, data, limits))
     if not ocr or not any(layout.image_only for layout in layouts):
         return disclosure_from_reading(reading_of(name, layouts, profile))
     from yusuan.read.ocr import ocr_pages, ocr_problems  # numpy and ONNX only when a page is a scan
 
-    reading = reading_of(name, list(ocr_pages(name, data, layouts)), profile)
+    reading = reading_of(name, list(ocr_pages(name, data, layouts, limits=limits)), profile)
     disclosure = disclosure_from_reading(reading)
     scanned = [layout.number for layout in reading.layouts if layout.ocr]
     if scanned:

@@ -9,10 +9,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from yusuan.read.errors import InputError
+from yusuan.read.limits import Limits
 from yusuan.read.pdf.grids import build_grid, outside_grids
 from yusuan.read.pdf.lattice import TooManyRulings, find_tables
 from yusuan.read.pdf.layout import PageLayout
-from yusuan.read.pdf.limits import Limits
 from yusuan.read.pdf.pdfium_page import Display, PageTooLarge, page_edges, page_glyphs
 from yusuan.read.pdf.textrows import text_rows
 

@@ -7,8 +7,8 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from yusuan.read.limits import Limits
 from yusuan.read.pdf.layout import Edge, Glyph
-from yusuan.read.pdf.limits import Limits
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
