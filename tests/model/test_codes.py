@@ -24,7 +24,7 @@ def test_economic_codes() -> None:
         Code("3010101", CodeKind.ECONOMIC)
 
 
-@pytest.mark.parametrize("text", ["20", "2010", "abc", "2010350x", ""])
+@pytest.mark.parametrize("text", ["20", "2010", "abc", "2010350x", "", "3000٠", "２０１"])
 def test_bad_shape(text: str) -> None:
     assert not looks_like_code(text)
     with pytest.raises(CodeError):

@@ -6,8 +6,11 @@ A code is never rejected for being unknown; only its shape is checked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 class CodeKind(Enum):
@@ -33,7 +36,7 @@ class Code:
     kind: CodeKind = CodeKind.FUNCTIONAL
 
     def __post_init__(self) -> None:
-        if not self.digits.isdigit() or len(self.digits) not in _LEVELS[self.kind]:
+        if not _ASCII_DIGITS.fullmatch(self.digits) or len(self.digits) not in _LEVELS[self.kind]:
             raise CodeError(f"不是{self.kind.value}科目编码 / not a {self.kind.value} code: {self.digits!r}")
 
     @classmethod
@@ -73,4 +76,4 @@ class Code:
 def looks_like_code(text: str, kind: CodeKind = CodeKind.FUNCTIONAL) -> bool:
     """True when ``text`` has the shape of a code of ``kind``."""
     stripped = text.strip()
-    return stripped.isdigit() and len(stripped) in _LEVELS[kind]
+    return bool(_ASCII_DIGITS.fullmatch(stripped)) and len(stripped) in _LEVELS[kind]
