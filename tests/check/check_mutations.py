@@ -159,6 +159,10 @@ def set_unit(d: Disclosure, value: str) -> None:
     d.facts.unit = value
 
 
+def clear_unit_line(d: Disclosure, table: str) -> None:
+    d.tables[table].unit_line = None
+
+
 def set_number(d: Disclosure, table: str, value: str) -> None:
     d.tables[table].number = value
 
@@ -193,6 +197,7 @@ OPERATIONS: dict[str, Callable[..., None]] = {
         add_problem,
         set_unit,
         set_number,
+        clear_unit_line,
         replace_assets_text,
     )
 }

@@ -34,10 +34,12 @@ class Context:
     def table(self, table_id: str, rows: list[Row]) -> Table:
         spec = self.spec(table_id)
         year = str(self.budget.year)
+        unit = self.unit_of(table_id)
         table = Table(
             id=table_id,
             title=spec.title_for(self.budget.year),
-            unit=self.unit_of(table_id),
+            unit=unit,
+            unit_line=self.form.unit_line.format(unit=unit.value),
             columns=[Column(c.key, c.label.replace("{year}", year), c.side) for c in spec.columns],
             rows=rows,
             number=self.form.table_number.format(number=spec.number),

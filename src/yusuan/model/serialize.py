@@ -45,6 +45,7 @@ def table_to_json(table: Table) -> Json:
         "number": table.number,
         "unit": table.unit.value,
         "unit_name": table.unit_name,
+        "unit_line": table.unit_line,
         "columns": [{"key": c.key, "label": c.label, "side": c.side} for c in table.columns],
         "rows": [row_to_json(row) for row in table.rows],
         "notes": list(table.notes),

@@ -72,6 +72,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     number: str | None = None  # the printed label, e.g. "预算公开表1"
     unit_name: str | None = None  # "单位名称：" line as printed
+    unit_line: str | None = None  # the currency line as printed ("单位：万元"); None when not printed
     notes: list[str] = field(default_factory=list)  # "注：本表无数据" …
     source: Source | None = None
 

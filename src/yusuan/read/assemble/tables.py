@@ -109,6 +109,7 @@ class _TableReader:
                 )
             else:
                 self.table.unit = Unit.parse(m["unit"])
+                self.table.unit_line = text.strip()
             return True
         if reading.note_line is not None and reading.note_line.match(squeezed):
             self.table.notes.append(text.strip())

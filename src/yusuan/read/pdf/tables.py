@@ -196,6 +196,7 @@ def to_table(raw: RawTable, spec: TableSpec, profile: Profile, file: str) -> Tab
         rows=rows,
         number=str(spec.number),
         unit_name=raw.unit_name,
+        unit_line=raw.unit_text or None,
         notes=list(raw.notes),
         source=Source(file, first.page if first else (raw.pages[0] if raw.pages else None)),
     )
