@@ -6,7 +6,9 @@ What: the identities between the standard tables, line by line:
 - 收支总表 本年支出合计 = 支出总表 合计; its 类 lines = the 类 lines of 支出总表;
 - 收入总表 = 支出总表 code by code (合计 column);
 - 收入总表 一般公共预算 column = 一般公共预算支出表 code by code;
-- 财政拨款收支总表 类 lines (一般公共预算) = 一般公共预算支出表 类 lines;
+- 财政拨款收支总表 类 lines (一般公共预算) = 一般公共预算支出表 类 lines — only when the
+  财政拨款收支总表 carries no 上年财政拨款结转: its expenditure lines then include the spending of
+  the carried-over money, which the 一般公共预算支出表 (不含上年结转) leaves out;
   its 一、一般公共预算 = 收支总表 一、一般公共预算;
 - 一般公共预算支出表 合计 基本支出 = 基本支出经济分类表 合计;
 - 一般公共预算支出表 合计 项目支出 = 项目支出表（本年）合计 一般公共预算;
@@ -45,6 +47,20 @@ from yusuan.check.projects import project_total_row
 from yusuan.model import Finding, Row, Table
 
 Ref = Target
+
+
+def _carries_over(fiscal: Table) -> bool:
+    """True when the 财政拨款收支总表 shows 上年财政拨款结转 money on its income side."""
+    rows = list(fiscal.iter_rows("income"))
+    start = next((i for i, r in enumerate(rows) if "上年" in r.name and "结转" in r.name), None)
+    if start is None:
+        return False
+    for offset, row in enumerate(rows[start:]):
+        if offset and "总计" in row.name:  # 收入总计 closes the carried-over lines
+            break
+        if any(c.amount is not None and c.amount.value != 0 for c in row.cells):
+            return True
+    return False
 
 
 def _label(ref: Ref) -> str:
@@ -161,7 +177,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _by_code(income, "total", expenditure, "total", "收入与支出按科目")
     if income and general:
         yield from _by_code(income, "general_budget", general, "total", "一般公共预算按科目")
-    if fiscal and general:
+    if fiscal and general and not _carries_over(fiscal):
         yield from _by_class(fiscal, "expenditure", "general_budget", general, None, "total", "财政拨款类级")
     if fiscal and overview:
         yield from pair(
