@@ -60,7 +60,7 @@ def _same_cells(expected: Table, got: Table) -> tuple[int, list[str]]:
     return compared, wrong
 
 
-@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "html"])
 def test_every_table_reads_back(built: api.Built, read: dict[str, Disclosure], fmt: str) -> None:
     got = read[fmt]
     assert list(got.tables) == list(built.disclosure.tables)
@@ -80,18 +80,6 @@ def test_every_section_reads_back(built: api.Built, read: dict[str, Disclosure],
     for section in built.disclosure.sections:
         assert section.id in got, f"{fmt}: section {section.id} not read"
         assert squeeze(section.text) in got[section.id], f"{fmt}: section {section.id} reads otherwise"
-
-
-def test_the_pdf_tables_that_read_back_are_the_same(built: api.Built, read: dict[str, Disclosure]) -> None:
-    got = read["pdf"]
-    assert got.tables, "no table read from the PDF"
-    for table_id, table in got.tables.items():
-        assert _same_cells(built.disclosure.tables[table_id], table)[1] == []
-
-
-@pytest.mark.xfail(strict=True, reason="the PDF reader finds 4 of the 13 tables of the rendered PDF")
-def test_every_table_reads_back_from_the_pdf(built: api.Built, read: dict[str, Disclosure]) -> None:
-    assert list(read["pdf"].tables) == list(built.disclosure.tables)
 
 
 @pytest.mark.xfail(strict=True, reason="no reader reads the rendered 绩效目标表 sheets back yet")
