@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from yusuan import api
-from yusuan.model import Disclosure, Row, Table
+from yusuan.model import Disclosure, PerformanceTarget, Row, Table
 from yusuan.reference.narrative import squeeze
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "shuozhou-2025-budget.xlsx"
@@ -82,7 +82,26 @@ def test_every_section_reads_back(built: api.Built, read: dict[str, Disclosure],
         assert squeeze(section.text) in got[section.id], f"{fmt}: section {section.id} reads otherwise"
 
 
-@pytest.mark.xfail(strict=True, reason="no reader reads the rendered 绩效目标表 sheets back yet")
+def _indicators(target: PerformanceTarget) -> list[tuple[str, str, str, str, str]]:
+    """The indicators of each period in printed order (the sheet sets the two periods side by side)."""
+    rows = [(i.period, i.level1, i.level2, i.level3, i.value) for i in target.indicators]
+    return [r for r in rows if r[0] == "implementation"] + [r for r in rows if r[0] != "implementation"]
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "html"])
 def test_performance_sheets_read_back(built: api.Built, read: dict[str, Disclosure], fmt: str) -> None:
-    assert len(read[fmt].performance_targets) == len(built.disclosure.performance_targets)
+    expected = built.disclosure.performance_targets
+    got = read[fmt].performance_targets
+    assert [t.project for t in got] == [t.project for t in expected]
+    assert len(expected) == 4
+    for want, have in zip(expected, got, strict=True):
+        assert have.unreadable == [], f"{fmt} {want.project}"
+        assert (have.department, have.implementing_unit) == (want.department, want.implementing_unit)
+        assert (have.project_kind, have.period) == (want.project_kind, want.period)
+        assert have.amount_yuan is not None and want.amount_yuan is not None
+        assert have.amount_yuan.value == want.amount_yuan.value
+        assert have.annual_amount_yuan is not None and want.annual_amount_yuan is not None
+        assert have.annual_amount_yuan.value == want.annual_amount_yuan.value
+        assert have.goals == want.goals
+        assert _indicators(have) == _indicators(want)
+        assert len(have.indicators) == len(want.indicators) > 0
