@@ -23,6 +23,7 @@ from yusuan.model import (
     Unit,
 )
 from yusuan.read.assemble.layouts import split_line
+from yusuan.read.assemble.spec import reading_spec
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.reference.profiles import Profile, TableSpec
 
@@ -249,9 +250,12 @@ def profile_tables(
     """
     tables: dict[str, Table] = {}
     problems: list[ReadProblem] = []
+    performance = reading_spec(profile).performance
     for raw in raws:
         where = Source(file, raw.pages[0] if raw.pages else None)
         spec = identify(raw, profile)
+        if spec is None and performance is not None and performance.sheet_title in (raw.title or ""):
+            continue  # a 绩效目标表: its lines are read with its section (read.assemble.performance)
         if spec is None:
             # A one-column grid is a framed list (a contents page), not a table of figures.
             if raw.title is not None or raw.width > 1:
