@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from yusuan import api
-from yusuan.model import Disclosure, Row, Table
+from yusuan.model import Disclosure, PerformanceTarget, Row, Table
 from yusuan.reference.narrative import squeeze
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "shuozhou-2025-budget.xlsx"
@@ -60,7 +60,7 @@ def _same_cells(expected: Table, got: Table) -> tuple[int, list[str]]:
     return compared, wrong
 
 
-@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "html"])
 def test_every_table_reads_back(built: api.Built, read: dict[str, Disclosure], fmt: str) -> None:
     got = read[fmt]
     assert list(got.tables) == list(built.disclosure.tables)
@@ -82,19 +82,36 @@ def test_every_section_reads_back(built: api.Built, read: dict[str, Disclosure],
         assert squeeze(section.text) in got[section.id], f"{fmt}: section {section.id} reads otherwise"
 
 
-def test_the_pdf_tables_that_read_back_are_the_same(built: api.Built, read: dict[str, Disclosure]) -> None:
-    got = read["pdf"]
-    assert got.tables, "no table read from the PDF"
-    for table_id, table in got.tables.items():
-        assert _same_cells(built.disclosure.tables[table_id], table)[1] == []
+def _indicators(target: PerformanceTarget) -> list[tuple[str, str, str, str, str]]:
+    """The indicators of each period in printed order (the sheet sets the two periods side by side)."""
+    rows = [(i.period, i.level1, i.level2, i.level3, i.value) for i in target.indicators]
+    return [r for r in rows if r[0] == "implementation"] + [r for r in rows if r[0] != "implementation"]
 
 
-@pytest.mark.xfail(strict=True, reason="the PDF reader finds 4 of the 13 tables of the rendered PDF")
-def test_every_table_reads_back_from_the_pdf(built: api.Built, read: dict[str, Disclosure]) -> None:
-    assert list(read["pdf"].tables) == list(built.disclosure.tables)
-
-
-@pytest.mark.xfail(strict=True, reason="no reader reads the rendered 绩效目标表 sheets back yet")
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "html"])
 def test_performance_sheets_read_back(built: api.Built, read: dict[str, Disclosure], fmt: str) -> None:
-    assert len(read[fmt].performance_targets) == len(built.disclosure.performance_targets)
+    expected = built.disclosure.performance_targets
+    got = read[fmt].performance_targets
+    assert [t.project for t in got] == [t.project for t in expected]
+    assert len(expected) == 4
+    for want, have in zip(expected, got, strict=True):
+        assert have.unreadable == [], f"{fmt} {want.project}"
+        assert (have.department, have.implementing_unit) == (want.department, want.implementing_unit)
+        assert (have.project_kind, have.period) == (want.project_kind, want.period)
+        assert have.amount_yuan is not None and want.amount_yuan is not None
+        assert have.amount_yuan.value == want.amount_yuan.value
+        assert have.annual_amount_yuan is not None and want.annual_amount_yuan is not None
+        assert have.annual_amount_yuan.value == want.annual_amount_yuan.value
+        assert have.goals == want.goals
+        assert _indicators(have) == _indicators(want)
+        assert len(have.indicators) == len(want.indicators) > 0
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_the_built_documents_read_without_problems(read: dict[str, Disclosure], fmt: str) -> None:
+    assert read[fmt].problems == []
+
+
+@pytest.mark.xfail(strict=True, reason="the XLSX chart tab's data reads as text outside every section")
+def test_the_built_workbook_reads_without_problems(read: dict[str, Disclosure]) -> None:
+    assert read["xlsx"].problems == []

@@ -45,9 +45,17 @@ def test_sections_glossary_notes_and_sheet(disclosure: Disclosure, rendered: dic
     assert "一、基本支出：指为保障机构正常运转" in text
     assert text.count('<p class="note">注：本表无数据</p>') == 6
     sheet = parse_html_tables(text).tables[-1]["body"]
-    assert ["项目名称", *["24小时服务大厅免费服务费"] * 4] in sheet  # type: ignore[operator]
-    assert ["实施期", "产出指标", "质量指标", "验收合格率", "≥85%"] in sheet  # type: ignore[operator]
-    assert ["实施期资金总额（元）", "100,000", "100,000", "年度资金总额（元）", "100,000"] in sheet  # type: ignore[operator]
+    # the seed's sheet layout: the two periods side by side, a blank column between them
+    assert ["项目名称", *["24小时服务大厅免费服务费"] * 7] in sheet  # type: ignore[operator]
+    # the i-th 实施期 indicator on the line of the i-th 年度 one (here the only one)
+    first = ["产出指标", "数量指标", "项目数量", "1项", "", "服务对象满意度", "办事群众满意度", "≥85%"]
+    second = ["产出指标", "质量指标", "验收合格率", "≥85%", "", "", "", ""]
+    assert first in sheet and second in sheet  # type: ignore[operator]
+    amounts = ["实施期资金总额（元）", *["100,000"] * 3, "", "年度资金总额（元）", *["100,000"] * 2]
+    assert amounts in sheet  # type: ignore[operator]
+    # the sheets are printed inside 十、绩效管理情况, after its text
+    first_sheet = text.index('<section class="table-block wide sheet"')
+    assert text.index("<h3>十、绩效管理情况</h3>") < first_sheet < text.index("<h3>十一、")
     parts = [p for p in ("第一部分 概况", "第二部分 2025年单位预算报表", "第四部分 名词解释")]
     assert [text.index(p) for p in parts] == sorted(text.index(p) for p in parts)
 

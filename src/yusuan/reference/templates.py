@@ -55,6 +55,7 @@ class PerformanceForm:
     fields: dict[str, str]
     indicator_header: tuple[str, ...]
     periods: dict[str, str]
+    after_section: str = ""  # the narrative section the sheets are printed in ("" = a part of their own)
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def _parse(raw: dict[str, Any]) -> TemplateForm:
             fields={str(k): str(v) for k, v in raw["performance"]["fields"].items()},
             indicator_header=tuple(str(x) for x in raw["performance"]["indicator_header"]),
             periods={str(k): str(v) for k, v in raw["performance"]["periods"].items()},
+            after_section=str(raw["performance"].get("after_section", "")),
         ),
         charts=tuple(
             ChartForm(

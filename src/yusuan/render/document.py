@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from yusuan.model import Amount, Disclosure, GlossaryEntry, PerformanceTarget, Section, Table
+from yusuan.model import Disclosure, GlossaryEntry, PerformanceTarget, Section, Table
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, load_profile
 from yusuan.reference.templates import TemplateForm, load_template_form
 from yusuan.render.chart import ChartBlock, chart_block
-from yusuan.render.grid import Grid, GridCell, table_grid
+from yusuan.render.grid import Grid, table_grid
+from yusuan.render.performance import performance_grid
 
 WIDE_COLUMNS = 7  # a table with more columns is set on a landscape page
 GENERIC_FORM = "default"  # data/templates/default.yaml
@@ -82,39 +83,10 @@ def _paragraphs(text: str) -> Paragraphs:
     return Paragraphs(tuple(line.strip() for line in text.splitlines() if line.strip()))
 
 
-def _written(amount: Amount | None) -> str:
-    """A sheet amount in 元 with thousands separators, as the sheets print it ("1,200,000")."""
-    return f"{amount.value:,.{amount.places}f}" if amount is not None else ""
-
-
 def _performance_block(target: PerformanceTarget, form: TemplateForm, year: int | None) -> TableBlock:
-    """A 项目支出绩效目标表 on five columns: label | value (2) | label | value, then the indicators."""
-    labels = form.performance.fields
-    periods = form.performance.periods
-
-    def line(key: str, value: str, key2: str, value2: str) -> list[GridCell]:
-        return [
-            GridCell(labels[key], row_header=True),
-            GridCell(value, colspan=2),
-            GridCell(labels[key2], row_header=True),
-            GridCell(value2),
-        ]
-
-    body = [
-        [GridCell(labels["project"], row_header=True), GridCell(target.project, colspan=4)],
-        line("department", target.department, "implementing_unit", target.implementing_unit),
-        line("project_kind", target.project_kind, "period", target.period),
-        line("amount", _written(target.amount_yuan), "annual_amount", _written(target.annual_amount_yuan)),
-    ]
-    for period, key in (("implementation", "goal_implementation"), ("annual", "goal_annual")):
-        if period in target.goals:
-            body.append([GridCell(labels[key], row_header=True), GridCell(target.goals[period], colspan=4)])
-    body.append([GridCell(text, row_header=True) for text in form.performance.indicator_header])
-    for indicator in target.indicators:
-        texts = (periods.get(indicator.period, indicator.period), indicator.level1, indicator.level2)
-        body.append([GridCell(t) for t in (*texts, indicator.level3, indicator.value)])
+    """A 项目支出绩效目标表 as the template prints it (render.performance)."""
     title = form.performance.title.replace("{year}", str(year or ""))
-    grid = Grid(header=[], body=body, widths=[2.0, 2.0, 2.0, 3.0, 3.0])
+    grid = performance_grid(target, form.performance)
     return TableBlock(id="performance", number="", title=title, unit_name="", unit="", grid=grid)
 
 
@@ -144,20 +116,27 @@ def build_document(disclosure: Disclosure) -> Document:
     year = facts.year
     charts = [c for c in (chart_block(f, disclosure.tables.get(f.table)) for f in form.charts) if c]
     doc = Document(title=facts.title or facts.unit, unit=facts.unit, year=year)
+    sheets = [_performance_block(t, form, year) for t in disclosure.performance_targets]
+    # The template prints the sheets inside their narrative section (绩效管理情况), after its text.
+    sheets_after = form.performance.after_section
+    if sheets_after and not any(s.id == sheets_after for s in disclosure.sections):
+        sheets_after = ""  # no such section: the sheets keep a part of their own
     for part in form.parts:
         blocks: list[Block] = []
         if part.sections:
             for section in (s for s in disclosure.sections if s.part == part.sections):
                 blocks += [Heading(_section_heading(section, profile), 2), _paragraphs(section.text)]
                 blocks += [c for c in charts if c.after_section == section.id]
+                if section.id == sheets_after:
+                    blocks += sheets
         elif part.id == "tables":
             order = [spec.id for spec in profile.tables] if profile is not None else []
             ids = [i for i in order if i in disclosure.tables] + [
                 i for i in disclosure.tables if i not in order
             ]
             blocks += [_table_block(disclosure.tables[i], profile, form, year) for i in ids]
-        elif part.id == "performance":
-            blocks += [_performance_block(t, form, year) for t in disclosure.performance_targets]
+        elif part.id == "performance" and not sheets_after:
+            blocks += sheets
         elif part.id == "glossary" and disclosure.glossary:
             blocks.append(_glossary(disclosure.glossary, form))
         if blocks:

@@ -60,6 +60,9 @@ def grid_html(grid: Grid, labelled_by: str = "") -> str:
     return "\n".join(parts)
 
 
+LONG_TITLE = 22  # characters beyond which an 18 pt title does not fit an A4 portrait line
+
+
 def _table_block(block: TableBlock, index: int) -> str:
     classes = "table-block wide" if block.wide else "table-block"
     if block.id == "performance":
@@ -68,7 +71,9 @@ def _table_block(block: TableBlock, index: int) -> str:
     out = [f'<section class="{classes}" id="{anchor}">']
     if block.number:
         out.append(f'<p class="number">{escape(block.number)}</p>')
-    out.append(f'<h3 class="title" id="{anchor}-title">{escape(block.title)}</h3>')
+    # A title is printed on one line as the template prints it (a wrapped title reads as two lines).
+    title_class = "title long" if len(block.title) > LONG_TITLE else "title"
+    out.append(f'<h3 class="{title_class}" id="{anchor}-title">{escape(block.title)}</h3>')
     if block.unit_name or block.unit:
         out.append(
             f'<div class="meta"><span class="unit-name">{escape(block.unit_name)}</span>'

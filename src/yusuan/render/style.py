@@ -36,7 +36,8 @@ h2.part-tables, h2.part-performance {{ page: table; }}
 h2 + section.table-block {{ break-before: avoid; }}
 section.table-block .number {{ font-family: {SANS}; font-size: 12pt; text-indent: 0; }}
 section.table-block h3.title {{ font-family: {TITLE}; font-weight: bold; font-size: 18pt;
-      text-align: center; margin: 0.2em 0 0.4em 0; }}
+      text-align: center; margin: 0.2em 0 0.4em 0; white-space: nowrap; }}
+section.table-block h3.title.long {{ font-size: 14pt; }}
 .meta {{ display: flex; justify-content: space-between; font-size: 11pt; margin-bottom: 2pt; }}
 .meta span {{ text-indent: 0; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.35; table-layout: fixed; }}

@@ -25,6 +25,7 @@ TEXT_FONT, HEADING_FONT = "仿宋", "黑体"
 A4 = 9  # Excel's paper code
 WIDTH_PER_UNIT = 5.5  # characters of column width per unit of the grid's relative widths
 TEXT_SHEET = "说明"
+PERFORMANCE_SHEET = "performance"  # TableBlock.id of a 绩效目标表, printed inside its section
 LINE_HEIGHT = 14  # points per line of 10.5 pt text
 
 
@@ -152,7 +153,14 @@ def _table_sheet(book: Workbook, fmt: _Formats, name: str, block: TableBlock, dr
         sheet.set_header(f"&C&20{DRAFT_MARK}")
 
 
-def _text_sheet(book: Workbook, fmt: _Formats, blocks: list[Heading | Paragraphs], draft: bool) -> None:
+def _text_sheet(
+    book: Workbook, fmt: _Formats, blocks: list[Heading | Paragraphs | TableBlock], draft: bool
+) -> None:
+    """Headings and paragraphs in column A; a sheet printed inside a section (a 绩效目标表) in place.
+
+    The sheets stay on the text tab, under their section, as the template prints them: a tab
+    boundary would end the section for a reader.
+    """
     sheet = book.add_worksheet(TEXT_SHEET)
     sheet.set_column(0, 0, 100)
     row = 0
@@ -160,6 +168,16 @@ def _text_sheet(book: Workbook, fmt: _Formats, blocks: list[Heading | Paragraphs
         if isinstance(block, Heading):
             sheet.write_string(row, 0, block.text, fmt.get("heading"))
             row += 1
+        elif isinstance(block, TableBlock):
+            row += 1
+            sheet.write_string(row, 0, block.title, fmt.get("title"))
+            row += 1
+            rows = block.grid.header + block.grid.body
+            for r, c, cell in placed(rows):
+                _write_cell(sheet, fmt, row + r, c, cell, header=r < len(block.grid.header))
+            row += len(rows) + 1
+            for index, width in enumerate(block.grid.widths[1:], start=1):
+                sheet.set_column(index, index, width * WIDTH_PER_UNIT)  # column A stays the text's
         else:
             for line in block.lines:
                 sheet.write_string(row, 0, line, fmt.get("paragraph"))
@@ -204,11 +222,13 @@ def document_xlsx(doc: Document, draft: bool = False) -> bytes:
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.set_properties({"title": doc.title, "company": doc.unit})
     fmt = _Formats(book)
-    texts: list[Heading | Paragraphs] = []
+    texts: list[Heading | Paragraphs | TableBlock] = []
     charts: list[ChartBlock] = []
     sheets = 0
     for block in doc.blocks:
-        if isinstance(block, TableBlock):
+        if isinstance(block, TableBlock) and block.id == PERFORMANCE_SHEET:
+            texts.append(block)  # printed inside its section
+        elif isinstance(block, TableBlock):
             sheets += 1
             name = block.number or f"{block.id}{sheets}"
             _table_sheet(book, fmt, name[:31], block, draft)

@@ -103,3 +103,15 @@ def test_continuation_rows_that_look_like_header_are_kept() -> None:
     tail = _page(2, None, _grid(2, [("其他支出", "", ""), ("合计", "5", "5")]))
     (table,) = stitch_tables([first, tail])
     assert [row.cells[0] for row in table.body] == ["一般公共服务", "其他支出", "合计"]
+
+
+def test_a_title_with_a_bracketed_qualifier_after_biao_is_a_title() -> None:
+    # the Shanxi template prints "…支出预算表(不含上年结转)" and "…项目支出预算表(本年预算)"
+    first = _page(1, "2025年一般公共预算支出预算表(不含上年结转)", _grid(1, [HEADER, ("合计", "3", "3")]))
+    second = _page(2, "2025年项目支出预算表（本年预算）", _grid(2, [HEADER, ("合计", "1", "1")]))
+    not_a_title = _page(3, "单位：万元（不含上年结转）", _grid(3, [HEADER, ("合计", "2", "2")]))
+    tables = stitch_tables([first, second, not_a_title])
+    assert [(t.title, t.pages) for t in tables] == [
+        ("2025年一般公共预算支出预算表(不含上年结转)", [1]),
+        ("2025年项目支出预算表（本年预算）", [2, 3]),
+    ]

@@ -25,6 +25,8 @@ _UNIT = re.compile(r"^(金额)?单位[:：]")
 _NOTE = re.compile(r"^注[:：]?")
 _CONTINUED = "续表"
 _CONTINUED_SUFFIX = re.compile(r"(（续）|\(续\)|（续表）|\(续表\)|续表)$")
+# A title may end in a bracketed qualifier after 表: 支出预算表(不含上年结转), 项目支出预算表(本年预算).
+_QUALIFIED_TITLE = re.compile(r"表[(（][^()（）]+[)）]$")
 
 
 def _compact(text: str | None) -> str:
@@ -107,7 +109,9 @@ def _is_title(row: TextRow) -> bool:
         and not _UNIT_NAME.match(text)
         and not _UNIT.match(text)
         and not _NOTE.match(text)
-        and (text.endswith("表") or bool(_CONTINUED_SUFFIX.search(text)))
+        and (
+            text.endswith("表") or bool(_QUALIFIED_TITLE.search(text)) or bool(_CONTINUED_SUFFIX.search(text))
+        )
     )
 
 

@@ -22,6 +22,8 @@ from yusuan.model import (
     Table,
     Unit,
 )
+from yusuan.read.assemble.layouts import split_line
+from yusuan.read.assemble.spec import reading_spec
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.reference.profiles import Profile, TableSpec
 
@@ -139,6 +141,31 @@ def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[
     return rows
 
 
+def _line_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
+    """Rows of the layouts the shared line splitter knows (named, labelled economic, side_by_side_coded)."""
+    width = max(_amount_columns(raw, spec), default=-1) + 1
+    if raw.width != width:
+        raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {width} 列 / columns")
+    rows: list[Row] = []
+    for raw_row in raw.body:
+        source = _source(file, raw_row)
+        split, _leftover = split_line([c or "" for c in raw_row.cells], spec)
+        for line_row in split:
+            values = iter(line_row.values)
+            cells = [
+                _cell(next(values, ""), unit, source)
+                if line_row.side is None or column.side == line_row.side
+                else Cell(text="")
+                for column in spec.columns
+            ]
+            labels = {c.key: t for c, t in zip(spec.labels, line_row.labels, strict=False) if t}
+            name = _compact(line_row.name)
+            rows.append(Row(name, cells, line_row.code, line_row.side, labels, source))
+    if spec.layout == "side_by_side_coded":
+        rows = [r for r in rows if r.side == "income"] + [r for r in rows if r.side == "expenditure"]
+    return rows
+
+
 def _label_key(text: str) -> str:
     return _compact(text).replace("（", "(").replace("）", ")")
 
@@ -151,6 +178,14 @@ def _amount_columns(raw: RawTable, spec: TableSpec) -> list[int]:
         return [*range(1, 1 + a), *range(2 + a, 2 + n)]
     if spec.layout == "record":
         return list(range(n))
+    if spec.layout == "named":
+        return list(range(1, 1 + n))
+    if spec.layout == "economic" and spec.labels:
+        k = len(spec.labels)
+        return list(range(1 + k, 1 + k + n))
+    if spec.layout == "side_by_side_coded":
+        a = sum(1 for c in spec.columns if c.side == "income")
+        return [*range(2, 2 + a), *range(4 + a, 4 + n)]
     return list(range(spec.code_columns + 1, spec.code_columns + 1 + n))
 
 
@@ -180,8 +215,11 @@ def to_table(raw: RawTable, spec: TableSpec, profile: Profile, file: str) -> Tab
     unit = table_unit(raw, spec, profile)
     if spec.layout == "side_by_side":
         rows = _side_rows(raw, spec, unit, file)
-    elif spec.layout in ("coded", "economic"):
+    elif spec.layout == "coded" or (spec.layout == "economic" and not spec.labels):
+        # an economic table printed with its code columns (类/款) reads as a coded one
         rows = _coded_rows(raw, spec, unit, file)
+    elif spec.layout in ("named", "economic", "side_by_side_coded"):
+        rows = _line_rows(raw, spec, unit, file)
     elif spec.layout == "record":
         rows = _record_rows(raw, spec, unit, file)
     else:
@@ -213,9 +251,12 @@ def profile_tables(
     """
     tables: dict[str, Table] = {}
     problems: list[ReadProblem] = []
+    performance = reading_spec(profile).performance
     for raw in raws:
         where = Source(file, raw.pages[0] if raw.pages else None)
         spec = identify(raw, profile)
+        if spec is None and performance is not None and performance.sheet_title in (raw.title or ""):
+            continue  # a 绩效目标表: its lines are read with its section (read.assemble.performance)
         if spec is None:
             # A one-column grid is a framed list (a contents page), not a table of figures.
             if raw.title is not None or raw.width > 1:
