@@ -10,6 +10,7 @@ from typing import Any
 
 from yusuan.check.engine import Report
 from yusuan.model import Finding, Location, Severity
+from yusuan.model.serialize import facts_to_json
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -45,19 +46,9 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
 
 
 def report_to_json(report: Report) -> dict[str, Any]:
-    facts = report.disclosure.facts
     return {
         "schema_version": REPORT_SCHEMA_VERSION,
-        "document": {
-            "file": report.disclosure.source_file,
-            "unit": facts.unit,
-            "year": facts.year,
-            "kind": facts.kind.value,
-            "scope": facts.scope.value,
-            "profile": facts.profile,
-            "currency_unit": facts.currency_unit.value,
-            "title": facts.title,
-        },
+        "document": {"file": report.disclosure.source_file, **facts_to_json(report.disclosure.facts)},
         "findings": [finding_to_json(f) for f in report.findings],
         "not_evaluated": [{"rule": n.rule, "reason": n.reason} for n in report.not_evaluated],
         "rules_run": list(report.rules_run),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from yusuan.model.amount import Amount
-from yusuan.model.disclosure import Disclosure
+from yusuan.model.disclosure import Disclosure, DocumentFacts
 from yusuan.model.document import PerformanceTarget, Section
 from yusuan.model.source import Source
 from yusuan.model.table import Row, Table
@@ -88,12 +88,9 @@ def target_to_json(target: PerformanceTarget) -> Json:
     }
 
 
-def disclosure_to_json(disclosure: Disclosure) -> Json:
-    facts = disclosure.facts
-    procurement = disclosure.procurement
-    assets = disclosure.assets
+def facts_to_json(facts: DocumentFacts) -> Json:
+    """The document facts: unit, year, kind, scope, profile, currency unit, title."""
     return {
-        "schema_version": SCHEMA_VERSION,
         "unit": facts.unit,
         "year": facts.year,
         "kind": facts.kind.value,
@@ -101,6 +98,15 @@ def disclosure_to_json(disclosure: Disclosure) -> Json:
         "profile": facts.profile,
         "currency_unit": facts.currency_unit.value,
         "title": facts.title,
+    }
+
+
+def disclosure_to_json(disclosure: Disclosure) -> Json:
+    procurement = disclosure.procurement
+    assets = disclosure.assets
+    return {
+        "schema_version": SCHEMA_VERSION,
+        **facts_to_json(disclosure.facts),
         "source_file": disclosure.source_file,
         "tables": [table_to_json(t) for t in disclosure.tables.values()],
         "sections": [section_to_json(s) for s in disclosure.sections],
