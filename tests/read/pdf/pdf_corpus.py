@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from yusuan.read.pdf import PdfReading, read_pdf
@@ -74,3 +76,19 @@ def assert_matches_golden(reading: PdfReading, golden: dict[str, Any]) -> None:
             assert got_row == want_row, expected["id"]
             cells += len(want_row["cells"])
     assert cells > 300
+
+
+def with_blank_image_page(source: Path, target: Path) -> Path:
+    """The corpus PDF with one more page holding only an image (blank grey), as a scanner makes it."""
+    document = pdfium.PdfDocument(source)
+    page = document.new_page(595, 842)
+    bitmap = pdfium.PdfBitmap.new_native(40, 40, pdfium_c.FPDFBitmap_BGR)
+    bitmap.fill_rect((200, 200, 200, 255), 0, 0, 40, 40)
+    image = pdfium.PdfImage.new(document)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(400, 400).translate(100, 200))
+    page.insert_obj(image)
+    page.gen_content()
+    document.save(target)
+    document.close()
+    return target

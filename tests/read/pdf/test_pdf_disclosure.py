@@ -14,9 +14,8 @@ from typing import Any
 
 import jsonschema
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
-from pdf_corpus import CORPUS, ROOT, corpus_pdf, corpus_reading, golden_of
+from pdf_corpus import CORPUS, ROOT, corpus_pdf, corpus_reading, golden_of, with_blank_image_page
 
 from yusuan.model import Disclosure, ReadProblemKind
 from yusuan.read import read_document
@@ -182,28 +181,12 @@ def test_three_public_table_in_wan_yuan_with_its_row() -> None:
     assert table.unit_name == "上海市财政局"  # the name, without "编制单位："
 
 
-def _with_scanned_page(source: Path, target: Path) -> Path:
-    """The corpus PDF with one more page that holds only an image, as a scanner makes it."""
-    document = pdfium.PdfDocument(source)
-    page = document.new_page(595, 842)
-    bitmap = pdfium.PdfBitmap.new_native(40, 40, pdfium_c.FPDFBitmap_BGR)
-    bitmap.fill_rect((200, 200, 200, 255), 0, 0, 40, 40)
-    image = pdfium.PdfImage.new(document)
-    image.set_bitmap(bitmap)
-    image.set_matrix(pdfium.PdfMatrix().scale(400, 400).translate(100, 200))
-    page.insert_obj(image)
-    page.gen_content()
-    document.save(target)
-    document.close()
-    return target
-
-
 @pytest.mark.parametrize(("ocr", "words"), [(False, "image-only"), (True, "OCR found no text")])
 def test_an_image_only_page_is_a_read_problem_and_the_rest_still_reads(
     tmp_path: Path, ocr: bool, words: str
 ) -> None:
     """A page that is only an image (here a blank grey one): never dropped silently."""
-    mixed = _with_scanned_page(MOF, tmp_path / "mixed.pdf")
+    mixed = with_blank_image_page(MOF, tmp_path / "mixed.pdf")
     disclosure = read_pdf_document(mixed, ocr=ocr)
     assert [(p.kind, p.source.page if p.source else None) for p in disclosure.problems] == [
         (ReadProblemKind.UNREADABLE, 22)

@@ -6,9 +6,8 @@ import random
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
-from pdf_corpus import CORPUS, ROOT, corpus_pdf, corpus_reading
+from pdf_corpus import CORPUS, ROOT, corpus_pdf, corpus_reading, with_blank_image_page
 
 from yusuan.read.errors import InputError
 from yusuan.read.pdf import Limits, read_pdf
@@ -159,25 +158,9 @@ def test_baseline_backend_applies_the_same_refusals() -> None:
         read_pdf(MOF, backend="baseline", limits=Limits(max_pages=5))
 
 
-def _with_scanned_page(source: Path, target: Path) -> Path:
-    """The corpus PDF with one more page that holds only an image, as a scanner makes it."""
-    document = pdfium.PdfDocument(source)
-    page = document.new_page(595, 842)
-    bitmap = pdfium.PdfBitmap.new_native(40, 40, pdfium_c.FPDFBitmap_BGR)
-    bitmap.fill_rect((200, 200, 200, 255), 0, 0, 40, 40)
-    image = pdfium.PdfImage.new(document)
-    image.set_bitmap(bitmap)
-    image.set_matrix(pdfium.PdfMatrix().scale(400, 400).translate(100, 200))
-    page.insert_obj(image)
-    page.gen_content()
-    document.save(target)
-    document.close()
-    return target
-
-
 @pytest.mark.parametrize("backend", ["fast", "baseline"])
 def test_image_only_pages_are_named_not_dropped(tmp_path: Path, backend: str) -> None:
-    reading = read_pdf(_with_scanned_page(MOF, tmp_path / "mixed.pdf"), backend=backend)
+    reading = read_pdf(with_blank_image_page(MOF, tmp_path / "mixed.pdf"), backend=backend)
     assert reading.page_count == 22
     assert reading.image_only_pages == [22]
     assert len(reading.tables) == 9
