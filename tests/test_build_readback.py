@@ -11,9 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from readback import same_cells
 
 from yusuan import api
-from yusuan.model import Disclosure, PerformanceTarget, Row, Table
+from yusuan.model import Disclosure, PerformanceTarget
 from yusuan.reference.narrative import squeeze
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "shuozhou-2025-budget.xlsx"
@@ -30,43 +31,13 @@ def read(built: api.Built) -> dict[str, Disclosure]:
     return {path.suffix[1:]: api.parse(path) for path in built.written}
 
 
-def _rows(table: Table) -> dict[tuple[str, str | None], list[Row]]:
-    """Rows by (name, side), in order: a name may repeat (财政拨款收支总表's 一、一般公共预算)."""
-    found: dict[tuple[str, str | None], list[Row]] = {}
-    for row in table.rows:
-        found.setdefault((row.name, row.side), []).append(row)
-    return found
-
-
-def _same_cells(expected: Table, got: Table) -> tuple[int, list[str]]:
-    """Cells compared, and every difference (amounts as exact values; blank is None)."""
-    compared, wrong = 0, []
-    theirs = _rows(got)
-    for key, rows in _rows(expected).items():
-        for index, row in enumerate(rows):
-            other = theirs.get(key, [])
-            match = other[index] if index < len(other) else None
-            for column in expected.columns:
-                if column.side != row.side:
-                    continue
-                cell, read = row.cell(expected, column.key), None
-                if match is not None:
-                    read = match.cell(got, column.key)
-                want = cell.amount.value if cell is not None and cell.amount else None
-                have = read.amount.value if read is not None and read.amount else None
-                compared += 1
-                if want != have:
-                    wrong.append(f"{expected.id} {row.name} {column.key}: {want} read as {have}")
-    return compared, wrong
-
-
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "html"])
 def test_every_table_reads_back(built: api.Built, read: dict[str, Disclosure], fmt: str) -> None:
     got = read[fmt]
     assert list(got.tables) == list(built.disclosure.tables)
     compared, wrong = 0, []
     for table_id, table in built.disclosure.tables.items():
-        count, differences = _same_cells(table, got.tables[table_id])
+        count, differences = same_cells(table, got.tables[table_id])
         compared += count
         wrong += differences
     assert wrong == []
