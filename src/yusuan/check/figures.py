@@ -148,6 +148,27 @@ def judge(
     return issue(severity, message, message_en, *locations, evidence=evidence, hint=hint)
 
 
+def judge_lines(
+    table: Table,
+    head: Row,
+    parts: Sequence[Row],
+    column: str,
+    what: str,
+    what_en: str,
+    hint: str = "",
+) -> Finding | None:
+    """A line's cell in ``column`` against the sum of other lines' cells, located in all of them."""
+    return judge(
+        compare(head.amount(table, column), [p.amount(table, column) for p in parts], table.unit),
+        table.unit,
+        what,
+        what_en,
+        cell_location(table, head, column),
+        *(cell_location(table, p, column) for p in parts),
+        hint=hint,
+    )
+
+
 def is_total_name(name: str) -> bool:
     return name.replace(" ", "") in ("合计", "总计", "部门合计")
 

@@ -22,11 +22,9 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context
 from yusuan.check.figures import (
-    cell_location,
     children_of,
     coded_rows,
-    compare,
-    judge,
+    judge_lines,
     layout,
     total_row,
     value_columns,
@@ -37,14 +35,13 @@ from yusuan.model import Finding, Row, Table
 def _check_sum(
     table: Table, parent: Row, parts: list[Row], column: str, what: str, what_en: str
 ) -> Finding | None:
-    result = compare(parent.amount(table, column), [p.amount(table, column) for p in parts], table.unit)
-    return judge(
-        result,
-        table.unit,
+    return judge_lines(
+        table,
+        parent,
+        parts,
+        column,
         what,
         what_en,
-        cell_location(table, parent, column),
-        *(cell_location(table, p, column) for p in parts),
         hint="核对上下级科目的金额 / check the figures of this level and the one below",
     )
 

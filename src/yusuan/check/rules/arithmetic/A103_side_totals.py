@@ -18,7 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.context import Context
-from yusuan.check.figures import cell_location, compare, find_row, is_numbered, judge, layout, value_columns
+from yusuan.check.figures import (
+    find_row,
+    is_numbered,
+    judge_lines,
+    layout,
+    value_columns,
+)
 from yusuan.model import Finding, Row, Table
 
 _SIDES = {
@@ -57,17 +63,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             carried = _carried_items(table, side)
             for column in value_columns(table, side):
                 if subtotal is not None and items:
-                    found = judge(
-                        compare(
-                            subtotal.amount(table, column),
-                            [r.amount(table, column) for r in items],
-                            table.unit,
-                        ),
-                        table.unit,
+                    found = judge_lines(
+                        table,
+                        subtotal,
+                        items,
+                        column,
                         f"{subtotal_name}不等于各项之和",
                         f"{subtotal_name} is not the sum of its lines",
-                        cell_location(table, subtotal, column),
-                        *(cell_location(table, r, column) for r in items),
                     )
                     if found:
                         yield found
@@ -77,15 +79,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                     if heading and heading[0].amount(table, column) is None:
                         heading = carried[1:]
                     parts = [subtotal, *heading]
-                    found = judge(
-                        compare(
-                            total.amount(table, column), [r.amount(table, column) for r in parts], table.unit
-                        ),
-                        table.unit,
+                    found = judge_lines(
+                        table,
+                        total,
+                        parts,
+                        column,
                         f"{total_name}不等于{subtotal_name}加结转",
                         f"{total_name} is not {subtotal_name} plus carry-over",
-                        cell_location(table, total, column),
-                        *(cell_location(table, r, column) for r in parts),
                     )
                     if found:
                         yield found

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.context import Context
-from yusuan.check.figures import cell_location, compare, is_total_name, judge, layout
+from yusuan.check.figures import is_total_name, judge_lines, layout
 from yusuan.model import CodeKind, Finding, Row
 
 
@@ -49,26 +49,24 @@ def check(ctx: Context) -> Iterator[Finding]:
             for head, parts in groups:
                 if not parts:
                     continue
-                found = judge(
-                    compare(head.amount(table, column), [p.amount(table, column) for p in parts], table.unit),
-                    table.unit,
+                found = judge_lines(
+                    table,
+                    head,
+                    parts,
+                    column,
                     f"{head.name}不等于其下各款之和",
                     f"{head.name} is not the sum of its lines",
-                    cell_location(table, head, column),
-                    *(cell_location(table, p, column) for p in parts),
                 )
                 if found:
                     yield found
             if total is not None and groups:
-                found = judge(
-                    compare(
-                        total.amount(table, column), [h.amount(table, column) for h, _ in groups], table.unit
-                    ),
-                    table.unit,
+                found = judge_lines(
+                    table,
+                    total,
+                    [h for h, _ in groups],
+                    column,
                     "合计不等于各类之和",
                     "合计 is not the sum of the 类 lines",
-                    cell_location(table, total, column),
-                    *(cell_location(table, h, column) for h, _ in groups),
                 )
                 if found:
                     yield found

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.context import Context
-from yusuan.check.figures import cell_location, compare, judge
+from yusuan.check.figures import judge_lines
 from yusuan.check.projects import project_rows, project_total_row
 from yusuan.model import Finding
 
@@ -33,17 +33,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if total is None or not projects:
             continue
         for column in table.columns:
-            found = judge(
-                compare(
-                    total.amount(table, column.key),
-                    [p.amount(table, column.key) for p in projects],
-                    table.unit,
-                ),
-                table.unit,
+            found = judge_lines(
+                table,
+                total,
+                projects,
+                column.key,
                 "项目合计不等于各项目之和",
                 "the project total is not the sum of the projects",
-                cell_location(table, total, column.key),
-                *(cell_location(table, p, column.key) for p in projects),
             )
             if found:
                 yield found

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.context import Context
-from yusuan.check.figures import cell_location, compare, judge
+from yusuan.check.figures import cell_location, compare, judge, judge_lines
 from yusuan.model import Finding, Row, Table
 
 
@@ -90,15 +90,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if head is None or not known:
             continue
         for column in table.columns:
-            found = judge(
-                compare(
-                    head.amount(table, column.key), [p.amount(table, column.key) for p in known], table.unit
-                ),
-                table.unit,
-                what,
-                what_en,
-                cell_location(table, head, column.key),
-                *(cell_location(table, p, column.key) for p in known),
-            )
+            found = judge_lines(table, head, known, column.key, what, what_en)
             if found:
                 yield found
