@@ -4,35 +4,24 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from budget_strategies import cents, line_items
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from seed_budget import NAMES
 
 from yusuan.derive import derive_disclosure
-from yusuan.model import Code, CodeKind, Table
-from yusuan.model.budget import Budget, Funding, LineItem, Nature, UnitType
-
-FUNCTIONAL = [c for c in NAMES.functional if len(c) == 7]
-ECONOMIC = [c for c in NAMES.economic if len(c) == 5]
-
-
-@st.composite
-def line_items(draw: st.DrawFn) -> LineItem:
-    nature = draw(st.sampled_from(Nature))
-    return LineItem(
-        funding=draw(st.sampled_from(Funding)),
-        functional=Code(draw(st.sampled_from(FUNCTIONAL))),
-        nature=nature,
-        economic=Code(draw(st.sampled_from(ECONOMIC)), CodeKind.ECONOMIC),
-        amount_yuan=Decimal(draw(st.integers(min_value=1, max_value=5_000_000_00))) / 100,
-        project=draw(st.sampled_from(["项目甲", "项目乙", "项目丙"])) if nature is Nature.PROJECT else None,
-        carryover=draw(st.booleans()),
-    )
-
+from yusuan.model import Table
+from yusuan.model.budget import Budget, Funding, Nature, UnitType
 
 budgets = st.builds(
     lambda items, unit_type: Budget(unit="测试单位", year=2025, unit_type=unit_type, items=items),
-    st.lists(line_items(), min_size=1, max_size=25),
+    st.lists(
+        line_items(
+            amounts=cents(5_000_000_00), projects=["项目甲", "项目乙", "项目丙"], carryover=st.booleans()
+        ),
+        min_size=1,
+        max_size=25,
+    ),
     st.sampled_from(UnitType),
 )
 

@@ -7,36 +7,22 @@ from decimal import Decimal
 
 import openpyxl
 import seed_budget as seed
+from budget_strategies import cents, line_items
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from readback import assert_rows_read_back, parse_html_tables, tables_in_order
 
 from yusuan.derive import derive_disclosure
-from yusuan.model import Code, CodeKind
-from yusuan.model.budget import Budget, Funding, LineItem, Nature, UnitType
+from yusuan.model.budget import Budget, UnitType
 from yusuan.render.files import render_bytes
-
-FUNCTIONAL = [c for c in seed.NAMES.functional if len(c) == 7]
-ECONOMIC = [c for c in seed.NAMES.economic if len(c) == 5]
-
-
-@st.composite
-def line_items(draw: st.DrawFn) -> LineItem:
-    nature = draw(st.sampled_from(Nature))
-    return LineItem(
-        funding=draw(st.sampled_from(Funding)),
-        functional=Code(draw(st.sampled_from(FUNCTIONAL))),
-        nature=nature,
-        economic=Code(draw(st.sampled_from(ECONOMIC)), CodeKind.ECONOMIC),
-        amount_yuan=Decimal(draw(st.integers(min_value=1, max_value=900_000_000_00))) / 100,
-        project=draw(st.sampled_from(["项目甲", "项目乙"])) if nature is Nature.PROJECT else None,
-        carryover=draw(st.booleans()),
-    )
-
 
 budgets = st.builds(
     lambda items, kind: Budget(unit="测试单位", year=2026, unit_type=kind, items=items),
-    st.lists(line_items(), min_size=1, max_size=20),
+    st.lists(
+        line_items(amounts=cents(900_000_000_00), projects=["项目甲", "项目乙"], carryover=st.booleans()),
+        min_size=1,
+        max_size=20,
+    ),
     st.sampled_from(UnitType),
 )
 

@@ -3,6 +3,7 @@ prior-year totals with their reasons) that a finance officer could enter."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
 
 from hypothesis import strategies as st
@@ -21,22 +22,33 @@ DEPARTMENT = "033-朔州市朔城区行政审批服务管理局"
 yuan = st.integers(min_value=1, max_value=30_000_000).map(lambda n: Decimal(n) * 100)
 
 
+THIS_YEAR_ONLY = st.just(False)
+
+
+def cents(max_cents: int) -> st.SearchStrategy[Decimal]:
+    """Amounts in 元 to the fen, from 0.01 up to ``max_cents`` fen."""
+    return st.integers(min_value=1, max_value=max_cents).map(lambda n: Decimal(n) / 100)
+
+
 @st.composite
-def line_items(draw: st.DrawFn) -> LineItem:
+def line_items(
+    draw: st.DrawFn,
+    amounts: st.SearchStrategy[Decimal] = yuan,
+    projects: Sequence[str] = PROJECTS,
+    carryover: st.SearchStrategy[bool] = THIS_YEAR_ONLY,
+) -> LineItem:
+    """One line item. By default this year's money only: with 上年结转 the checker and derive read the
+    template differently (X101 ties the 财政拨款收支总表 to tables 不含上年结转 only when no carry-over
+    is shown; derive spends the carried-over money there)."""
     nature = draw(st.sampled_from(Nature))
-    funding = draw(st.sampled_from(Funding))
     return LineItem(
-        funding=funding,
+        funding=draw(st.sampled_from(Funding)),
         functional=Code(draw(st.sampled_from(FUNCTIONAL))),
         nature=nature,
         economic=Code(draw(st.sampled_from(ECONOMIC)), CodeKind.ECONOMIC),
-        amount_yuan=draw(yuan),
-        project=draw(st.sampled_from(PROJECTS)) if nature is Nature.PROJECT else None,
-        # this year's money only. With 上年结转 the checker and derive read the template differently:
-        # X101 holds 财政拨款收支总表 本年支出合计 (政府性基金) to the 基金支出表 (不含上年结转) and its
-        # 类 lines to the 一般公共预算支出表 (不含上年结转), while derive spends the carried-over money in
-        # them (支出总计 = 收入总计, which holds 上年财政拨款结转). Reported.
-        carryover=False,
+        amount_yuan=draw(amounts),
+        project=draw(st.sampled_from(list(projects))) if nature is Nature.PROJECT else None,
+        carryover=draw(carryover),
     )
 
 
