@@ -13,6 +13,7 @@ Source: the file and the line of the element in the HTML source.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from yusuan.model import Source
 from yusuan.read.html.tree import Node
@@ -53,8 +54,9 @@ def _span(value: str | None, limit: int) -> int:
     return min(max(number, 1), limit)
 
 
-def inline_text(node: Node) -> str:
-    """All the text under ``node`` (scripts and styles left out), blocks and <br> as spaces."""
+def _text_under(node: Node, separator: Callable[[Node], str]) -> str:
+    """The text under ``node`` in document order (scripts and styles left out); each element
+    contributes ``separator(element)`` before its children."""
     parts: list[str] = []
     stack: list[Node | str] = [node]
     while stack:
@@ -62,10 +64,18 @@ def inline_text(node: Node) -> str:
         if isinstance(item, str):
             parts.append(item)
         elif not skipped(item):
-            if item.tag == "br" or item.tag in BLOCK or item.tag in ("td", "th", "tr"):
-                parts.append(" ")
+            parts.append(separator(item))
             stack.extend(reversed(item.children))
-    return _collapse("".join(parts))
+    return "".join(parts)
+
+
+def _space_between_blocks(item: Node) -> str:
+    return " " if item.tag == "br" or item.tag in BLOCK or item.tag in ("td", "th", "tr") else ""
+
+
+def inline_text(node: Node) -> str:
+    """All the text under ``node`` (scripts and styles left out), blocks and <br> as spaces."""
+    return _collapse(_text_under(node, _space_between_blocks))
 
 
 def _rows(table: Node) -> list[Node]:
@@ -202,17 +212,7 @@ class _Walker:
 
 def inline_text_keep(node: Node) -> str:
     """The text under a <pre>, white space as written (a <br> is a new line)."""
-    parts: list[str] = []
-    stack: list[Node | str] = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            parts.append(item)
-        elif not skipped(item):
-            if item.tag == "br":
-                parts.append("\n")
-            stack.extend(reversed(item.children))
-    return "".join(parts)
+    return _text_under(node, lambda item: "\n" if item.tag == "br" else "")
 
 
 def tree_lines(path: str, root: Node, tally: SizeTally, deadline: Deadline) -> list[Line]:
