@@ -154,6 +154,13 @@ def general_basic(ctx: Context, w: Writer) -> str:
     return "\n".join(lines)
 
 
+def _none_budgeted(w: Writer, section: str, last: Decimal | None) -> str:
+    """The section's "none budgeted" sentence, with the change on last year when it is known."""
+    none = w.texts.text(section, "none")
+    change = w.change(section, Decimal(0), last) if last is not None else ""
+    return f"{none}，{change}。" if change else f"{none}。"
+
+
 def three_public(ctx: Context, w: Writer) -> str:
     """七、"三公"经费: none, or the total, its change and the rows of the table."""
     t = ("three_public",)
@@ -163,9 +170,7 @@ def three_public(ctx: Context, w: Writer) -> str:
     whole = total_yuan(i for i in items if i.economic.digits.startswith(total_codes))
     last = prior(ctx, "three_public")
     if whole == 0:  # the table is empty exactly when nothing is budgeted (a cent prints as 0.00)
-        none = w.texts.text(*t, "none")
-        change = w.change("three_public", whole, last) if last is not None else ""
-        return f"{none}，{change}。" if change else f"{none}。"
+        return _none_budgeted(w, "three_public", last)
     head = _join(w.amount(w.texts.text(*t, "total"), whole), w.change("three_public", whole, last))
     # rows whose names a label can carry (no brackets, no circled numbers), the total apart
     parts = [
@@ -182,8 +187,6 @@ def admin_running(ctx: Context, w: Writer) -> str:
     whole = total_yuan(admin_running_items(ctx))
     last = prior(ctx, "admin_running")
     if whole == 0:  # the table is empty exactly when nothing is budgeted (a cent prints as 0.00)
-        none = w.texts.text(*t, "none")
-        change = w.change("admin_running", whole, last) if last is not None else ""
-        return f"{none}，{change}。" if change else f"{none}。"
+        return _none_budgeted(w, "admin_running", last)
     head = _join(w.amount(w.texts.text(*t, "total"), whole), w.change("admin_running", whole, last))
     return f"{opening(ctx, w)}{head}。"
