@@ -29,6 +29,8 @@ from yusuan.check.projects import project_rows
 from yusuan.model import Evidence, Finding, Severity
 from yusuan.procurement import implies_purchase
 
+TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
+
 
 def _wan(yuan: Decimal) -> str:
     return f"{yuan / Decimal(10000):.2f}万元"

@@ -26,6 +26,8 @@ from yusuan.check.figures import cell_location, compare, judge, table_location, 
 from yusuan.model import Finding, Severity
 from yusuan.model.budget import UnitType
 
+TABLES = ("admin_running",)  # the tables this rule reads (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     table = ctx.require_table("admin_running")
