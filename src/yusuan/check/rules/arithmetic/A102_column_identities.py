@@ -6,6 +6,9 @@ What: on every line of every table, 合计 = 基本支出 + 项目支出; 合计
 政府性基金 + 国有资本经营 + 财政专户管理资金 + 单位资金 + 上年结转; or 财政拨款收入 + 事业收入 +
 事业单位经营收入 + 其他收入 — those the table has); 合计 = 当年预算安排 + 上年结转安排.
 
+The identities are data (data/identities/<kind>.yaml, format in docs/identities.md), listed
+below; rows are found by their role, whatever the template prints.
+
 Why: the columns split one amount several ways; when a split does not add up, one of the
 printed figures is wrong.
 

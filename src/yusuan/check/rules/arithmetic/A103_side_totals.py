@@ -5,6 +5,9 @@ What: in 收支总表 and 财政拨款收支总表, 本年收入合计 = the num
 收入总计 = 本年收入合计 + 上年结转; 本年支出合计 = the numbered expenditure lines (the 类),
 支出总计 = 本年支出合计 + 年终结转; in every amount column of that side.
 
+The identities are data (data/identities/<kind>.yaml, format in docs/identities.md), listed
+below; rows are found by their role, whatever the template prints.
+
 Why: these totals are what the narrative and the other tables repeat; a total that is not
 the sum of its lines breaks every comparison after it.
 

@@ -4,6 +4,9 @@
 What: in 收支总表 and 财政拨款收支总表, the 收入总计 (left) equals the 支出总计 (right, 合计
 column); a budget balances.
 
+The identities are data (data/identities/<kind>.yaml, format in docs/identities.md), listed
+below; rows are found by their role, whatever the template prints.
+
 Why: a budget that does not balance is either misprinted or incomplete; every other table
 derives from these two figures.
 

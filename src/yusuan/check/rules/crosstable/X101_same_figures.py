@@ -19,6 +19,9 @@ What: the identities between the standard tables, line by line:
 
 A blank total line is left to the arithmetic rules (A101); elsewhere a blank reads as zero.
 
+The identities are data (data/identities/<kind>.yaml, format in docs/identities.md), listed
+below; rows are found by their role, whatever the template prints.
+
 Why: the tables are cuts of one budget; a figure that differs between two tables means one
 of them is wrong, and readers cannot tell which.
 

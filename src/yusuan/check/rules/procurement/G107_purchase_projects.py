@@ -29,6 +29,7 @@ from yusuan.check.projects import project_rows
 from yusuan.model import Evidence, Finding, Severity
 from yusuan.procurement import implies_purchase
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
 TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
 
 

@@ -5,6 +5,9 @@ What: in the "三公"经费 table, 合计 = 因公出国(境)费 + 公务接待�
 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费, in every column (Shanxi: one line
 each; Shanghai: one record with a column each).
 
+The identities are data (data/identities/<kind>.yaml, format in docs/identities.md), listed
+below; rows are found by their role, whatever the template prints.
+
 Why: the 三公 figures are the most read lines of a disclosure; the car split is required so
 that the purchase of cars is visible on its own.
 
