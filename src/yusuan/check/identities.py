@@ -78,7 +78,12 @@ def _tables(ctx: Context, identity: Identity) -> list[Table]:
     else:
         table = ctx.disclosure.table(identity.table)
         candidates = [table] if table is not None else []
-    return [t for t in candidates if identity.layout is None or layout(ctx.profile, t) == identity.layout]
+    return [
+        t
+        for t in candidates
+        if (identity.layout is None or layout(ctx.profile, t) == identity.layout)
+        and not any(_role_known(ctx, t, role) for role in identity.without)
+    ]
 
 
 def _role_known(ctx: Context, table: Table, role: str) -> bool:
@@ -279,6 +284,9 @@ def _figures(ctx: Context, identity: Identity) -> Iterator[Outcome]:
             return
         tables.append(table)
     if identity.unless is not None and _not_zero(ctx, identity.unless):
+        return
+    head_table = tables[0]
+    if head_table is not None and any(_role_known(ctx, head_table, r) for r in identity.without):
         return
     if identity.head.rows in ("code", "class"):
         head_table, part_table = tables[0], tables[1]

@@ -71,6 +71,7 @@ class Identity:
     table: str = "*"  # columns / lines: the table id, or "*" for every table
     layout: str | None = None  # only tables of this layout
     unless: Term | None = None  # skipped when a cell of these rows is not zero
+    without: tuple[str, ...] = ()  # only where the template prints no row of these roles
 
     @property
     def text(self) -> str:
@@ -107,6 +108,8 @@ def _identity(raw: dict[str, Any], where: str) -> Identity:
     what = str(raw.get("what", equation))
     what_zh, _, what_en = what.partition(" / ")
     unless = _term("figures", str(raw["unless"]), where) if "unless" in raw else None
+    without = raw.get("without", [])
+    without = [without] if isinstance(without, str) else without
     return Identity(
         rule=str(raw["rule"]),
         form=form,
@@ -117,6 +120,7 @@ def _identity(raw: dict[str, Any], where: str) -> Identity:
         table=str(raw.get("table", "*")),
         layout=raw.get("layout"),
         unless=unless,
+        without=tuple(str(r) for r in without),
     )
 
 
