@@ -2,7 +2,7 @@
 
 "年初预算为 54.53 万元，支出决算为 54.53 万元，完成年初预算的 100.00%。决算数同预算数持平。" and
 "…决算数小于预算数的主要原因：…" are read with the patterns of the profile's
-``final_statements`` block (template data, not code). A statement runs from one stated 年初预算
+``reading.final_statements`` block (template data, not code). A statement runs from one stated 年初预算
 to the next one (or the end of its section); the rules of the final_accounts family judge them.
 """
 
@@ -52,7 +52,7 @@ class Statement:
 
 @cache
 def _patterns(profile: Profile) -> Patterns | None:
-    raw: dict[str, Any] | None = profile.raw.get("final_statements")
+    raw: dict[str, Any] | None = (profile.raw.get("reading") or {}).get("final_statements")
     if not raw:
         return None
     return Patterns(
