@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yusuan.check.context import CannotEvaluate, Context
+from yusuan.check.context import CannotEvaluate
 from yusuan.model import Amount, Row, Table
 
 GRAND_TOTAL = ("income_total", "expenditure_total", "total")  # 总计 on either side
@@ -17,9 +17,10 @@ def need_row(table: Table, *roles: str, side: str | None = None) -> Row:
     row = role_row(table, *roles, side=side)
     if row is None:
         where = f"{side} " if side else ""
-        raise CannotEvaluate(f"表 {table.id} 没有 {where}{'/'.join(roles)} 行 / table {table.id} has no such row")
+        raise CannotEvaluate(
+            f"表 {table.id} 没有 {where}{'/'.join(roles)} 行 / table {table.id} has no such row"
+        )
     return row
-
 
 
 def negated(amount: Amount | None) -> Amount | None:

@@ -97,7 +97,9 @@ def test_the_template_reads_as_a_final_accounts_template() -> None:
 def test_the_real_document_gives_only_its_genuine_error() -> None:
     """95.45% printed where 9746.50 ÷ 10210.34 = 95.457…% (truncated, not rounded)."""
     errors = _errors(read_pdf_document(REAL))
-    assert [(f.rule, f.evidence.expected, f.evidence.actual) for f in errors] == [("F104", "95.46%", "95.45%")]
+    assert [(f.rule, f.evidence.expected, f.evidence.actual) for f in errors] == [
+        ("F104", "95.46%", "95.45%")
+    ]
 
 
 def test_a_clean_variant_gives_no_error_and_no_warning() -> None:
@@ -119,9 +121,20 @@ def test_the_template_gives_its_placeholder_findings() -> None:
         # a wrong year: the assets' stock date of last year in a 2024 决算
         (_replace_text("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日"), "D104", "other_matters"),
         # wrong direction words: 452.40 budgeted, 446.11 spent, "大于"
-        (_replace_text("446.11 万元，完成年初预算的 98.61%。决算数小于预算数的主", "446.11 万元，完成年初预算的 98.61%。决算数大于预算数的主"), "F105", "general_explanation"),
+        (
+            _replace_text(
+                "446.11 万元，完成年初预算的 98.61%。决算数小于预算数的主",
+                "446.11 万元，完成年初预算的 98.61%。决算数大于预算数的主",
+            ),
+            "F105",
+            "general_explanation",
+        ),
         # an undecided direction left from the template
-        (_replace_text("100.00%。决算数同预算数持平。", "100.00%。决算数大于（小于）预算数。"), "F105", "general_explanation"),
+        (
+            _replace_text("100.00%。决算数同预算数持平。", "100.00%。决算数大于（小于）预算数。"),
+            "F105",
+            "general_explanation",
+        ),
         # a completion rate with its digits swapped
         (_replace_text("98.61%", "98.16%"), "F104", "general_explanation"),
         # an empty reason

@@ -34,6 +34,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     previous = ctx.year - 1
     final = ctx.disclosure.facts.kind is Kind.FINAL_ACCOUNTS
     stock_year = ctx.year if final else previous
+    which = "本" if final else "上"
     for section in ctx.disclosure.sections:
         text = squeeze(section.text)
         for match in _COMPARED.finditer(text):
@@ -48,7 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if int(match.group(1)) != stock_year:
                 yield issue(
                     Severity.ERROR if final else Severity.WARNING,
-                    f"资产情况的时点“{match.group(0)}”不是{'本' if final else '上'}年末（{stock_year}年12月31日）",
+                    f"资产情况的时点“{match.group(0)}”不是{which}年末（{stock_year}年12月31日）",
                     f"stock date {match.group(0)!r} is not the end of {stock_year}",
                     src_location(section.source, section=section.id, sentence=match.group(0)),
                 )

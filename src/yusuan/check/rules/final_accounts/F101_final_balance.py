@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from yusuan.check.context import Context, not_evaluated
 from yusuan.check.figures import cell_location, compare, judge
 from yusuan.check.final_statements import applies
-from yusuan.check.context import Context, not_evaluated
 from yusuan.check.final_tables import GRAND_TOTAL, negated, role_row
 from yusuan.model import Finding, NotEvaluated, Row, Table
 
@@ -67,7 +67,9 @@ def _overview(table: Table) -> Iterator[Finding | NotEvaluated]:
 def _balance_lines(table: Table) -> Iterator[Finding]:
     for row in table.rows:
         amount = row.amount
-        if all(amount(table, key) is None for key in ("opening_balance", "income", "total", "closing_balance")):
+        if all(
+            amount(table, key) is None for key in ("opening_balance", "income", "total", "closing_balance")
+        ):
             continue
         found = judge(
             compare(

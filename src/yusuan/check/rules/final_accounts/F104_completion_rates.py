@@ -25,6 +25,7 @@ from yusuan.check.figures import src_location
 from yusuan.check.final_statements import Statement, applies, statements
 from yusuan.model import Evidence, Finding, Severity
 
+
 def _half_step(value: Decimal) -> Decimal:
     """Half of the last printed digit of ``value`` (452.40 -> 0.005)."""
     return Decimal(1).scaleb(min(value.as_tuple().exponent, 0)) / 2  # type: ignore[arg-type]
@@ -52,7 +53,9 @@ def _judge(s: Statement) -> Finding | None:
     half = Decimal(1).scaleb(-_places(s.rate_text)) / 2
     low, high = _bounds(s.budget, s.final)
     if s.rate + half < low or s.rate - half > high:
-        expected = (s.final / s.budget * 100).quantize(Decimal(1).scaleb(-_places(s.rate_text)), ROUND_HALF_UP)
+        expected = (s.final / s.budget * 100).quantize(
+            Decimal(1).scaleb(-_places(s.rate_text)), ROUND_HALF_UP
+        )
         return issue(
             Severity.ERROR,
             f"完成率应为{expected}%（{s.final}÷{s.budget}），写的是{s.rate_text}%",
