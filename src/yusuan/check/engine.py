@@ -46,6 +46,7 @@ FAMILIES: dict[str, tuple[str, str, str]] = {
     "performance": ("P", "项目与绩效目标", "projects and performance targets"),
     "three_public": ("S", "三公经费与机关运行经费", "三公 and 机关运行经费"),
     "procurement": ("G", "政府采购与国有资产", "procurement and assets"),
+    "final_accounts": ("F", "决算", "final accounts"),
 }
 
 _FILE_NAME = re.compile(r"^(?P<id>[A-Z]\d{3})_(?P<name>[a-z0-9_]+)$")

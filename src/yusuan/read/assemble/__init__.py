@@ -162,5 +162,5 @@ def _statements(
     if section.id == roles.get("procurement"):
         disclosure.procurement, found = read_procurement(section, reading, disclosure.facts.currency_unit)
         disclosure.problems.extend(found)
-    elif section.id == roles.get("assets"):
+    if section.id == roles.get("assets"):  # the same section may state both (the 决算's 其他重要事项)
         disclosure.assets = read_assets(section, reading)
