@@ -36,7 +36,7 @@ def test_names_are_compared_without_spaces_numbers_or_wide_brackets() -> None:
 
 
 def test_tagging_the_overview_and_the_three_public_lines() -> None:
-    overview = _table("overview", "一、一般公共预算", "本年收入合计", "上年结转", "收入总计", "年终结转")
+    overview = _table("overview", "一、一般公共服务支出", "本年收入合计", "上年结转", "收入总计", "年终结转")
     three = _table("three_public", "因公出国（境）费", "②公务用车运行维护费", "合 计")
     tag_roles([overview, three], None)
     assert [r.role for r in overview.rows] == [
