@@ -100,6 +100,7 @@ class CatalogueMatch:
     reason: str = ""
     entry_code_2022: str | None = None  # for an entry without a code in the ruleset's scheme
     entry_note: str = ""  # the catalogue's 备注 for the entry (e.g. 限各类不锈钢材料和产品)
+    condition: str = ""  # the question that decides whether the entry applies (entry or link condition)
 
 
 def _links_for(entry_code: str | None, entry_name: str) -> list[CrosswalkLink]:
@@ -120,6 +121,7 @@ def match_catalogue(ruleset: Ruleset, resolved: ResolvedCode) -> CatalogueMatch:
                     entry.code,
                     f"{resolved.code} 属于目录品目 {entry.code} {entry.name}",
                     entry_note=entry.note_text(),
+                    condition=entry.condition,
                 )
         broader = [e for e in ruleset.catalogue if e.code and is_within(e.code, resolved.code, scheme)]
         if broader:
@@ -142,6 +144,7 @@ def match_catalogue(ruleset: Ruleset, resolved: ResolvedCode) -> CatalogueMatch:
 def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
     partial: list[str] = []
     broader: list[str] = []
+    conditional: CatalogueMatch | None = None
     for entry in ruleset.catalogue:
         links = _links_for(entry.code, entry.name)
         if not links:
@@ -152,7 +155,17 @@ def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
         for link in links:
             for target in link.to:
                 if is_within(code, target, "2022"):
-                    if link.relation == "partial":
+                    if link.relation == "partial" and link.condition and conditional is None:
+                        conditional = CatalogueMatch(
+                            "in",
+                            entry.name,
+                            entry.code,
+                            f"2022年 {code} 只部分对应2013年目录品目 {entry.code or '（无2013编码）'}"
+                            f" {entry.name}：{link.basis}",
+                            entry_note=entry.note_text(),
+                            condition=link.condition,
+                        )
+                    elif link.relation == "partial":
                         partial.append(f"{entry.code or '—'} {entry.name}（{link.basis}）")
                     else:
                         return CatalogueMatch(
@@ -162,9 +175,12 @@ def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
                             f"2022年 {code} 对照2013年目录品目 {entry.code or '（无2013编码）'}"
                             f" {entry.name}：{link.basis}",
                             entry_note=entry.note_text(),
+                            condition=entry.condition,
                         )
                 elif is_within(target, code, "2022"):
                     broader.append(f"{entry.code or '—'} {entry.name}")
+    if conditional is not None:
+        return conditional
     if partial:
         return CatalogueMatch(
             "review",
@@ -193,6 +209,7 @@ def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:
                 f"品目名称“{name}”即目录品目 {entry.code or ''} {entry.name}",
                 entry.code_2022,
                 entry.note_text(),
+                entry.condition,
             )
     return None
 

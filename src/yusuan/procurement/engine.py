@@ -23,8 +23,9 @@ from yusuan.procurement.codes import (
     resolve_item,
 )
 from yusuan.procurement.decision import Decision, Obligation, Reason, review
-from yusuan.procurement.obligations import import_obligation, intention_obligation, sme_obligations
+from yusuan.procurement.obligations import import_obligation, intention_obligation
 from yusuan.procurement.request import PurchaseRequest
+from yusuan.procurement.sme import sme_obligations
 from yusuan.reference.procurement import (
     LEVEL_NAMES,
     LEVELS,
@@ -150,6 +151,10 @@ def decide(request: PurchaseRequest) -> Decision:
         )
     if match.status == "review":
         return review(match.reason, reasons, chain)
+    settled = _settle_catalogue(request, ruleset, match, reasons)
+    if isinstance(settled, Refusal):
+        return review(settled.reason, reasons, chain)
+    match = settled
 
     object_ = object_of(resolved) if resolved else _object_of_entry(match, request)
     if request.object is not None and object_ is not None and request.object != object_:
@@ -164,6 +169,45 @@ def decide(request: PurchaseRequest) -> Decision:
         return review("无法确定采购对象（货物/工程/服务）/ goods, works or services unknown", reasons, chain)
 
     return _decide_route(request, ruleset, match, object_, reasons, item)
+
+
+def _settle_catalogue(
+    request: PurchaseRequest, ruleset: Ruleset, match: CatalogueMatch, reasons: list[Reason]
+) -> CatalogueMatch | Refusal:
+    """A catalogue entry's condition (限不锈钢) is asked, never ignored; a 表注3 exemption the buyer
+    states takes the purchase out of the catalogue (or lets the purchaser organise it)."""
+    if match.status == "in" and match.condition:
+        if request.catalogue_condition is None:
+            return Refusal(
+                f"{match.reason}；目录条件：{match.condition}？请用 --catalogue-condition yes|no 回答"
+                f" / the catalogue entry has a condition: answer --catalogue-condition yes|no"
+            )
+        answer = "是" if request.catalogue_condition else "否"
+        reasons.append(Reason(f"目录条件：{match.condition}——采购人答：{answer}", ruleset.catalogue_source))
+        if not request.catalogue_condition:
+            match = CatalogueMatch("out", reason=f"{match.reason}；不符合目录条件，不属于该目录品目")
+    if request.catalogue_exemption is None:
+        return match
+    found = [e for e in ruleset.catalogue_exemptions if e.key == request.catalogue_exemption]
+    if not found:
+        return Refusal(
+            f"规则集 {ruleset.title} 没有目录例外 {request.catalogue_exemption!r}"
+            f" / the ruleset has no catalogue exemption {request.catalogue_exemption!r}"
+        )
+    exemption = found[0]
+    reasons.append(Reason(exemption.text, exemption.source))
+    if match.status == "in" and exemption.effect == "outside_catalogue":
+        return CatalogueMatch("out", reason=f"{match.reason}；按表注例外不适用集中采购目录")
+    if match.status == "in" and exemption.effect == "purchaser_or_agency":
+        return CatalogueMatch(
+            "purchaser_or_agency",
+            match.entry_name,
+            match.entry_code,
+            match.reason,
+            match.entry_code_2022,
+            match.entry_note,
+        )
+    return match
 
 
 def _object_of_entry(match: CatalogueMatch, request: PurchaseRequest) -> str | None:
@@ -209,6 +253,17 @@ def _decide_route(
                     " / the agency catalogue prevails"
                 )
             )
+    elif match.status == "purchaser_or_agency":
+        # 表注3: in the catalogue, so in scope at any amount; organised by the purchaser or the agency
+        route = "decentralized"
+        reasons.append(
+            Reason(
+                f"{match.reason}；由采购人自行组织或委托集中采购机构实施，不强制委托集中采购机构"
+                " / the purchaser may organise it or entrust the agency",
+                ruleset.catalogue_source,
+            )
+        )
+        mode = "project"
     elif request.department_centralized:
         statement = ruleset.department_centralized
         if statement is None:
@@ -270,7 +325,7 @@ def _decide_route(
     elif object_ == "works" and mode == "project":
         reasons.append(_law("works_other_methods"))
 
-    sme, sme_reasons = sme_obligations(request, object_, ruleset, tender)
+    sme, sme_reasons = sme_obligations(request, object_, ruleset, tender, mode)
     intention, intention_reasons = intention_obligation(request, ruleset, mode)
     obligations.extend([*sme, *intention, *import_obligation(request, ruleset)])
     reasons.extend([*sme_reasons, *intention_reasons])

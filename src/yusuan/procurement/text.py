@@ -40,7 +40,8 @@ def decision_text(decision: dict[str, Any]) -> str:
         )
         for obligation in decision["obligations"]:
             lines.append(
-                f"义务 / obligation [{obligation['kind']}]: {obligation['text']}  —— {obligation['source']}"
+                f"义务 / obligation [{obligation['kind']}]: {obligation['text']}"
+                f"  —— {'；'.join(obligation.get('sources') or [obligation['source']])}"
             )
     lines.append("依据 / reasons:")
     for reason in decision["reasons"]:

@@ -103,6 +103,7 @@ class CrosswalkLink:
     to: tuple[str, ...]  # 2022 codes
     relation: str  # same | split | partial
     basis: str
+    condition: str = ""  # decides a partial link: asked as a question
 
 
 @cache
@@ -122,7 +123,16 @@ def crosswalk() -> tuple[CrosswalkLink, ...]:
             raise ReferenceError(f"{path}: 2022年编码不存在 / unknown 2022 codes {missing}")
         if entry["relation"] not in ("same", "split", "partial"):
             raise ReferenceError(f"{path}: 未知对照关系 / unknown relation {entry['relation']!r}")
-        links.append(CrosswalkLink(from_code, name, tuple(entry["to"]), entry["relation"], entry["basis"]))
+        links.append(
+            CrosswalkLink(
+                from_code,
+                name,
+                tuple(entry["to"]),
+                entry["relation"],
+                entry["basis"],
+                entry.get("condition", ""),
+            )
+        )
     return tuple(links)
 
 
