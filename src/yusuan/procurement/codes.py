@@ -216,11 +216,14 @@ def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:
 
 def resolve_item(name: str) -> ResolvedCode | Refusal:
     """An item name to one code: an exact, unique 2022 name (the complete list), else refused."""
-    exact = [i for i in pinmu_2022().values() if i.name == name]
+    exact = [i for i in pinmu_2022().values() if i.name == name.strip()]
     if len(exact) == 1:
         return ResolvedCode("2022", exact[0].code, exact[0].name)
-    candidates = search(name)[:10]
+    hits = search(name)
+    candidates = [h.item for h in hits[:10]]
     listed = "、".join(f"{i.scheme}:{i.code} {i.name}" for i in candidates) or "无 / none"
+    if len(hits) > 10:
+        listed += f" 等共 {len(hits)} 项 / {len(hits)} in all"
     return Refusal(f"品目名称“{name}”不能唯一确定品目（候选：{listed}）/ the name does not fix one item")
 
 

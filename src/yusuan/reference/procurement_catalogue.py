@@ -140,10 +140,50 @@ def links_from_2013(code: str) -> list[CrosswalkLink]:
     return [link for link in crosswalk() if link.from_code == code]
 
 
-def search(name: str) -> list[PinmuItem]:
-    """Items of both schemes whose name contains ``name``: exact names first, 2013 before 2022."""
-    needle = name.strip()
+@dataclass(frozen=True)
+class SearchHit:
+    item: PinmuItem
+    matched: str  # name | synonym | note
+    via: str = ""  # the common name that led to the item
+
+
+@cache
+def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(terms, names) pairs of data/procurement/catalogue/synonyms.yaml."""
+    path = procurement_dir() / "catalogue" / "synonyms.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple((tuple(map(str, e["terms"])), tuple(map(str, e["names"]))) for e in raw["synonyms"])
+
+
+def search(name: str) -> list[SearchHit]:
+    """Items of both schemes for ``name``, case-insensitive: exact names, then names containing it,
+    then items named by a synonym the query contains, then items whose note mentions it."""
+    needle = name.strip().casefold()
     if not needle:
         return []
-    found = [i for scheme in SCHEMES for i in pinmu(scheme).values() if needle in i.name]
-    return sorted(found, key=lambda i: (i.name != needle, i.scheme, i.code))
+    every = [i for scheme in SCHEMES for i in pinmu(scheme).values()]
+    ranked: dict[tuple[str, str], tuple[int, SearchHit]] = {}
+
+    def add(rank: int, hit: SearchHit) -> None:
+        key = (hit.item.scheme, hit.item.code)
+        if key not in ranked or ranked[key][0] > rank:
+            ranked[key] = (rank, hit)
+
+    for item in every:
+        folded = item.name.casefold()
+        if folded == needle:
+            add(0, SearchHit(item, "name"))
+        elif needle in folded:
+            add(1, SearchHit(item, "name"))
+        elif item.note and needle in item.note.casefold():
+            add(3, SearchHit(item, "note"))
+    matched = [(t, names) for terms, names in synonyms() for t in terms if t.casefold() in needle]
+    # a term inside a longer matched term (电脑 in 台式电脑) says less than it: drop it
+    specific = [(t, n) for t, n in matched if not any(t != o and t in o for o, _ in matched)]
+    for term, names in specific:
+        for item in every:
+            if item.name in names:
+                add(2, SearchHit(item, "synonym", term))
+    return [
+        hit for _, hit in sorted(ranked.values(), key=lambda rh: (rh[0], rh[1].item.scheme, rh[1].item.code))
+    ]
