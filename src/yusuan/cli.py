@@ -165,8 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument(
         "--catalogue-exemption",
         metavar="KEY",
-        help="目录表注的例外，如 research_instruments 高校科研仪器、security_public_service 国家安全或公共服务"
-        " / a catalogue exemption (山西 表注3)",
+        help="目录表注的例外，如 research_instruments 高校科研仪器、"
+        "security_public_service 国家安全或公共服务 / a catalogue exemption (山西 表注3)",
     )
     q.add_argument(
         "--catalogue-condition",
