@@ -23,6 +23,7 @@ from yusuan.procurement.text import search_text as procure_search_text
 from yusuan.procurement.text import splitting_text as procure_splitting_text
 from yusuan.read import InputError, read_document
 from yusuan.read.budget import read_budget
+from yusuan.read.rows import read_rows
 from yusuan.reference.paths import ReferenceError
 from yusuan.render.budget_template import write_budget_workbook
 from yusuan.render.budget_yaml import yaml_template
@@ -202,12 +203,13 @@ def procure_search(name: str, limit: int = 50) -> dict[str, Any]:
         raise InputError("data/procurement", str(exc)) from exc
 
 
-def procure_splitting(path: str | Path, region: str, level: str = "county") -> dict[str, Any]:
-    """化整为零 findings over a CSV/XLSX list of a year's purchases."""
+def procure_splitting(path: str | Path, region: str, level: str | None = None) -> dict[str, Any]:
+    """化整为零 findings over a CSV (UTF-8/GBK/UTF-16) or XLSX list of a year's purchases."""
     if not procurement.request.REGION.match(region or ""):
         raise InputError("--region", f"行政区划代码应为6位数字 / region must be 6 digits: {region!r}")
+    rows = read_rows(path)  # the reader limits apply to this file too
     try:
-        return procurement.check_splitting(path, region, level).to_json()
+        return procurement.check_splitting(rows, str(path), region, level).to_json()
     except procurement.ProcurementInputError as exc:
         raise InputError(exc.where, exc.problem) from exc
     except ReferenceError as exc:

@@ -52,7 +52,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _cmd_procure(args: argparse.Namespace) -> int:
     if args.purchases:
-        result = api.procure_splitting(args.purchases, args.region or "", args.level or "county")
+        result = api.procure_splitting(args.purchases, args.region or "", args.level)
         text = api.procure_splitting_text(result)
     elif args.code is None and args.item and args.amount is None:
         result = api.procure_search(args.item)

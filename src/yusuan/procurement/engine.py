@@ -9,6 +9,7 @@ the data cannot decide, the answer is ``review_required`` with the reason.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from yusuan.procurement.codes import (
@@ -174,39 +175,34 @@ def decide(request: PurchaseRequest) -> Decision:
 def _settle_catalogue(
     request: PurchaseRequest, ruleset: Ruleset, match: CatalogueMatch, reasons: list[Reason]
 ) -> CatalogueMatch | Refusal:
-    """A catalogue entry's condition (限不锈钢) is asked, never ignored; a 表注3 exemption the buyer
-    states takes the purchase out of the catalogue (or lets the purchaser organise it)."""
-    if match.status == "in" and match.condition:
+    """A 表注3 exemption the buyer states takes the purchase out of the catalogue (or lets the
+    purchaser organise it); a catalogue entry's condition (限不锈钢) is asked, never ignored."""
+    exemption = None
+    if request.catalogue_exemption is not None:
+        found = [e for e in ruleset.catalogue_exemptions if e.key == request.catalogue_exemption]
+        if not found:
+            return Refusal(
+                f"规则集 {ruleset.title} 没有目录例外 {request.catalogue_exemption!r}"
+                f" / the ruleset has no catalogue exemption {request.catalogue_exemption!r}"
+            )
+        exemption = found[0]
+        reasons.append(Reason(exemption.text, exemption.source))
+    if match.status != "in":
+        return match
+    if exemption is not None and exemption.effect == "outside_catalogue":
+        return CatalogueMatch("out", reason=f"{match.reason}；按表注例外不适用集中采购目录")
+    if match.condition:
         if request.catalogue_condition is None:
             return Refusal(
                 f"{match.reason}；目录条件：{match.condition}？请用 --catalogue-condition yes|no 回答"
-                f" / the catalogue entry has a condition: answer --catalogue-condition yes|no"
+                " / the catalogue entry has a condition: answer --catalogue-condition yes|no"
             )
         answer = "是" if request.catalogue_condition else "否"
         reasons.append(Reason(f"目录条件：{match.condition}——采购人答：{answer}", ruleset.catalogue_source))
         if not request.catalogue_condition:
-            match = CatalogueMatch("out", reason=f"{match.reason}；不符合目录条件，不属于该目录品目")
-    if request.catalogue_exemption is None:
-        return match
-    found = [e for e in ruleset.catalogue_exemptions if e.key == request.catalogue_exemption]
-    if not found:
-        return Refusal(
-            f"规则集 {ruleset.title} 没有目录例外 {request.catalogue_exemption!r}"
-            f" / the ruleset has no catalogue exemption {request.catalogue_exemption!r}"
-        )
-    exemption = found[0]
-    reasons.append(Reason(exemption.text, exemption.source))
-    if match.status == "in" and exemption.effect == "outside_catalogue":
-        return CatalogueMatch("out", reason=f"{match.reason}；按表注例外不适用集中采购目录")
-    if match.status == "in" and exemption.effect == "purchaser_or_agency":
-        return CatalogueMatch(
-            "purchaser_or_agency",
-            match.entry_name,
-            match.entry_code,
-            match.reason,
-            match.entry_code_2022,
-            match.entry_note,
-        )
+            return CatalogueMatch("out", reason=f"{match.reason}；不符合目录条件，不属于该目录品目")
+    if exemption is not None:  # purchaser_or_agency
+        return replace(match, status="purchaser_or_agency")
     return match
 
 
