@@ -47,9 +47,12 @@ def find_ruleset(region: str, day: dt.date) -> tuple[Ruleset | None, str]:
         return max(valid, key=lambda r: len(r.jurisdiction_code.rstrip("0"))), ""
     if covering:
         spans = "；".join(f"{r.jurisdiction_name} {r.valid_from}—{r.valid_to}" for r in covering)
+        later = sorted({r.successor for r in covering if r.successor and day > r.valid_to})
+        look_for = f"；请查找后续文件：{'；'.join(later)}" if later else ""
         return None, (
-            f"{day} 不在任何适用于地区 {region} 的规则集有效期内（已有：{spans}）"
+            f"{day} 不在任何适用于地区 {region} 的规则集有效期内（已有：{spans}）{look_for}"
             f" / no ruleset for region {region} on {day}"
+            + (" — look for the successor document named above" if later else "")
         )
     known = "、".join(sorted({f"{r.jurisdiction_code} {r.jurisdiction_name}" for r in rulesets()}))
     return None, f"地区 {region} 没有规则集（已有：{known}）/ no ruleset for region {region}"
@@ -112,10 +115,11 @@ def _identify(
 
 def decide(request: PurchaseRequest) -> Decision:
     if request.budget == "central":
-        law = _law("central_budget")
+        catalogue = _law("central_catalogue")
         return review(
-            "中央预算单位执行国务院确定的集中采购目录和限额，本系统未收录 / central budget rules not bundled",
-            [law],
+            f"{catalogue.text}（{catalogue.source.cite()}）"
+            " / central budget rules not bundled: see that document",
+            [_law("central_budget"), catalogue],
         )
     if request.level not in LEVELS:
         return review(

@@ -36,13 +36,17 @@ def intention_obligation(
                 rule.source,
             )
         ]
-    days = rule.days_before_start
-    days_source = rule.days_source
-    if days is None and national is not None:
-        days = int(national.values["days_before_start"])
-        days_source = source_of(national.values["source"])
-    if days is None or days_source is None:
+    # every layer that sets a period counts; the longest (the earliest deadline) applies
+    periods: list[tuple[int, ClauseSource]] = []
+    if rule.days_before_start is not None and rule.days_source is not None:
+        periods.append((rule.days_before_start, rule.days_source))
+    if national is not None:
+        periods.append((int(national.values["days_before_start"]), source_of(national.values["source"])))
+    if not periods:
         return [], [Reason("无采购意向公开期限数据 / no intention-disclosure period on that date")]
+    days = max(d for d, _ in periods)
+    sources = list(dict.fromkeys(s for d, s in periods if d == days))
+    days_source = sources[0]
     deadline = request.date - dt.timedelta(days=days)
     reasons = [] if rule.source == days_source else [Reason(f"公开范围：{rule.wording}", rule.source)]
     return [
@@ -53,6 +57,7 @@ def intention_obligation(
             f"{deadline.isoformat()}",
             days_source,
             {"deadline": deadline.isoformat(), "days_before_start": str(days)},
+            also=tuple(sources[1:]),
         )
     ], reasons
 

@@ -177,6 +177,7 @@ class Ruleset:
     framework_pending: Statement | None = None
     sme: SmeOverlay | None = None
     catalogue_exemptions: tuple[CatalogueExemption, ...] = ()
+    successor: str = ""  # the document to look for after valid_to (not bundled)
     chain: tuple[str, ...] = ()  # ids applied, provincial first
     validity_sources: tuple[ClauseSource, ...] = field(default=())
 
@@ -275,6 +276,11 @@ def _intention(raw: dict[str, Any]) -> IntentionRule:
     )
 
 
+def _successor(raw: dict[str, Any]) -> str:
+    found = raw.get("successor")
+    return f"{found['document']}（{found['note']}）" if found else ""
+
+
 def iso_date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
@@ -319,6 +325,7 @@ def _ruleset(raw: dict[str, Any]) -> Ruleset:
             CatalogueExemption(e["key"], e["text"], e["effect"], source_of(e["source"]))
             for e in raw.get("catalogue_exemptions", ())
         ),
+        successor=_successor(raw),
         chain=(raw["id"],),
         validity_sources=(source_of(raw["valid"]["source"]),),
     )
@@ -339,6 +346,7 @@ def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
         valid_to=valid_to,
         valid_source=source_of(raw["valid"]["source"]),
         chain=(*base.chain, raw["id"]),
+        successor=_successor(raw) or base.successor,
         validity_sources=(*base.validity_sources, source_of(raw["valid"]["source"])),
     )
     if "decentralized_limits" in raw:
