@@ -28,8 +28,9 @@ def decode_text(name: str, data: bytes) -> str:
         if data.startswith(bom):
             return _decode(name, data, encoding)
     head = data[:2048]
-    if head and head.count(b"\x00") * 4 >= len(head):  # UTF-16 without a BOM
-        return _decode(name, data, "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be")
+    if head and head.count(b"\x00") * 8 >= len(head):  # UTF-16 without a BOM: ASCII leaves NULs
+        odd, even = head[1::2].count(b"\x00"), head[0::2].count(b"\x00")
+        return _decode(name, data, "utf-16-le" if odd >= even else "utf-16-be")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
