@@ -200,6 +200,7 @@ def test_an_overlay_may_not_loosen_a_provincial_line(tmp_path: Path, monkeypatch
         _with_overlay(tmp_path / "b", monkeypatch, {"decentralized_limits": LOOSER, "replaces": replaces})
         shuozhou = next(r for r in rulesets() if r.id == "cn-140600-shuozhou-2022-2023")
         assert [t.amount for t in shuozhou.decentralized_limits] == [Decimal("1000000")]
+        assert [r.text for r in shuozhou.replaced] == ["本市另行规定限额"]  # cited in every decision
     finally:
         monkeypatch.delenv("YUSUAN_DATA")
         reference.rulesets.cache_clear()

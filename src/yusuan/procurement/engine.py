@@ -136,6 +136,7 @@ def decide(request: PurchaseRequest) -> Decision:
             ruleset.valid_source,
         )
     ]
+    reasons.extend(Reason(f"覆盖规则替代上级规定：{r.text}", r.source) for r in ruleset.replaced)
     if request.level not in ruleset.levels:
         return review(f"规则集不含级次 {LEVEL_NAMES[request.level]} / level not covered", reasons, chain)
 

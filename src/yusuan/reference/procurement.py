@@ -178,6 +178,7 @@ class Ruleset:
     sme: SmeOverlay | None = None
     catalogue_exemptions: tuple[CatalogueExemption, ...] = ()
     successor: str = ""  # the document to look for after valid_to (not bundled)
+    replaced: tuple[Statement, ...] = ()  # an overlay's words that it replaces a parent line (cited)
     chain: tuple[str, ...] = ()  # ids applied, provincial first
     validity_sources: tuple[ClauseSource, ...] = field(default=())
 
@@ -347,6 +348,7 @@ def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
         valid_source=source_of(raw["valid"]["source"]),
         chain=(*base.chain, raw["id"]),
         successor=_successor(raw) or base.successor,
+        replaced=(*base.replaced, *(s for s in map(statement_of, raw.get("replaces", {}).values()) if s)),
         validity_sources=(*base.validity_sources, source_of(raw["valid"]["source"])),
     )
     if "decentralized_limits" in raw:
