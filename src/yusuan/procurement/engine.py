@@ -115,11 +115,11 @@ def _identify(
 
 def decide(request: PurchaseRequest) -> Decision:
     if request.budget == "central":
-        catalogue = _law("central_catalogue")
+        catalogue = policy("cn-law").clause("central_catalogue")
         return review(
             f"{catalogue.text}（{catalogue.source.cite()}）"
             " / central budget rules not bundled: see that document",
-            [_law("central_budget"), catalogue],
+            [_law("central_budget"), Reason(catalogue.text, catalogue.source)],
         )
     if request.level not in LEVELS:
         return review(
