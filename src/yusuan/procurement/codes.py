@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from yusuan.reference.procurement import Ruleset
+from yusuan.reference.procurement import CatalogueEntry, Ruleset
 from yusuan.reference.procurement_catalogue import (
     CODE_2013,
     CODE_2022,
@@ -115,14 +115,7 @@ def match_catalogue(ruleset: Ruleset, resolved: ResolvedCode) -> CatalogueMatch:
     if resolved.scheme == scheme:
         for entry in ruleset.catalogue:
             if entry.code and is_within(resolved.code, entry.code, scheme):
-                return CatalogueMatch(
-                    "in",
-                    entry.name,
-                    entry.code,
-                    f"{resolved.code} 属于目录品目 {entry.code} {entry.name}",
-                    entry_note=entry.note_text(),
-                    condition=entry.condition,
-                )
+                return _in(entry, f"{resolved.code} 属于目录品目 {entry.code} {entry.name}", entry.condition)
         broader = [e for e in ruleset.catalogue if e.code and is_within(e.code, resolved.code, scheme)]
         if broader:
             names = "、".join(f"{e.code} {e.name}" for e in broader)
@@ -141,6 +134,20 @@ def match_catalogue(ruleset: Ruleset, resolved: ResolvedCode) -> CatalogueMatch:
     )
 
 
+def _linked(
+    code: str, entry: CatalogueEntry, link: CrosswalkLink, how: str, condition: str
+) -> CatalogueMatch:
+    """A 2022 code that reaches a 2013 catalogue entry through a crosswalk link."""
+    where = f"{entry.code or '（无2013编码）'} {entry.name}"
+    return _in(entry, f"2022年 {code} {how}2013年目录品目 {where}：{link.basis}", condition)
+
+
+def _in(entry: CatalogueEntry, reason: str, condition: str) -> CatalogueMatch:
+    return CatalogueMatch(
+        "in", entry.name, entry.code, reason, entry_note=entry.note_text(), condition=condition
+    )
+
+
 def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
     partial: list[str] = []
     broader: list[str] = []
@@ -156,27 +163,11 @@ def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
             for target in link.to:
                 if is_within(code, target, "2022"):
                     if link.relation == "partial" and link.condition and conditional is None:
-                        conditional = CatalogueMatch(
-                            "in",
-                            entry.name,
-                            entry.code,
-                            f"2022年 {code} 只部分对应2013年目录品目 {entry.code or '（无2013编码）'}"
-                            f" {entry.name}：{link.basis}",
-                            entry_note=entry.note_text(),
-                            condition=link.condition,
-                        )
+                        conditional = _linked(code, entry, link, "只部分对应", link.condition)
                     elif link.relation == "partial":
                         partial.append(f"{entry.code or '—'} {entry.name}（{link.basis}）")
                     else:
-                        return CatalogueMatch(
-                            "in",
-                            entry.name,
-                            entry.code,
-                            f"2022年 {code} 对照2013年目录品目 {entry.code or '（无2013编码）'}"
-                            f" {entry.name}：{link.basis}",
-                            entry_note=entry.note_text(),
-                            condition=entry.condition,
-                        )
+                        return _linked(code, entry, link, "对照", entry.condition)
                 elif is_within(target, code, "2022"):
                     broader.append(f"{entry.code or '—'} {entry.name}")
     if conditional is not None:
