@@ -70,7 +70,13 @@ def sme_obligations(
     if exemptions:
         reasons = [Reason(sme.clause(key).text, sme.clause(key).source) for key in exemptions]
         if mode == "framework_agreement":
-            # the deduction is applied when the agreement itself is awarded, not at the call-off
+            reasons.append(
+                Reason(
+                    "框架协议下的采购不预留份额；支持中小企业的价格评审优惠在框架协议征集时落实，本系统不为单次采购计算"
+                    " / a call-off under a framework agreement reserves nothing; price preferences belong to"
+                    " the agreement's award and are not computed per call-off"
+                )
+            )
             return [], reasons
         return [_deduction(values, object_, "project")], reasons
     if request.sme_suitable is False:
