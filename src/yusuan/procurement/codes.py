@@ -16,6 +16,7 @@ from yusuan.reference.procurement_catalogue import (
     CrosswalkLink,
     crosswalk,
     is_within,
+    names_2022,
     pinmu,
     pinmu_2013,
     pinmu_2022,
@@ -207,9 +208,9 @@ def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:
 
 def resolve_item(name: str) -> ResolvedCode | Refusal:
     """An item name to one code: an exact, unique 2022 name (the complete list), else refused."""
-    exact = [i for i in pinmu_2022().values() if i.name == name.strip()]
+    exact = names_2022().get(name.strip(), ())
     if len(exact) == 1:
-        return ResolvedCode("2022", exact[0].code, exact[0].name)
+        return ResolvedCode("2022", exact[0], name.strip())
     hits = search(name)
     candidates = [h.item for h in hits[:10]]
     listed = "、".join(f"{i.scheme}:{i.code} {i.name}" for i in candidates) or "无 / none"

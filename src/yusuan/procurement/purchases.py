@@ -16,7 +16,7 @@ from typing import Any
 from yusuan.procurement.errors import ProcurementInputError
 from yusuan.procurement.request import parse_amount, parse_date
 from yusuan.reference.procurement import OBJECTS
-from yusuan.reference.procurement_catalogue import OBJECT_OF_LETTER, pinmu_2022
+from yusuan.reference.procurement_catalogue import OBJECT_OF_LETTER, names_2022
 from yusuan.reference.procurement_policies import Method, procurement_methods
 
 HEADERS = {
@@ -154,5 +154,5 @@ def _object_from_item(item: str) -> str | None:
     letter = item[:1].upper()
     if letter in "ABC" and item[1:].isdigit():
         return OBJECT_OF_LETTER[letter]
-    named = {i.code[0] for i in pinmu_2022().values() if i.name == item}
+    named = {code[0] for code in names_2022().get(item, ())}
     return OBJECT_OF_LETTER[named.pop()] if len(named) == 1 else None

@@ -34,6 +34,7 @@ from yusuan.reference.procurement_catalogue import (
     is_within,
     level_2022,
     links_from_2013,
+    names_2022,
     pinmu_2013,
     pinmu_2022,
 )
@@ -89,7 +90,7 @@ def _readings(purchase: Purchase) -> tuple[set[str], str]:
     """The 2022 categories a purchase's item can be, and a note when that is not one category."""
     item = purchase.item.strip().upper()
     if not (CODE_2013.match(item) or CODE_2022.match(item)):
-        exact = [i.code for i in pinmu_2022().values() if i.name == purchase.item.strip()]
+        exact = names_2022().get(purchase.item.strip(), ())
         if len(exact) == 1:
             return {_category(exact[0])}, ""
         return {"text:" + purchase.item.strip().casefold()}, ""
@@ -123,23 +124,32 @@ def _related(a: str, b: str) -> bool:
 
 
 def _group(purchases: list[Purchase]) -> list[tuple[list[Purchase], set[str]]]:
-    """Purchases whose categories meet (equal or one inside the other) are one group (union-find)."""
+    """Purchases whose categories meet (equal or one inside the other) are one group.
+
+    Union-find over the distinct categories (a few hundred at most), not over pairs of rows, so a
+    list of many thousand purchases groups in linear time.
+    """
     keys = [_readings(p)[0] for p in purchases]
-    parent = list(range(len(purchases)))
+    distinct = sorted(set().union(*keys)) if keys else []
+    parent = {key: key for key in distinct}
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
 
-    for i in range(len(purchases)):
-        for j in range(i + 1, len(purchases)):
-            if any(_related(a, b) for a in keys[i] for b in keys[j]):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(purchases)):
-        groups[root(i)].append(i)
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1 :]:
+            if _related(a, b):
+                parent[root(a)] = root(b)
+    for readings in keys:  # one purchase's several readings belong together
+        first, *rest = sorted(readings)
+        for other in rest:
+            parent[root(other)] = root(first)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, readings in enumerate(keys):
+        groups[root(next(iter(readings)))].append(index)
     return [
         ([purchases[i] for i in members], set().union(*(keys[i] for i in members)))
         for members in groups.values()

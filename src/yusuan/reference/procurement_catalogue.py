@@ -76,6 +76,15 @@ def pinmu_2022() -> dict[str, PinmuItem]:
 
 
 @cache
+def names_2022() -> dict[str, tuple[str, ...]]:
+    """2022 name -> its codes (a few names stand at two levels, e.g. 车辆维修和保养服务)."""
+    index: dict[str, list[str]] = {}
+    for item in pinmu_2022().values():
+        index.setdefault(item.name, []).append(item.code)
+    return {name: tuple(codes) for name, codes in index.items()}
+
+
+@cache
 def pinmu_2013() -> dict[str, PinmuItem]:
     path = procurement_dir() / "catalogue" / "pinmu-2013.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
