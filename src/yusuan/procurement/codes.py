@@ -14,6 +14,7 @@ from yusuan.reference.procurement_catalogue import (
     CODE_2013,
     CODE_2022,
     CrosswalkLink,
+    children_2022,
     crosswalk,
     is_within,
     names_2022,
@@ -182,13 +183,47 @@ def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
             + "；".join(partial)
             + " / the 2022 code only partly corresponds to a catalogue item",
         )
+    covering = _covering(ruleset, code)
+    if broader and covering:
+        names = "、".join(f"{e.code or '—'} {e.name}" for e in covering)
+        return CatalogueMatch(
+            "in",
+            covering[0].name,
+            covering[0].code,
+            f"2022年 {code} 的每个下级品目都对照目录品目（{names}）",
+            entry_note="；".join(e.note_text() for e in covering if e.note_text()),
+            condition="；".join(e.condition for e in covering if e.condition),
+        )
     if broader:
         return CatalogueMatch(
             "review",
-            reason=f"2022年编码 {code} 比目录品目宽（含 {'、'.join(broader)}），请给出下级编码"
+            reason=f"2022年编码 {code} 比目录品目宽（含 {'、'.join(dict.fromkeys(broader))}），请给出下级编码"
             " / the code is broader than catalogue items; give a lower-level code",
         )
     return CatalogueMatch("out", reason=f"2022年 {code} 不对应集中采购目录任何品目")
+
+
+def _covering(ruleset: Ruleset, code: str) -> list[CatalogueEntry]:
+    """The catalogue entries that together cover every leaf below 2022 ``code`` through same/split
+    links (2022 乘用车 = 2013 乘用车 + 客车); empty when some leaf is outside them."""
+    whole = [
+        (entry, target)
+        for entry in ruleset.catalogue
+        for link in _links_for(entry.code, entry.name)
+        if link.relation != "partial"
+        for target in link.to
+    ]
+    used: list[CatalogueEntry] = []
+
+    def covered(node: str) -> bool:
+        hits = [entry for entry, target in whole if is_within(node, target, "2022")]
+        if hits:
+            used.extend(e for e in hits[:1] if e not in used)
+            return True
+        below = children_2022().get(node, ())
+        return bool(below) and all(covered(child) for child in below)
+
+    return used if covered(code) else []
 
 
 def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:

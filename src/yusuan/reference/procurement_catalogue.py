@@ -76,6 +76,16 @@ def pinmu_2022() -> dict[str, PinmuItem]:
 
 
 @cache
+def children_2022() -> dict[str, tuple[str, ...]]:
+    """2022 code -> the codes one level below it."""
+    index: dict[str, list[str]] = {}
+    for item in pinmu_2022().values():
+        if item.parent:
+            index.setdefault(item.parent, []).append(item.code)
+    return {parent: tuple(codes) for parent, codes in index.items()}
+
+
+@cache
 def names_2022() -> dict[str, tuple[str, ...]]:
     """2022 name -> its codes (a few names stand at two levels, e.g. 车辆维修和保养服务)."""
     index: dict[str, list[str]] = {}
