@@ -21,18 +21,26 @@ from yusuan.reference.roles import shared_roles, tag_roles
 IDENTITY_RULES = {"A102", "A103", "A104", "S101", "X101"}
 
 
-def test_every_identity_names_a_rule_roles_and_columns_that_exist() -> None:
-    identities = load_identities("budget")
-    assert {i.rule for i in identities} == IDENTITY_RULES
+@pytest.mark.parametrize("kind", [k.value for k in Kind])
+def test_every_identity_names_a_rule_roles_and_columns_that_exist(kind: str) -> None:
+    """A role or column no template has would make an identity silently never apply."""
+    identities = load_identities(kind)
+    assert identities
     assert all(rule_by_id(i.rule) is not None for i in identities)
+    profiles = [load_profile(pid) for pid in profile_ids()]
     roles = {role for table in shared_roles().values() for role in table} | {"code", "class"}
-    columns = {c.key for pid in profile_ids() for t in load_profile(pid).tables for c in t.columns}
+    roles |= {role for p in profiles for t in p.raw["tables"] for role in t.get("roles", {})}
+    columns = {c.key for p in profiles for t in p.tables for c in t.columns}
     for identity in identities:
         for term in (identity.head, *identity.parts):
             if term.rows is not None and term.function is None:
                 assert term.rows in roles, f"{identity.text}: unknown role {term.rows}"
             if term.column is not None:
                 assert term.column in columns, f"{identity.text}: no profile has column {term.column}"
+
+
+def test_the_budget_identities_report_under_the_rules_that_read_them() -> None:
+    assert {i.rule for i in load_identities("budget")} == IDENTITY_RULES
 
 
 def _data_with(tmp_path: Path, budget_yaml: str) -> Path:
