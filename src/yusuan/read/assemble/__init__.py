@@ -17,9 +17,11 @@ guessed. Input that is not a disclosure raises InputError naming the file.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Section, Table
 from yusuan.read.assemble.blocks import Blocks, split_blocks
-from yusuan.read.assemble.facts import read_facts, title_year
+from yusuan.read.assemble.facts import YEAR, read_facts, title_year
 from yusuan.read.assemble.narrative import line_text, read_attachment, read_glossary, read_section
 from yusuan.read.assemble.performance import read_sheets
 from yusuan.read.assemble.spec import ReadingSpec, reading_spec
@@ -102,13 +104,27 @@ def assemble(
     reading = reading_spec(chosen)
     blocks = split_blocks(lines, chosen, reading)
     if not (tables[0] if tables is not None else blocks.tables):
-        raise InputError(path, "未找到任何预算表 / no budget table found")
+        if not blocks.sections:
+            raise InputError(path, "未找到任何预算表 / no budget table found")
+        # the narrative alone: its tables are published as another file ("公开表附后")
+        return _assemble_rest(blocks, {}, [_tables_apart(chosen)], reading, chosen, path)
     if tables is None:
         year = title_year(blocks.cover, reading)
         read, problems = _tables(blocks, reading, chosen, year)
     else:
         read, problems = _in_profile_order(dict(tables[0]), chosen, list(tables[1]))
     return _assemble_rest(blocks, read, problems, reading, chosen, path)
+
+
+def _tables_apart(profile: Profile) -> ReadProblem:
+    titles = "、".join(spec.title.replace("{year}年", "") for spec in profile.tables)
+    return ReadProblem(
+        ReadProblemKind.MISSING,
+        "tables: 本文件只有说明，未印任何表格（表格可能另行发布）/ "
+        "narrative only: no table printed in this file (published apart?)",
+        titles,
+        None,
+    )
 
 
 def _assemble_rest(
@@ -119,7 +135,18 @@ def _assemble_rest(
     chosen: Profile,
     path: str,
 ) -> Disclosure:
-    facts = read_facts(blocks.cover, list(tables.values()), reading, chosen.id, chosen.currency_unit)
+    facts = read_facts(
+        blocks.cover,
+        list(tables.values()),
+        reading,
+        chosen.id,
+        chosen.currency_unit,
+        scope=chosen.scope,
+        kind=chosen.kind,
+    )
+    if facts.year is None:  # tables printed apart from their cover: the part heading has the year
+        years = (m for heading in blocks.headings if (m := YEAR.search(heading)))
+        facts = replace(facts, year=next((int(m["year"]) for m in years), None))
     disclosure = Disclosure(facts=facts, tables=tables, problems=problems, source_file=path)
 
     roles = reading.section_roles
