@@ -85,7 +85,13 @@ class Profile:
         return next((s for s in self.sections if s.id == section_id), None)
 
     def detect_score(self, text: str) -> int:
-        return sum(1 for pattern in self.detect_patterns if pattern in text)
+        """How many of the detection fragments (regular expressions) the text contains."""
+        return sum(1 for pattern in _compiled(self.detect_patterns) if pattern.search(text))
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
 
 
 def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:

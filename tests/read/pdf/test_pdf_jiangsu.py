@@ -100,8 +100,8 @@ def test_three_public_meeting_and_training_are_their_own_columns() -> None:
     (row,) = table.rows
     figures = {c.key: cell.normalised for c, cell in zip(table.columns, row.cells, strict=True)}
     assert figures == {
-        "total": "1276.7",
-        "three_public": "418.26",
+        "grand_total": "1276.7",
+        "total": "418.26",
         "abroad": "80",
         "vehicle": "237",
         "vehicle_purchase": None,
