@@ -13,7 +13,7 @@ from yusuan.model import looks_like_code
 from yusuan.read.assemble.text import squeeze
 from yusuan.reference.profiles import TableSpec
 
-LAYOUTS = ("coded", "named", "economic", "labelled", "side_by_side", "side_by_side_coded")
+LAYOUTS = ("coded", "named", "economic", "labelled", "record", "side_by_side", "side_by_side_coded")
 
 
 @dataclass
@@ -83,6 +83,10 @@ def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[st
             )
         ]
         end = 1 + k + n
+    elif layout == "record":
+        # one line of figures under a header, no row name (the 三公 table of Shanghai, Jiangsu)
+        rows = [RawRow(name="", values=_take(cells, 0, n))]
+        end = n
     elif layout == "labelled":
         # label columns (采购品目大类, 专项名称 …), then figures; the row is named by its
         # most specific label (the rightmost printed one)
