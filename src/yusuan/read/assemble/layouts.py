@@ -73,6 +73,9 @@ def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[st
     elif layout == "named":
         rows = [RawRow(name=cells[0].strip() if cells else "", values=_take(cells, 1, n))]
         end = 1 + n
+    elif layout == "economic" and not spec.labels and spec.code_columns == 1:
+        row, end = _coded(cells, 0, n)  # 科目编码 | 科目名称 | figures, as a coded table
+        rows = [row]
     elif layout == "economic":
         k = len(spec.labels)
         rows = [
