@@ -154,6 +154,12 @@ def test_the_template_gives_its_placeholder_findings() -> None:
         (_replace_text("上海市普陀区规划和自然", "上海市 XX"), "D103", "单位名称"),
         # a wrong year: the assets' stock date of last year in a 2024 决算
         (_replace_text("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日"), "D104", "other_matters"),
+        # a wrong year: a 2024 决算 compared with 2022
+        (
+            _replace_text("与 2023 年度相比，收入支出总计", "与 2022 年度相比，收入支出总计"),
+            "D104",
+            "overview_explanation",
+        ),
         # wrong direction words: 452.40 budgeted, 446.11 spent, "大于"
         (
             _replace_text(
