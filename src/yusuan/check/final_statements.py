@@ -45,7 +45,7 @@ class Statement:
     rate_text: str  # as printed ("95.45"), "" when no rate is stated
     direction: str | None  # up | down | same, None when no word is stated
     direction_text: str
-    undecided: bool  # "大于（小于）" left as in the template
+    undecided: str  # "大于（小于）", "下降（增长）" … left as in the template ("" when none)
     reason: str | None  # None when no 主要原因 is stated
 
     @property
@@ -117,7 +117,7 @@ def _statement(section: Section, text: str, p: Patterns) -> Statement:
         rate_text=rate["rate"] if rate else "",
         direction=p.words.get(direction["word"]) if direction else None,
         direction_text=direction.group(0) if direction else "",
-        undecided=p.undecided.search(text) is not None,
+        undecided=undecided.group(0) if (undecided := p.undecided.search(text)) else "",
         reason=reason["reason"].strip() if reason else None,
     )
 
@@ -147,7 +147,7 @@ def part_statements(ctx: Context) -> list[Statement]:
                     rate_text=match["rate"],
                     direction=None,
                     direction_text="",
-                    undecided=False,
+                    undecided="",
                     reason=None,
                 )
             )
