@@ -3,7 +3,8 @@ The 决算 vs 预算 direction words agree with the figures, and a difference gi
 
 What: in each 决算 statement "年初预算为A万元，支出决算为B万元…决算数大于/小于/等于预算数…",
 the word must agree with A and B (B > A 大于, B < A 小于, B = A 等于 or 持平). The template's
-"大于（小于）" (or 增加（减少）, 下降（增长）…) left undecided is reported, as is a reason that is empty ("主要原因：。") or still
+"大于（小于）" (or 增加（减少）, 下降（增长）…) left undecided is
+reported, as is a reason that is empty ("主要原因：。") or still
 the template's placeholder ("主要原因：XXXXXXXX"), and a difference stated with no reason at all.
 
 Why: the template requires every difference between budget and outturn to be explained
