@@ -31,6 +31,7 @@ from yusuan.read.errors import InputError
 from yusuan.read.lines import Line
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, detect_profile, load_profile
+from yusuan.reference.roles import tag_roles
 from yusuan.reference.template_guess import guess_template
 
 __all__ = ["assemble"]
@@ -164,6 +165,7 @@ def _assemble_rest(
     if facts.year is None:  # tables printed apart from their cover: the part heading has the year
         years = (m for heading in blocks.headings if (m := YEAR.search(heading)))
         facts = replace(facts, year=next((int(m["year"]) for m in years), None))
+    tag_roles(tables.values(), chosen, facts.unit)
     disclosure = Disclosure(facts=facts, tables=tables, problems=problems, source_file=path)
 
     roles = reading.section_roles
@@ -204,5 +206,5 @@ def _statements(
     if section.id == roles.get("procurement"):
         disclosure.procurement, found = read_procurement(section, reading, disclosure.facts.currency_unit)
         disclosure.problems.extend(found)
-    elif section.id == roles.get("assets"):
+    if section.id == roles.get("assets"):  # the same section may state both (the 决算's 其他重要事项)
         disclosure.assets = read_assets(section, reading)
