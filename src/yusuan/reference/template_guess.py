@@ -19,6 +19,7 @@ from yusuan.reference.profiles import Profile, load_profile, profile_ids
 MIN_SHARE = 0.5  # at least half of the template's tables found ...
 MIN_TABLES = 3  # ... and at least three of them
 MAX_TITLE_CHARS = 60
+MAX_TITLES = 2000
 _KIND_WORDS = (("final_accounts", "决算"), ("budget", "预算"))
 _SCOPE_WORDS = (("department", "部门"), ("unit", "单位"))
 _KIND_NAMES = {"budget": "预算", "final_accounts": "决算"}
@@ -83,10 +84,16 @@ def _squeeze(text: str) -> str:
 
 
 def _titles(lines: Iterable[str]) -> list[str]:
-    """Short lines (a title is one): whitespace removed, sentences left out."""
-    return [
-        s for line in lines if (s := _squeeze(line)) and len(s) <= MAX_TITLE_CHARS and not s.endswith("。")
-    ]
+    """Lines that may be table titles: short, naming a 表, not a sentence; whitespace removed,
+    each once, at most :data:`MAX_TITLES` (the guess stays cheap on any input)."""
+    found: dict[str, None] = {}
+    for line in lines:
+        s = _squeeze(line)
+        if s and "表" in s and len(s) <= MAX_TITLE_CHARS and not s.endswith("。"):
+            found[s] = None
+            if len(found) >= MAX_TITLES:
+                break
+    return list(found)
 
 
 def _word(titles: list[str], words: tuple[tuple[str, str], ...]) -> str | None:

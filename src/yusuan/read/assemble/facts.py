@@ -13,10 +13,11 @@ from yusuan.read.lines import Line
 YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 
 
-def _title_lines(cover: list[Line]) -> list[tuple[str, Line]]:
+def _title_lines(cover: list[Line]) -> list[tuple[str, int]]:
     """Each cover line's text, then each two consecutive lines joined (a title printed on two:
-    "江苏省人民检察院" / "2019年度部门预算公开", "2018 年度江苏省高级" / "人民法院预算公开")."""
-    texts = [(text.strip(), line) for line in cover if (text := single_text(line)) and text.strip()]
+    "江苏省人民检察院" / "2019年度部门预算公开", "2018 年度江苏省高级" / "人民法院预算公开"),
+    with the index in ``cover`` of the (first) line."""
+    texts = [(t.strip(), i) for i, line in enumerate(cover) if (t := single_text(line)) and t.strip()]
     pairs = [(a + b, first) for (a, first), (b, _second) in pairwise(texts)]
     return texts + pairs
 
@@ -41,14 +42,14 @@ def read_facts(
     """
     default_scope = Scope.DEPARTMENT if scope == "department" else Scope.UNIT
     default_kind = Kind.FINAL_ACCOUNTS if kind == "final_accounts" else Kind.BUDGET
-    for text, line in _title_lines(cover) if reading.title is not None else []:
+    for text, index in _title_lines(cover) if reading.title is not None else []:
         match = reading.title.match(text) if reading.title is not None else None
         if match:
+            line = cover[index]
             unit = (match.groupdict().get("unit") or "").strip()
-            printed_scope = match.groupdict().get("scope")
             if not unit and reading.cover_unit_before_title:
-                above = cover[: cover.index(line)]
-                unit = _unit_above([c for c in above if c.source.page == line.source.page])
+                unit = _unit_above([c for c in cover[:index] if c.source.page == line.source.page])
+            printed_scope = match.groupdict().get("scope")
             return DocumentFacts(
                 unit=unit or _cover_unit(cover, reading) or _table_unit(tables),
                 year=int(match["year"]),
@@ -89,7 +90,7 @@ def _table_unit(tables: list[Table]) -> str:
 
 def title_year(cover: list[Line], reading: ReadingSpec) -> int | None:
     """The year printed in the title line, used to fill the ``{year}`` of column labels."""
-    for text, _line in _title_lines(cover) if reading.title is not None else []:
+    for text, _index in _title_lines(cover) if reading.title is not None else []:
         if reading.title is not None and (match := reading.title.match(text)):
             return int(match["year"])
     return None
