@@ -57,7 +57,15 @@ def _replace_text(old: str, new: str) -> Callable[[list[Line]], list[Line]]:
     return change
 
 
-_CLEAN = _replace_text("完成年初预算的 95.45%", "完成年初预算的 95.46%")  # the genuine F104 error
+def _clean_lines(lines: list[Line]) -> list[Line]:
+    """The genuine F104 findings corrected: 95.45% (9746.50 ÷ 10210.34 is 95.457…%), and the rates
+    stated for the 三公 parts budgeted at 0 (因公出国（境）费, 公务用车: "完成预算的 0.00%")."""
+    lines = _replace_text("完成年初预算的 95.45%", "完成年初预算的 95.46%")(lines)
+    lines = _replace_text("下降（增长）27.78%", "下降 27.78%")(lines)  # the genuine F105 error
+    return [replace(ln, cells=tuple(c.replace("，完成预算的 0.00%", "") for c in ln.cells)) for ln in lines]
+
+
+_CLEAN = _clean_lines
 
 
 def _clean_tables(tables: list[RawTable]) -> list[RawTable]:
@@ -122,7 +130,13 @@ def test_the_real_document_gives_only_its_genuine_errors() -> None:
         ("F102", "236.64万元", "236.63万元"),
         ("F102", "3845.24万元", "3845.25万元"),
         ("F104", "95.46%", "95.45%"),
+        # "下降（增长）27.78%": the template's pair of words left in the 三公 text
+        ("F105", None, "下降（增长）"),
     ]
+    warnings = [
+        f for f in check_disclosure(read_pdf_document(REAL)).findings if f.severity is Severity.WARNING
+    ]
+    assert [(f.rule, f.locations[0].section) for f in warnings] == [("F104", "three_public")] * 2
 
 
 def test_a_clean_variant_gives_no_error_and_no_warning() -> None:
@@ -143,6 +157,12 @@ def test_the_template_gives_its_placeholder_findings() -> None:
         (_replace_text("上海市普陀区规划和自然", "上海市 XX"), "D103", "单位名称"),
         # a wrong year: the assets' stock date of last year in a 2024 决算
         (_replace_text("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日"), "D104", "other_matters"),
+        # a wrong year: a 2024 决算 compared with 2022
+        (
+            _replace_text("与 2023 年度相比，收入支出总计", "与 2022 年度相比，收入支出总计"),
+            "D104",
+            "overview_explanation",
+        ),
         # wrong direction words: 452.40 budgeted, 446.11 spent, "大于"
         (
             _replace_text(
@@ -160,6 +180,8 @@ def test_the_template_gives_its_placeholder_findings() -> None:
         ),
         # a completion rate with its digits swapped
         (_replace_text("98.61%", "98.16%"), "F104", "general_explanation"),
+        # a 三公 part's rate recomputed against the 三公 table's 预算数 (0.39 of 2.85 is 13.68%)
+        (_replace_text("完成预算的 13.68%。", "完成预算的 31.68%。"), "F104", "three_public"),
         # an empty reason
         (_replace_text("年中社会保险缴费基数变更导致。", "。"), "F105", "general_explanation"),
     ],
