@@ -163,3 +163,30 @@ def test_final_accounts_identities_catch_a_planted_defect(table_id: str) -> None
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     assert [(f.rule, f.location.table) for f in errors] == [("A102", table_id)]
     assert {n.rule for n in report.not_applicable} == IDENTITY_RULES - {"A102"}  # F101–F103 do those
+
+
+def test_a_table_without_the_row_does_not_stop_the_others(built_seed: Disclosure) -> None:
+    """A template whose 收支总表 prints no 本年收入合计 still has A103 checked on its 财政拨款收支总表."""
+    from dataclasses import replace
+
+    from yusuan.model import Amount, Cell, CellStatus
+
+    profile = load_profile("shanxi")
+    tables = [
+        {**t, "roles": {"income_subtotal": []}} if t["id"] == "overview" else t for t in profile.raw["tables"]
+    ]
+    ctx = Context(mutate(built_seed, []))
+    ctx.__dict__["profile"] = replace(profile, raw={**profile.raw, "tables": tables})
+    fiscal = ctx.disclosure.tables["fiscal_overview"]
+    row = next(r for r in fiscal.rows if r.role == "income_subtotal")
+    index = fiscal.column_index("income_amount")
+    assert index is not None and row.cells[index].amount is not None
+    wrong = Amount(row.cells[index].amount.value + 1, row.cells[index].amount.unit, 2)
+    row.cells[index] = Cell(wrong.normalised(), wrong, CellStatus.VALUE, row.cells[index].source)
+    errors = [
+        (o.location.table, o.location.row)
+        for o in evaluate(ctx, "A103")
+        if not isinstance(o, NotEvaluated) and o.severity is Severity.ERROR
+    ]
+    assert ("fiscal_overview", "本年收入合计") in errors
+    assert not [t for t, _ in errors if t == "overview"]

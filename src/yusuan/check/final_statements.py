@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from yusuan.check.context import CannotEvaluate, Context
-from yusuan.model import Kind, Section
+from yusuan.model import Section
 from yusuan.reference.narrative import squeeze
 from yusuan.reference.profiles import Profile
 
@@ -61,11 +61,6 @@ def _patterns(profile: Profile) -> Patterns | None:
         placeholder=re.compile(raw["placeholder"]),
         words={str(k): str(v) for k, v in raw["words"].items()},
     )
-
-
-def applies(ctx: Context) -> bool:
-    """True for a 决算; the final_accounts rules do not apply to a budget."""
-    return ctx.disclosure.facts.kind is Kind.FINAL_ACCOUNTS
 
 
 def patterns(ctx: Context) -> Patterns:

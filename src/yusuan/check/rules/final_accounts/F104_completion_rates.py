@@ -22,8 +22,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.check.final_statements import Statement, applies, statements
+from yusuan.check.final_statements import Statement, statements
 from yusuan.model import Evidence, Finding, Severity
+
+KINDS = ("final_accounts",)
 
 
 def _half_step(value: Decimal) -> Decimal:
@@ -71,8 +73,6 @@ def _places(text: str) -> int:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not applies(ctx):
-        return
     for s in statements(ctx):
         if s.budget is None or s.final is None or s.rate is None:
             continue  # placeholders (XXX) are D103's; a statement without a rate has nothing to recompute

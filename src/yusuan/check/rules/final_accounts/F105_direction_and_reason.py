@@ -22,8 +22,10 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.check.final_statements import Statement, applies, patterns, statements
+from yusuan.check.final_statements import Statement, patterns, statements
 from yusuan.model import Finding, Severity
+
+KINDS = ("final_accounts",)
 
 _WORDS = {"up": "大于", "down": "小于", "same": "等于（持平）"}
 
@@ -71,7 +73,5 @@ def _findings(s: Statement, ctx: Context) -> Iterator[Finding]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not applies(ctx):
-        return
     for s in statements(ctx):
         yield from _findings(s, ctx)
