@@ -12,6 +12,7 @@ from yusuan import procurement
 from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
+from yusuan.check.readback import cell_differences, finding_differences
 from yusuan.check.report_json import report_to_json
 from yusuan.check.report_text import report_text
 from yusuan.derive import DeriveError, derive_disclosure, names_for
@@ -26,7 +27,7 @@ from yusuan.reference.paths import ReferenceError
 from yusuan.render.budget_template import write_budget_workbook
 from yusuan.render.budget_yaml import yaml_template
 from yusuan.render.files import FORMATS as DOCUMENT_FORMATS
-from yusuan.render.files import render_files
+from yusuan.render.files import Staged, stage_files
 from yusuan.render.open_data import export_open_data
 from yusuan.render.report_html import report_html
 from yusuan.render.summary import summary_text
@@ -243,16 +244,21 @@ BUILD_FORMATS = (*DOCUMENT_FORMATS, "json")
 
 @dataclass
 class Built:
-    """What ``build`` did: the derived disclosure, the checker's report, the files written."""
+    """What ``build`` did: the derived disclosure, the checker's report, the files written.
+
+    ``readback`` lists what the written files, read back through yusuan's readers, said otherwise
+    than the disclosure (cells) or the checker (findings); when it is not empty nothing was kept.
+    """
 
     disclosure: Disclosure
     report: Report
     written: list[Path] = field(default_factory=list)
+    readback: list[str] = field(default_factory=list)
 
     @property
     def refused(self) -> bool:
         """An error stands and no draft was asked for: nothing was written."""
-        return self.report.has_errors and not self.written
+        return self.report.has_errors and not self.written and not self.readback
 
 
 def derive(path: str | Path) -> Disclosure:
@@ -274,34 +280,81 @@ def build_formats(formats: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
+def _refuse_overwrite(source: Path, targets: Sequence[Path], force: bool) -> None:
+    """Never write over the input; over an existing file only with ``force``."""
+    for target in targets:
+        if target.exists() and source.exists() and target.resolve() == source.resolve():
+            raise InputError(
+                str(target),
+                "输出会覆盖输入文件，请换一个输出目录 / the output would overwrite the input: use another -o",
+            )
+    existing = [str(t) for t in targets if t.exists()]
+    if existing and not force:
+        raise InputError(
+            existing[0], "文件已存在，未覆盖（用 --force 覆盖）/ file exists, not overwritten (use --force)"
+        )
+
+
+def _read_back(staged: Staged, disclosure: Disclosure, report: Report) -> list[str]:
+    """Each staged document read through yusuan's readers and checked: what differs, per file."""
+    differences = []
+    for final, temporary in staged.files.items():
+        if final.suffix == ".json":
+            written = json.loads(temporary.read_text(encoding="utf-8"))
+            if written != disclosure_to_json(disclosure):
+                differences.append(f"{final.name}: JSON 与文件内容不符 / JSON differs")
+            continue
+        try:
+            got = read_document(temporary)
+        except InputError as exc:
+            differences.append(f"{final.name}: 无法读回 / cannot be read back: {exc.problem}")
+            continue
+        found = cell_differences(disclosure, got) + finding_differences(report, check_disclosure(got))
+        differences.extend(f"{final.name}: {d}" for d in found)
+    return differences
+
+
 def build(
     path: str | Path,
     out_dir: str | Path,
     formats: Sequence[str] | None = None,
     draft: bool = False,
     stem: str | None = None,
+    force: bool = False,
 ) -> Built:
-    """Budget -> the disclosure's files, gated by the checker.
+    """Budget -> the disclosure's files, gated by the checker, written all or nothing.
 
     The checker runs first on the derived disclosure. While it finds an error nothing is written
-    (``Built.refused``); with ``draft`` the files are written anyway, visibly marked 草稿.
+    (``Built.refused``); with ``draft`` the files are written anyway, visibly marked 草稿. The
+    input and existing files are never overwritten (existing ones with ``force``). Every file is
+    first written under a temporary name in ``out_dir``, read back through yusuan's readers and
+    checked (drafts excepted); only when each gives the same cells and findings do they all take
+    their names, else nothing is kept and ``Built.readback`` says what differed.
     """
     wanted = build_formats(formats)
-    disclosure = derive(path)
+    source = Path(path)
+    disclosure = derive(source)
     disclosure.source_file = str(path)
     report = check_disclosure(disclosure)
     built = Built(disclosure, report)
     if report.has_errors and not draft:
         return built
-    name = stem or Path(path).stem
+    name = stem or source.stem
+    _refuse_overwrite(source, [Path(out_dir) / f"{name}.{f}" for f in wanted], force)
+    extra = {}
+    if "json" in wanted:
+        contract = json.dumps(disclosure_to_json(disclosure), ensure_ascii=False, indent=2) + "\n"
+        extra["json"] = contract.encode("utf-8")
+    documents = [f for f in wanted if f != "json"]
     try:
-        documents = [f for f in wanted if f != "json"]
-        built.written = render_files(disclosure, out_dir, name, documents, draft=draft)
-        if "json" in wanted:
-            target = Path(out_dir) / f"{name}.json"
-            contract = disclosure_to_json(disclosure)
-            target.write_text(json.dumps(contract, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            built.written.append(target)
+        staged = stage_files(disclosure, out_dir, name, documents, draft=draft, extra=extra)
+        try:
+            if not draft:  # a draft's 草稿 mark lies over its pages on purpose: it is not for publication
+                built.readback = _read_back(staged, disclosure, report)
+            if not built.readback:
+                built.written = staged.commit()
+        finally:
+            staged.discard()
     except OSError as exc:
         raise InputError(str(out_dir), f"无法写入 / cannot write: {exc.strerror or exc}") from None
     return built

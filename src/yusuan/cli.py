@@ -108,11 +108,16 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    built = api.build(args.input, args.output, formats=args.format, draft=args.draft)
-    if built.report.has_errors or args.info:
+    built = api.build(args.input, args.output, formats=args.format, draft=args.draft, force=args.force)
+    if built.report.has_errors or args.info or (built.report.findings and not args.quiet):
         sys.stdout.write(api.report_text(built.report, args.input, show_info=args.info))
     if built.refused:
         print("有错误，未写出任何文件（--draft 可写出草稿）/ errors stand: nothing written")
+        return EXIT_FINDINGS
+    if built.readback:
+        print("写出的文件读回后与预算不符，未保留任何文件 / the files read back otherwise: nothing kept")
+        for difference in built.readback:
+            print(f"  {difference}")
         return EXIT_FINDINGS
     for path in built.written:
         print(path)
@@ -227,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出格式，逗号分隔：pdf,docx,xlsx,html,json（默认全部）/ formats, comma-separated (all)",
     )
     p.add_argument("--draft", action="store_true", help="有错误也写出，标明草稿 / write a draft marked 草稿")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite existing files")
+    p.add_argument("--quiet", action="store_true", help="不显示警告 / do not show warnings")
     p.add_argument("--info", action="store_true", help="也显示提示级审核结果 / also show info findings")
     p.set_defaults(func=_cmd_build)
     return parser

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from yusuan.model import Disclosure
@@ -45,17 +48,72 @@ def render_files(
     formats: Iterable[str] = FORMATS,
     draft: bool = False,
 ) -> list[Path]:
-    """Write ``stem.<format>`` for each format into ``out_dir``; the document is laid out once."""
+    """Write ``stem.<format>`` for each format into ``out_dir``, all or nothing; laid out once."""
+    return stage_files(disclosure, out_dir, stem, formats, draft).commit()
+
+
+@dataclass
+class Staged:
+    """Files written under temporary names in their own folder, waiting to take their final names.
+
+    ``commit`` renames each onto its final name (a rename within one folder is atomic, so a
+    reader never sees half a file); ``discard`` removes them. Until ``commit`` no file of the
+    output folder has changed.
+    """
+
+    files: dict[Path, Path] = field(default_factory=dict)  # final path -> temporary path
+
+    def commit(self) -> list[Path]:
+        for final, temporary in self.files.items():
+            os.replace(temporary, final)
+        done = list(self.files)
+        self.files = {}
+        return done
+
+    def discard(self) -> None:
+        for temporary in self.files.values():
+            temporary.unlink(missing_ok=True)
+        self.files = {}
+
+
+def stage_bytes(staged: Staged, final: Path, data: bytes) -> Path:
+    """Write ``data`` next to ``final`` under a hidden temporary name (same suffix) and record it."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temporary = final.with_name(f".{final.stem}.{secrets.token_hex(4)}.part{final.suffix}")
+    # O_EXCL: never follow or reuse what is there; 0o666 less the umask, as any new file gets
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    staged.files[final] = temporary
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    return temporary
+
+
+def stage_files(
+    disclosure: Disclosure,
+    out_dir: str | Path,
+    stem: str,
+    formats: Iterable[str] = FORMATS,
+    draft: bool = False,
+    extra: Mapping[str, bytes] | None = None,
+) -> Staged:
+    """Write ``stem.<format>`` for each format (and each ``extra`` suffix -> bytes) as staged files.
+
+    On any failure the files staged so far are removed and the exception propagates.
+    """
     wanted = list(formats)
     unknown = [f for f in wanted if f not in WRITERS]
     if unknown:
         raise UnknownFormatError(f"不支持的格式 / unknown formats: {', '.join(unknown)}")
-    doc = build_document(disclosure)
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in wanted:
-        path = folder / f"{stem}.{fmt}"
-        path.write_bytes(WRITERS[fmt](doc, draft))
-        written.append(path)
-    return written
+    staged = Staged()
+    try:
+        if wanted:
+            doc = build_document(disclosure)
+            for fmt in wanted:
+                stage_bytes(staged, folder / f"{stem}.{fmt}", WRITERS[fmt](doc, draft))
+        for suffix, data in (extra or {}).items():
+            stage_bytes(staged, folder / f"{stem}.{suffix}", data)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged

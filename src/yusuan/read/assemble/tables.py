@@ -84,7 +84,7 @@ class _TableReader:
         )
 
     def split_unit_line(self, name: str) -> tuple[str, str]:
-        """"某中心单位：万元" -> ("某中心", "单位：万元"): a 单位名称 and a 单位 line run together, as
+        """ "某中心单位：万元" -> ("某中心", "单位：万元"): a 单位名称 and a 单位 line run together, as
         text extraction or a web page without a gap between them gives them."""
         pattern = self.reading.unit_line
         if pattern is not None:
