@@ -5,32 +5,54 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from yusuan import procurement
 from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
-from yusuan.check.readback import cell_differences, finding_differences
-from yusuan.check.report_json import report_to_json
-from yusuan.check.report_text import report_text
-from yusuan.derive import DeriveError, derive_disclosure, names_for
 from yusuan.model import Disclosure
 from yusuan.model.budget import UnitType
-from yusuan.model.serialize import disclosure_to_json
-from yusuan.procurement.text import decision_text as procure_decision_text
-from yusuan.procurement.text import splitting_text as procure_splitting_text
 from yusuan.read import InputError, read_document
-from yusuan.read.budget import read_budget
 from yusuan.reference.paths import ReferenceError
-from yusuan.render.budget_template import write_budget_workbook
-from yusuan.render.budget_yaml import yaml_template
-from yusuan.render.files import FORMATS as DOCUMENT_FORMATS
-from yusuan.render.files import Staged, stage_files
-from yusuan.render.open_data import export_open_data
-from yusuan.render.report_html import report_html
-from yusuan.render.summary import summary_text
+
+if TYPE_CHECKING:  # loaded on first use at run time: _LAZY and __getattr__ below
+    from yusuan.check.report_json import report_to_json
+    from yusuan.check.report_text import report_text
+    from yusuan.model.serialize import disclosure_to_json
+    from yusuan.procurement.text import decision_text as procure_decision_text
+    from yusuan.procurement.text import splitting_text as procure_splitting_text
+    from yusuan.read.budget import read_budget
+    from yusuan.render.files import Staged
+    from yusuan.render.summary import summary_text
+
+    BUILD_FORMATS: tuple[str, ...]
+
+# Each command imports only what it uses (`check` on a PDF never loads openpyxl, python-docx,
+# numpy, the renderers, derive or the procurement engine): what is re-exported here from the
+# layers below is loaded on first use (PEP 562), and heavier functions import inside.
+_LAZY = {
+    "disclosure_to_json": ("yusuan.model.serialize", "disclosure_to_json"),
+    "procure_decision_text": ("yusuan.procurement.text", "decision_text"),
+    "procure_splitting_text": ("yusuan.procurement.text", "splitting_text"),
+    "read_budget": ("yusuan.read.budget", "read_budget"),
+    "report_text": ("yusuan.check.report_text", "report_text"),
+    "report_to_json": ("yusuan.check.report_json", "report_to_json"),
+    "summary_text": ("yusuan.render.summary", "summary_text"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BUILD_FORMATS":
+        return _build_formats_all()
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attribute = _LAZY[name]
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BUILD_FORMATS",
@@ -65,12 +87,29 @@ __all__ = [
 
 
 def parse(path: str | Path, profile: str | None = None) -> Disclosure:
-    """Read a published disclosure (any supported format) into a Disclosure."""
-    return read_document(path, profile=profile)
+    """Read a published disclosure (any supported format) into a Disclosure.
+
+    Budget data (the workbook `yusuan template` writes, or its YAML) is refused with a pointer
+    to `yusuan build`: it is what a disclosure is made from, not a disclosure.
+    """
+    try:
+        return read_document(path, profile=profile)
+    except InputError as exc:
+        from yusuan.read.budget.detect import is_budget_input
+
+        if is_budget_input(path):
+            raise InputError(
+                str(path),
+                f"{exc.problem}；这是预算录入数据，请用 yusuan build 编制公开文件"
+                " / this is budget input: make the disclosure with `yusuan build`",
+            ) from None
+        raise
 
 
 def parse_json(path: str | Path, profile: str | None = None) -> dict[str, Any]:
     """The JSON contract (docs/json-contract.md) of a published disclosure."""
+    from yusuan.model.serialize import disclosure_to_json
+
     return disclosure_to_json(parse(path, profile=profile))
 
 
@@ -118,6 +157,8 @@ def check(
 
 def check_html(report: Report) -> str:
     """The report as one HTML page (each finding with the rows or sentences involved)."""
+    from yusuan.render.report_html import report_html
+
     summaries = {rule.id: f"{rule.summary} / {rule.summary_en}" for rule in all_rules()}
     return report_html(report.disclosure, report.findings, report.not_evaluated, summaries)
 
@@ -137,14 +178,32 @@ def rules_markdown() -> str:
 
 
 def explain(rule_id: str) -> str:
-    """A rule's documentation; InputError for an unknown id."""
+    """A rule's documentation, or the list of a family's rules; InputError for neither."""
     rule = rule_by_id(rule_id)
-    if rule is None:
-        raise InputError(rule_id, "没有这条规则（yusuan rules 列出全部）/ no such rule (see yusuan rules)")
-    return catalogue.explain(rule)
+    if rule is not None:
+        return catalogue.explain(rule)
+    family = catalogue.family_of(rule_id)
+    if family is not None:
+        return catalogue.explain_family(family)
+    raise InputError(
+        rule_id, "没有这条规则或规则族（yusuan rules 列出全部）/ no such rule or family (see yusuan rules)"
+    )
 
 
 # ---- procurement (docs/procurement.md) ----------------------------------------------------
+
+
+def _level(value: str | None) -> str | None:
+    """A purchaser level in English (county) or Chinese (县级, 县); others are kept as given."""
+    if value is None:
+        return None
+    from yusuan.reference.procurement import LEVEL_NAMES
+
+    text = value.strip()
+    for level, name in LEVEL_NAMES.items():
+        if text.lower() == level or text in (name, name.removesuffix("级")):
+            return level
+    return text
 
 
 def procure_decide(
@@ -163,10 +222,12 @@ def procure_decide(
     department_centralized: bool = False,
 ) -> dict[str, Any]:
     """How a planned purchase must be bought: the decision JSON of docs/procurement.md."""
+    from yusuan import procurement
+
     try:
         request = procurement.build_request(
             amount=amount,
-            level=level,
+            level=_level(level) or "",
             region=region,
             date=date,
             code=code,
@@ -187,6 +248,8 @@ def procure_decide(
 
 def procure_search(name: str) -> list[dict[str, Any]]:
     """品目 codes of both schemes whose name contains ``name``."""
+    from yusuan import procurement
+
     if not name.strip():
         raise InputError("--item", "品目名称为空 / empty item name")
     try:
@@ -197,10 +260,12 @@ def procure_search(name: str) -> list[dict[str, Any]]:
 
 def procure_splitting(path: str | Path, region: str, level: str = "county") -> dict[str, Any]:
     """化整为零 findings over a CSV/XLSX list of a year's purchases."""
+    from yusuan import procurement
+
     if not procurement.request.REGION.match(region or ""):
         raise InputError("--region", f"行政区划代码应为6位数字 / region must be 6 digits: {region!r}")
     try:
-        return procurement.check_splitting(path, region, level).to_json()
+        return procurement.check_splitting(path, region, _level(level) or level).to_json()
     except procurement.ProcurementInputError as exc:
         raise InputError(exc.where, exc.problem) from exc
     except ReferenceError as exc:
@@ -209,7 +274,16 @@ def procure_splitting(path: str | Path, region: str, level: str = "county") -> d
 
 def export(path: str | Path, directory: str | Path, profile: str | None = None) -> list[Path]:
     """Write one CSV per table plus datapackage.json for a published disclosure."""
-    return export_open_data(parse(path, profile=profile), Path(directory))
+    from yusuan.render.open_data import export_open_data
+
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), "不是目录 / not a directory: -o names the folder to write into")
+    disclosure = parse(path, profile=profile)
+    try:
+        return export_open_data(disclosure, folder)
+    except OSError as exc:
+        raise InputError(str(folder), f"无法写入 / cannot write: {exc.strerror or exc}") from None
 
 
 def write_template(
@@ -228,8 +302,12 @@ def write_template(
         )
     try:
         if fmt == "yaml":
+            from yusuan.render.budget_yaml import yaml_template
+
             path.write_text(yaml_template(profile), encoding="utf-8")
             return path
+        from yusuan.render.budget_template import write_budget_workbook
+
         return write_budget_workbook(path, profile)
     except ReferenceError as exc:
         raise InputError(profile, str(exc)) from None
@@ -239,7 +317,12 @@ def write_template(
 
 # ---- authoring (docs/authoring.md) -------------------------------------------------------
 
-BUILD_FORMATS = (*DOCUMENT_FORMATS, "json")
+
+def _build_formats_all() -> tuple[str, ...]:
+    """``BUILD_FORMATS``: the renderer's document formats and the JSON contract."""
+    from yusuan.render.files import FORMATS
+
+    return (*FORMATS, "json")
 
 
 @dataclass
@@ -263,6 +346,9 @@ class Built:
 
 def derive(path: str | Path) -> Disclosure:
     """Read a budget (workbook or YAML) and derive its complete disclosure."""
+    from yusuan.derive import DeriveError, derive_disclosure, names_for
+    from yusuan.read.budget import read_budget
+
     budget = read_budget(path)
     try:
         return derive_disclosure(budget, names_for(budget), budget.profile)
@@ -272,10 +358,11 @@ def derive(path: str | Path) -> Disclosure:
 
 def build_formats(formats: Sequence[str] | None) -> list[str]:
     """The formats asked for (comma lists allowed), all of them by default; InputError for others."""
-    wanted = _split(formats) or list(BUILD_FORMATS)
-    unknown = [f for f in wanted if f not in BUILD_FORMATS]
+    every = _build_formats_all()
+    wanted = _split(formats) or list(every)
+    unknown = [f for f in wanted if f not in every]
     if unknown:
-        known = ",".join(BUILD_FORMATS)
+        known = ",".join(every)
         raise InputError("--format", f"不支持的格式 {','.join(unknown)}（可用：{known}）/ unknown format")
     return list(dict.fromkeys(wanted))
 
@@ -297,6 +384,9 @@ def _refuse_overwrite(source: Path, targets: Sequence[Path], force: bool) -> Non
 
 def _read_back(staged: Staged, disclosure: Disclosure, report: Report) -> list[str]:
     """Each staged document read through yusuan's readers and checked: what differs, per file."""
+    from yusuan.check.readback import cell_differences, finding_differences
+    from yusuan.model.serialize import disclosure_to_json
+
     differences = []
     for final, temporary in staged.files.items():
         if final.suffix == ".json":
@@ -331,6 +421,9 @@ def build(
     checked (drafts excepted); only when each gives the same cells and findings do they all take
     their names, else nothing is kept and ``Built.readback`` says what differed.
     """
+    from yusuan.model.serialize import disclosure_to_json
+    from yusuan.render.files import stage_files
+
     wanted = build_formats(formats)
     source = Path(path)
     disclosure = derive(source)

@@ -1,8 +1,14 @@
-"""Where the reference data lives: the repository's data/ folder, or $YUSUAN_DATA."""
+"""Where the reference data lives: the package's data folder, or $YUSUAN_DATA.
+
+The data is package data: ``yusuan/data`` inside the package (in the repository a link to the
+top-level data/ folder, in a wheel or a plain install a copy), found with importlib.resources so
+that an installed yusuan works from any directory. This module is the one place that finds it.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 
@@ -14,4 +20,5 @@ def data_dir() -> Path:
     override = os.environ.get("YUSUAN_DATA")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[3] / "data"
+    # yusuan is a regular package on the file system (a directory, never a zip): a real Path
+    return Path(str(resources.files("yusuan").joinpath("data")))

@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from yusuan.reference.paths import ReferenceError, data_dir
@@ -202,6 +201,8 @@ def schema() -> dict[str, Any]:
 
 def schema_errors(document: dict[str, Any]) -> list[str]:
     """Schema violations of one ruleset/overlay/policy document (after dates become ISO strings)."""
+    import jsonschema  # only where rulesets are loaded: `check` never pays for it
+
     validator = jsonschema.Draft202012Validator(schema())
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"

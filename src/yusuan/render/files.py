@@ -6,27 +6,44 @@ import os
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from yusuan.model import Disclosure
-from yusuan.render.document import Document, build_document
-from yusuan.render.docx import document_docx
-from yusuan.render.html import document_html
-from yusuan.render.pdf import document_pdf
-from yusuan.render.xlsx import document_xlsx
+
+if TYPE_CHECKING:
+    from yusuan.render.document import Document
+
+Writer = Callable[["Document", bool], bytes]
+
+# format -> (module, function); a writer's libraries (WeasyPrint, python-docx, xlsxwriter) load
+# only when that format is written
+WRITERS: dict[str, tuple[str, str]] = {
+    "pdf": ("yusuan.render.pdf", "document_pdf"),
+    "docx": ("yusuan.render.docx", "document_docx"),
+    "xlsx": ("yusuan.render.xlsx", "document_xlsx"),
+    "html": ("yusuan.render.files", "html_bytes"),
+}
+FORMATS = tuple(WRITERS)
 
 
-def _html_bytes(doc: Document, draft: bool) -> bytes:
+def html_bytes(doc: Document, draft: bool) -> bytes:
+    from yusuan.render.html import document_html
+
     return document_html(doc, draft=draft).encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Document, bool], bytes]] = {
-    "pdf": document_pdf,
-    "docx": document_docx,
-    "xlsx": document_xlsx,
-    "html": _html_bytes,
-}
-FORMATS = tuple(WRITERS)
+def writer(fmt: str) -> Writer:
+    module, function = WRITERS[fmt]
+    found: Writer = getattr(import_module(module), function)
+    return found
+
+
+def _laid_out(disclosure: Disclosure) -> Document:
+    from yusuan.render.document import build_document
+
+    return build_document(disclosure)
 
 
 class UnknownFormatError(ValueError):
@@ -38,7 +55,7 @@ def render_bytes(disclosure: Disclosure, fmt: str, draft: bool = False) -> bytes
     if fmt not in WRITERS:
         known = "、".join(FORMATS)
         raise UnknownFormatError(f"不支持的格式 {fmt!r}（可用：{known}）/ unknown format {fmt!r}")
-    return WRITERS[fmt](build_document(disclosure), draft)
+    return writer(fmt)(_laid_out(disclosure), draft)
 
 
 def render_files(
@@ -108,9 +125,9 @@ def stage_files(
     staged = Staged()
     try:
         if wanted:
-            doc = build_document(disclosure)
+            doc = _laid_out(disclosure)
             for fmt in wanted:
-                stage_bytes(staged, folder / f"{stem}.{fmt}", WRITERS[fmt](doc, draft))
+                stage_bytes(staged, folder / f"{stem}.{fmt}", writer(fmt)(doc, draft))
         for suffix, data in (extra or {}).items():
             stage_bytes(staged, folder / f"{stem}.{suffix}", data)
     except BaseException:
