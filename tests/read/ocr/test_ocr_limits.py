@@ -40,7 +40,9 @@ def test_a_scan_that_is_no_disclosure_is_refused_after_its_first_pages(tmp_path:
         read_document(pdf)
     probe = DEFAULT_SETTINGS.probe_pages
     assert probe < PAGES
-    assert f"前 {probe} 页扫描页" in caught.value.problem and "not a budget disclosure" in caught.value.problem
+    assert (
+        f"前 {probe} 页扫描页" in caught.value.problem and "not a budget disclosure" in caught.value.problem
+    )
     assert time.monotonic() - start < 120
 
 
