@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from yusuan.model import Amount, Unit
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 _SLOT = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<choices>[^}]+))?\}")
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -279,6 +279,6 @@ def load_narrative(profile: str) -> NarrativePatterns:
     if not path.is_file():
         raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
     try:
-        return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")))
+        return _parse(profile, load_yaml(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc

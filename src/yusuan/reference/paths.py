@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 
 class ReferenceError(LookupError):
@@ -22,3 +25,9 @@ def data_dir() -> Path:
         return Path(override)
     # yusuan is a regular package on the file system (a directory, never a zip): a real Path
     return Path(str(resources.files("yusuan").joinpath("data")))
+
+
+def load_yaml(text: str) -> Any:
+    """Parse reference YAML safely, with libyaml's C loader when PyYAML was built with it (the
+    pure-Python loader took most of a `check` run's reference loading)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 COMPARISONS = (">=", ">", "<=", "<")
 LEVELS = ("province", "prefecture", "county")
@@ -212,7 +212,7 @@ def schema_errors(document: dict[str, Any]) -> list[str]:
 
 def load_document(path: Path) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ReferenceError(f"{path}: 无法读取 / unreadable: {exc}") from exc
     if not isinstance(raw, dict):

@@ -15,9 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from yusuan.reference.paths import ReferenceError
+from yusuan.reference.paths import ReferenceError, load_yaml
 from yusuan.reference.procurement import procurement_dir
 
 SCHEMES = ("2013", "2022")
@@ -78,7 +76,7 @@ def pinmu_2022() -> dict[str, PinmuItem]:
 @cache
 def pinmu_2013() -> dict[str, PinmuItem]:
     path = procurement_dir() / "catalogue" / "pinmu-2013.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     items: dict[str, PinmuItem] = {}
     for entry in raw["items"]:
         code = str(entry["code"])
@@ -108,7 +106,7 @@ class CrosswalkLink:
 @cache
 def crosswalk() -> tuple[CrosswalkLink, ...]:
     path = procurement_dir() / "catalogue" / "crosswalk-2013-2022.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     links: list[CrosswalkLink] = []
     known_2022 = pinmu_2022()
     known_2013 = pinmu_2013()

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from yusuan.model import Column, Unit
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def load_profile(profile_id: str) -> Profile:
         known = ", ".join(profile_ids()) or "无 / none"
         raise ReferenceError(f"没有模板 {profile_id!r}（已有：{known}）/ no profile {profile_id!r}")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         return _parse(profile_id, raw)
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: {exc}") from exc
