@@ -206,3 +206,21 @@ def test_build_time_is_linear_in_the_unit_names_length(tmp_path: Path) -> None:
     start = time.monotonic()
     api.check_disclosure(disclosure)
     assert time.monotonic() - start < 15  # 8,400 characters: quadratic took minutes
+
+
+def test_a_damaged_sheet_of_a_budget_workbook_is_one_line(tmp_path: Path) -> None:
+    # found by tests/read/test_fuzz.py: read-only openpyxl parses a sheet while it is iterated,
+    # so an XML error came out of the loop as a traceback
+    source = ROOT / "examples" / "shuozhou-2025-budget.xlsx"
+    with zipfile.ZipFile(source) as package:
+        sheets = {n: package.read(n) for n in package.namelist() if n.startswith("xl/worksheets/sheet")}
+    damaged = {
+        name: xml.replace(b"<sheetData>", b'<sheetData><row r="1"><c \x01/>', 1)
+        for name, xml in sheets.items()
+    }
+    path = _repack(source, tmp_path / "damaged-budget.xlsx", damaged)
+    with pytest.raises(InputError) as caught:
+        api.derive(path)
+    assert caught.value.path == str(path) and "\n" not in caught.value.problem
+    done = _cli(path, "build", "-o", str(tmp_path / "out"))
+    assert done.returncode == 2
