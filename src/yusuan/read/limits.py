@@ -41,6 +41,8 @@ class Limits:
     max_html_depth: int = 256  # nesting of HTML elements
     max_html_nodes: int = 500_000  # HTML elements and text pieces (a portal page has some thousands)
     max_seconds: float = 120.0  # reading one document, checked between rows and parts
+    # recognising a scan's pages by OCR (seconds a page on two cores), checked between pages
+    max_ocr_seconds: float = 900.0
     max_pages: int = 300  # PDF pages; a disclosure has tens, a 2,000-page file is refused
     max_glyphs_per_page: int = 20_000  # PDF glyphs on one page; a dense A4 page holds ~3,000
     max_path_segments_per_page: int = 50_000  # PDF path segments on one page (rulings: ~1,000)
@@ -64,10 +66,10 @@ def one_line(exc: BaseException) -> str:
 class Deadline:
     """The time a document may take; ``check`` raises once it has passed."""
 
-    def __init__(self, path: str, limits: Limits) -> None:
+    def __init__(self, path: str, limits: Limits, seconds: float | None = None) -> None:
         self.path = path
-        self.seconds = limits.max_seconds
-        self.end = time.monotonic() + limits.max_seconds
+        self.seconds = limits.max_seconds if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
 
     def check(self) -> None:
         if time.monotonic() > self.end:

@@ -49,7 +49,7 @@ def test_a_scan_that_is_no_disclosure_is_refused_after_its_first_pages(tmp_path:
 @pytest.mark.ocr
 def test_ocr_stops_at_the_time_limit(tmp_path: Path) -> None:
     pdf = _scan(tmp_path / "slow.pdf", PAGES)
-    limits = Limits(max_seconds=0.5)
+    limits = Limits(max_ocr_seconds=0.5)
     with pytest.raises(InputError) as caught:
         read_document(pdf, profile="shanghai", limits=limits)  # a profile given: no probe, only time
     assert "读取超时" in caught.value.problem

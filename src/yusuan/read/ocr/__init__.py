@@ -73,7 +73,7 @@ def ocr_pages(
 ) -> Iterator[PageLayout]:
     """The layouts with every image-only page replaced by its OCR reading (the others as they are).
 
-    Within ``limits.max_seconds`` (checked between pages); with ``probe`` (no profile given) a
+    Within ``limits.max_ocr_seconds`` (checked between pages); with ``probe`` (no profile given) a
     scan whose first ``settings.probe_pages`` scanned pages hold nothing of any template's table
     titles is refused before the rest are recognised.
     """
@@ -85,7 +85,7 @@ def ocr_pages(
         bundled_models()
     except OcrUnavailable as exc:
         raise InputError(name, f"无法识别扫描页 / cannot OCR the scanned pages: {exc}") from None
-    deadline = Deadline(name, limits)
+    deadline = Deadline(name, limits, limits.max_ocr_seconds)
     document = open_document(name, data, limits)
     done: list[PageLayout] = []
     try:
