@@ -29,7 +29,7 @@ demo: setup
 	$(BIN)/yusuan parse $(SEED)
 	$(BIN)/yusuan check $(SEED) --html out/seed-check.html || test $$? -eq 1
 	@echo "审核报告 / check report: out/seed-check.html"
-	$(BIN)/yusuan build $(EXAMPLE_BUDGET) -o out
+	$(BIN)/yusuan build $(EXAMPLE_BUDGET) -o out --force   # out/ is the demo's own: a rerun replaces it
 	@echo "编制结果 / built from the example budget: out/shuozhou-2025-budget.{pdf,docx,xlsx,html,json}"
 
 lint: setup
