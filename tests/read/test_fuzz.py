@@ -117,22 +117,15 @@ def _read(path: Path) -> None:
         assert error.path == str(path) and "\n" not in str(error)
 
 
-@pytest.mark.parametrize("kind", ["txt", "html", "pdf", "xlsx", "docx"])
-def test_mutated_bytes(kind: str, tmp_path: Path) -> None:
+CASES = [(kind, False) for kind in ("txt", "html", "pdf", "xlsx", "docx")] + [("xlsx", True), ("docx", True)]
+
+
+@pytest.mark.parametrize(("kind", "members"), CASES, ids=[f"{k}{'-members' if m else ''}" for k, m in CASES])
+def test_mutated_documents(kind: str, members: bool, tmp_path: Path) -> None:
+    seed = seeds()[kind]
+
     @FUZZ
-    @given(data=mutated(seeds()[kind]))
-    def run(data: bytes) -> None:
-        path = tmp_path / f"fuzz.{kind}"
-        path.write_bytes(data)
-        _read(path)
-
-    run()
-
-
-@pytest.mark.parametrize("kind", ["xlsx", "docx"])
-def test_mutated_package_members(kind: str, tmp_path: Path) -> None:
-    @FUZZ
-    @given(data=mutated_package(seeds()[kind]))
+    @given(data=mutated_package(seed) if members else mutated(seed))
     def run(data: bytes) -> None:
         path = tmp_path / f"fuzz.{kind}"
         path.write_bytes(data)

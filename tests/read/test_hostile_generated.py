@@ -43,24 +43,6 @@ def _cli(path: Path, *command: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-@pytest.fixture
-def small_xlsx(tmp_path: Path) -> Path:
-    book = openpyxl.Workbook()
-    book.active["A1"] = "2025年预算收支总表"
-    path = tmp_path / "small.xlsx"
-    book.save(path)
-    return path
-
-
-@pytest.fixture
-def small_docx(tmp_path: Path) -> Path:
-    document = docx.Document()
-    document.add_paragraph("2025年预算收支总表")
-    path = tmp_path / "small.docx"
-    document.save(str(path))
-    return path
-
-
 def _sheet(path: Path) -> str:
     with zipfile.ZipFile(path) as package:
         return package.read("xl/worksheets/sheet1.xml").decode()

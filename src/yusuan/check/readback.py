@@ -27,9 +27,10 @@ def _amount(table: Table, row: Row | None, key: str) -> object:
     return cell.amount.value if cell is not None and cell.amount is not None else None
 
 
-def table_differences(expected: Table, got: Table) -> list[str]:
-    """Every cell whose amount differs (blank is None), as "table row column: want read as have"."""
-    wrong = []
+def compare_table(expected: Table, got: Table) -> tuple[int, list[str]]:
+    """Cells compared, and every cell whose amount differs (blank is None) as
+    "table row column: want read as have"."""
+    compared, wrong = 0, []
     theirs = _rows_by_name(got)
     for key, rows in _rows_by_name(expected).items():
         for index, row in enumerate(rows):
@@ -38,10 +39,11 @@ def table_differences(expected: Table, got: Table) -> list[str]:
             for column in expected.columns:
                 if column.side != row.side:
                     continue
+                compared += 1
                 want, have = _amount(expected, row, column.key), _amount(got, match, column.key)
                 if want != have:
                     wrong.append(f"{expected.id} {row.name} {column.key}: {want} read as {have}")
-    return wrong
+    return compared, wrong
 
 
 def cell_differences(expected: Disclosure, got: Disclosure) -> list[str]:
@@ -52,7 +54,7 @@ def cell_differences(expected: Disclosure, got: Disclosure) -> list[str]:
         if other is None:
             wrong.append(f"{table_id}: 未读到此表 / table not read")
         else:
-            wrong.extend(table_differences(table, other))
+            wrong.extend(compare_table(table, other)[1])
     return wrong
 
 
