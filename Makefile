@@ -8,7 +8,7 @@ EXAMPLE_BUDGET := examples/shuozhou-2025-budget.xlsx
 DEB_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libreoffice-core libreoffice-writer-nogui libreoffice-calc-nogui
 
-.PHONY: demo test setup system-packages lint clean
+.PHONY: demo test wheel-test setup system-packages lint clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -16,6 +16,7 @@ $(BIN)/python:
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 system-packages:
@@ -28,7 +29,7 @@ demo: setup
 	$(BIN)/yusuan parse $(SEED)
 	$(BIN)/yusuan check $(SEED) --html out/seed-check.html || test $$? -eq 1
 	@echo "审核报告 / check report: out/seed-check.html"
-	$(BIN)/yusuan build $(EXAMPLE_BUDGET) -o out
+	$(BIN)/yusuan build $(EXAMPLE_BUDGET) -o out --force   # out/ is the demo's own: a rerun replaces it
 	@echo "编制结果 / built from the example budget: out/shuozhou-2025-budget.{pdf,docx,xlsx,html,json}"
 
 lint: setup
@@ -39,6 +40,10 @@ lint: setup
 
 test: lint
 	$(BIN)/pytest
+
+# the built wheel in a fresh venv, run from another directory (data as package data)
+wheel-test:
+	bash .ci/wheel $(PY)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -181,7 +181,7 @@ def test_an_unknown_format_is_refused_before_anything(tmp_path: Path) -> None:
 
 
 def test_the_cli_writes_the_formats_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["build", str(EXAMPLE_YAML), "-o", str(tmp_path), "--format", "json"]) == 0
+    assert main(["build", str(EXAMPLE_YAML), "-o", str(tmp_path), "--format", "json", "--quiet"]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "shuozhou-2025-budget.json")
     data = json.loads((tmp_path / "shuozhou-2025-budget.json").read_text("utf-8"))
     assert [s["id"] for s in data["sections"]][2:4] == ["changes", "income"]

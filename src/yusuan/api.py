@@ -5,33 +5,56 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from yusuan import procurement
 from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
-from yusuan.check.report_json import report_to_json
-from yusuan.check.report_text import report_text
-from yusuan.derive import DeriveError, derive_disclosure, names_for
 from yusuan.model import Disclosure
 from yusuan.model.budget import UnitType
-from yusuan.model.serialize import disclosure_to_json
-from yusuan.procurement.text import decision_text as procure_decision_text
-from yusuan.procurement.text import search_text as procure_search_text
-from yusuan.procurement.text import splitting_text as procure_splitting_text
 from yusuan.read import InputError, read_document
-from yusuan.read.budget import read_budget
-from yusuan.read.rows import read_rows
 from yusuan.reference.paths import ReferenceError
-from yusuan.render.budget_template import write_budget_workbook
-from yusuan.render.budget_yaml import yaml_template
-from yusuan.render.files import FORMATS as DOCUMENT_FORMATS
-from yusuan.render.files import render_files
-from yusuan.render.open_data import export_open_data
-from yusuan.render.report_html import report_html
-from yusuan.render.summary import summary_text
+
+if TYPE_CHECKING:  # loaded on first use at run time: _LAZY and __getattr__ below
+    from yusuan.check.report_json import report_to_json
+    from yusuan.check.report_text import report_text
+    from yusuan.model.serialize import disclosure_to_json
+    from yusuan.procurement.text import decision_text as procure_decision_text
+    from yusuan.procurement.text import search_text as procure_search_text
+    from yusuan.procurement.text import splitting_text as procure_splitting_text
+    from yusuan.read.budget import read_budget
+    from yusuan.render.files import Staged
+    from yusuan.render.summary import summary_text
+
+    BUILD_FORMATS: tuple[str, ...]
+
+# Each command imports only what it uses (`check` on a PDF never loads openpyxl, python-docx,
+# numpy, the renderers, derive or the procurement engine): what is re-exported here from the
+# layers below is loaded on first use (PEP 562), and heavier functions import inside.
+_LAZY = {
+    "disclosure_to_json": ("yusuan.model.serialize", "disclosure_to_json"),
+    "procure_decision_text": ("yusuan.procurement.text", "decision_text"),
+    "procure_search_text": ("yusuan.procurement.text", "search_text"),
+    "procure_splitting_text": ("yusuan.procurement.text", "splitting_text"),
+    "read_budget": ("yusuan.read.budget", "read_budget"),
+    "report_text": ("yusuan.check.report_text", "report_text"),
+    "report_to_json": ("yusuan.check.report_json", "report_to_json"),
+    "summary_text": ("yusuan.render.summary", "summary_text"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BUILD_FORMATS":
+        return _build_formats_all()
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attribute = _LAZY[name]
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BUILD_FORMATS",
@@ -67,12 +90,29 @@ __all__ = [
 
 
 def parse(path: str | Path, profile: str | None = None) -> Disclosure:
-    """Read a published disclosure (any supported format) into a Disclosure."""
-    return read_document(path, profile=profile)
+    """Read a published disclosure (any supported format) into a Disclosure.
+
+    Budget data (the workbook `yusuan template` writes, or its YAML) is refused with a pointer
+    to `yusuan build`: it is what a disclosure is made from, not a disclosure.
+    """
+    try:
+        return read_document(path, profile=profile)
+    except InputError as exc:
+        from yusuan.read.budget.detect import is_budget_input
+
+        if is_budget_input(path):
+            raise InputError(
+                str(path),
+                f"{exc.problem}；这是预算录入数据，请用 yusuan build 编制公开文件"
+                " / this is budget input: make the disclosure with `yusuan build`",
+            ) from None
+        raise
 
 
 def parse_json(path: str | Path, profile: str | None = None) -> dict[str, Any]:
     """The JSON contract (docs/json-contract.md) of a published disclosure."""
+    from yusuan.model.serialize import disclosure_to_json
+
     return disclosure_to_json(parse(path, profile=profile))
 
 
@@ -120,6 +160,8 @@ def check(
 
 def check_html(report: Report) -> str:
     """The report as one HTML page (each finding with the rows or sentences involved)."""
+    from yusuan.render.report_html import report_html
+
     summaries = {rule.id: f"{rule.summary} / {rule.summary_en}" for rule in all_rules()}
     return report_html(report.disclosure, report.findings, report.not_evaluated, summaries)
 
@@ -139,14 +181,32 @@ def rules_markdown() -> str:
 
 
 def explain(rule_id: str) -> str:
-    """A rule's documentation; InputError for an unknown id."""
+    """A rule's documentation, or the list of a family's rules; InputError for neither."""
     rule = rule_by_id(rule_id)
-    if rule is None:
-        raise InputError(rule_id, "没有这条规则（yusuan rules 列出全部）/ no such rule (see yusuan rules)")
-    return catalogue.explain(rule)
+    if rule is not None:
+        return catalogue.explain(rule)
+    family = catalogue.family_of(rule_id)
+    if family is not None:
+        return catalogue.explain_family(family)
+    raise InputError(
+        rule_id, "没有这条规则或规则族（yusuan rules 列出全部）/ no such rule or family (see yusuan rules)"
+    )
 
 
 # ---- procurement (docs/procurement.md) ----------------------------------------------------
+
+
+def _level(value: str | None) -> str | None:
+    """A purchaser level in English (county) or Chinese (县级, 县); others are kept as given."""
+    if value is None:
+        return None
+    from yusuan.reference.procurement import LEVEL_NAMES
+
+    text = value.strip()
+    for level, name in LEVEL_NAMES.items():
+        if text.lower() == level or text in (name, name.removesuffix("级")):
+            return level
+    return text
 
 
 def procure_decide(
@@ -168,10 +228,12 @@ def procure_decide(
     catalogue_condition: bool | None = None,
 ) -> dict[str, Any]:
     """How a planned purchase must be bought: the decision JSON of docs/procurement.md."""
+    from yusuan import procurement
+
     try:
         request = procurement.build_request(
             amount=amount,
-            level=level,
+            level=_level(level) or "",
             region=region,
             date=date,
             code=code,
@@ -195,6 +257,8 @@ def procure_decide(
 
 def procure_search(name: str, limit: int = 50) -> dict[str, Any]:
     """品目 codes of both schemes for a name, a common name or a word of the notes (docs/procurement.md)."""
+    from yusuan import procurement
+
     if not name.strip():
         raise InputError("--item", "品目名称为空 / empty item name")
     try:
@@ -205,11 +269,14 @@ def procure_search(name: str, limit: int = 50) -> dict[str, Any]:
 
 def procure_splitting(path: str | Path, region: str, level: str | None = None) -> dict[str, Any]:
     """化整为零 findings over a CSV (UTF-8/GBK/UTF-16) or XLSX list of a year's purchases."""
+    from yusuan import procurement
+    from yusuan.read.rows import read_rows
+
     if not procurement.request.REGION.match(region or ""):
         raise InputError("--region", f"行政区划代码应为6位数字 / region must be 6 digits: {region!r}")
     rows = read_rows(path)  # the reader limits apply to this file too
     try:
-        return procurement.check_splitting(rows, str(path), region, level).to_json()
+        return procurement.check_splitting(rows, str(path), region, _level(level)).to_json()
     except procurement.ProcurementInputError as exc:
         raise InputError(exc.where, exc.problem) from exc
     except ReferenceError as exc:
@@ -218,7 +285,16 @@ def procure_splitting(path: str | Path, region: str, level: str | None = None) -
 
 def export(path: str | Path, directory: str | Path, profile: str | None = None) -> list[Path]:
     """Write one CSV per table plus datapackage.json for a published disclosure."""
-    return export_open_data(parse(path, profile=profile), Path(directory))
+    from yusuan.render.open_data import export_open_data
+
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), "不是目录 / not a directory: -o names the folder to write into")
+    disclosure = parse(path, profile=profile)
+    try:
+        return export_open_data(disclosure, folder)
+    except OSError as exc:
+        raise InputError(str(folder), f"无法写入 / cannot write: {exc.strerror or exc}") from None
 
 
 def write_template(
@@ -237,8 +313,12 @@ def write_template(
         )
     try:
         if fmt == "yaml":
+            from yusuan.render.budget_yaml import yaml_template
+
             path.write_text(yaml_template(profile), encoding="utf-8")
             return path
+        from yusuan.render.budget_template import write_budget_workbook
+
         return write_budget_workbook(path, profile)
     except ReferenceError as exc:
         raise InputError(profile, str(exc)) from None
@@ -248,25 +328,38 @@ def write_template(
 
 # ---- authoring (docs/authoring.md) -------------------------------------------------------
 
-BUILD_FORMATS = (*DOCUMENT_FORMATS, "json")
+
+def _build_formats_all() -> tuple[str, ...]:
+    """``BUILD_FORMATS``: the renderer's document formats and the JSON contract."""
+    from yusuan.render.files import FORMATS
+
+    return (*FORMATS, "json")
 
 
 @dataclass
 class Built:
-    """What ``build`` did: the derived disclosure, the checker's report, the files written."""
+    """What ``build`` did: the derived disclosure, the checker's report, the files written.
+
+    ``readback`` lists what the written files, read back through yusuan's readers, said otherwise
+    than the disclosure (cells) or the checker (findings); when it is not empty nothing was kept.
+    """
 
     disclosure: Disclosure
     report: Report
     written: list[Path] = field(default_factory=list)
+    readback: list[str] = field(default_factory=list)
 
     @property
     def refused(self) -> bool:
         """An error stands and no draft was asked for: nothing was written."""
-        return self.report.has_errors and not self.written
+        return self.report.has_errors and not self.written and not self.readback
 
 
 def derive(path: str | Path) -> Disclosure:
     """Read a budget (workbook or YAML) and derive its complete disclosure."""
+    from yusuan.derive import DeriveError, derive_disclosure, names_for
+    from yusuan.read.budget import read_budget
+
     budget = read_budget(path)
     try:
         return derive_disclosure(budget, names_for(budget), budget.profile)
@@ -276,12 +369,50 @@ def derive(path: str | Path) -> Disclosure:
 
 def build_formats(formats: Sequence[str] | None) -> list[str]:
     """The formats asked for (comma lists allowed), all of them by default; InputError for others."""
-    wanted = _split(formats) or list(BUILD_FORMATS)
-    unknown = [f for f in wanted if f not in BUILD_FORMATS]
+    every = _build_formats_all()
+    wanted = _split(formats) or list(every)
+    unknown = [f for f in wanted if f not in every]
     if unknown:
-        known = ",".join(BUILD_FORMATS)
+        known = ",".join(every)
         raise InputError("--format", f"不支持的格式 {','.join(unknown)}（可用：{known}）/ unknown format")
     return list(dict.fromkeys(wanted))
+
+
+def _refuse_overwrite(source: Path, targets: Sequence[Path], force: bool) -> None:
+    """Never write over the input; over an existing file only with ``force``."""
+    for target in targets:
+        if target.exists() and source.exists() and target.resolve() == source.resolve():
+            raise InputError(
+                str(target),
+                "输出会覆盖输入文件，请换一个输出目录 / the output would overwrite the input: use another -o",
+            )
+    existing = [str(t) for t in targets if t.exists()]
+    if existing and not force:
+        raise InputError(
+            existing[0], "文件已存在，未覆盖（用 --force 覆盖）/ file exists, not overwritten (use --force)"
+        )
+
+
+def _read_back(staged: Staged, disclosure: Disclosure, report: Report) -> list[str]:
+    """Each staged document read through yusuan's readers and checked: what differs, per file."""
+    from yusuan.check.readback import cell_differences, finding_differences
+    from yusuan.model.serialize import disclosure_to_json
+
+    differences = []
+    for final, temporary in staged.files.items():
+        if final.suffix == ".json":
+            written = json.loads(temporary.read_text(encoding="utf-8"))
+            if written != disclosure_to_json(disclosure):
+                differences.append(f"{final.name}: JSON 与文件内容不符 / JSON differs")
+            continue
+        try:
+            got = read_document(temporary)
+        except InputError as exc:
+            differences.append(f"{final.name}: 无法读回 / cannot be read back: {exc.problem}")
+            continue
+        found = cell_differences(disclosure, got) + finding_differences(report, check_disclosure(got))
+        differences.extend(f"{final.name}: {d}" for d in found)
+    return differences
 
 
 def build(
@@ -290,28 +421,44 @@ def build(
     formats: Sequence[str] | None = None,
     draft: bool = False,
     stem: str | None = None,
+    force: bool = False,
 ) -> Built:
-    """Budget -> the disclosure's files, gated by the checker.
+    """Budget -> the disclosure's files, gated by the checker, written all or nothing.
 
     The checker runs first on the derived disclosure. While it finds an error nothing is written
-    (``Built.refused``); with ``draft`` the files are written anyway, visibly marked 草稿.
+    (``Built.refused``); with ``draft`` the files are written anyway, visibly marked 草稿. The
+    input and existing files are never overwritten (existing ones with ``force``). Every file is
+    first written under a temporary name in ``out_dir``, read back through yusuan's readers and
+    checked (drafts excepted); only when each gives the same cells and findings do they all take
+    their names, else nothing is kept and ``Built.readback`` says what differed.
     """
+    from yusuan.model.serialize import disclosure_to_json
+    from yusuan.render.files import stage_files
+
     wanted = build_formats(formats)
-    disclosure = derive(path)
+    source = Path(path)
+    disclosure = derive(source)
     disclosure.source_file = str(path)
     report = check_disclosure(disclosure)
     built = Built(disclosure, report)
     if report.has_errors and not draft:
         return built
-    name = stem or Path(path).stem
+    name = stem or source.stem
+    _refuse_overwrite(source, [Path(out_dir) / f"{name}.{f}" for f in wanted], force)
+    extra = {}
+    if "json" in wanted:
+        contract = json.dumps(disclosure_to_json(disclosure), ensure_ascii=False, indent=2) + "\n"
+        extra["json"] = contract.encode("utf-8")
+    documents = [f for f in wanted if f != "json"]
     try:
-        documents = [f for f in wanted if f != "json"]
-        built.written = render_files(disclosure, out_dir, name, documents, draft=draft)
-        if "json" in wanted:
-            target = Path(out_dir) / f"{name}.json"
-            contract = disclosure_to_json(disclosure)
-            target.write_text(json.dumps(contract, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            built.written.append(target)
+        staged = stage_files(disclosure, out_dir, name, documents, draft=draft, extra=extra)
+        try:
+            if not draft:  # a draft's 草稿 mark lies over its pages on purpose: it is not for publication
+                built.readback = _read_back(staged, disclosure, report)
+            if not built.readback:
+                built.written = staged.commit()
+        finally:
+            staged.discard()
     except OSError as exc:
         raise InputError(str(out_dir), f"无法写入 / cannot write: {exc.strerror or exc}") from None
     return built

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from yusuan import api
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_CODES = (
+    "退出码 exit codes: 0 完成 done (check/build: 无错误 no errors); 1 发现错误 errors found;"
+    " 2 无法完成：输入有误、无法读取或无法写入 could not run: bad, unreadable or unwritable input."
+)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -96,7 +101,7 @@ def _yes_no(text: str) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    written = api.export(args.file, args.to, profile=args.profile)
+    written = api.export(args.file, args.output, profile=args.profile)
     for path in written:
         print(path)
     return EXIT_OK
@@ -108,11 +113,16 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    built = api.build(args.input, args.output, formats=args.format, draft=args.draft)
-    if built.report.has_errors or args.info:
+    built = api.build(args.input, args.output, formats=args.format, draft=args.draft, force=args.force)
+    if built.report.has_errors or args.info or (built.report.findings and not args.quiet):
         sys.stdout.write(api.report_text(built.report, args.input, show_info=args.info))
     if built.refused:
         print("有错误，未写出任何文件（--draft 可写出草稿）/ errors stand: nothing written")
+        return EXIT_FINDINGS
+    if built.readback:
+        print("写出的文件读回后与预算不符，未保留任何文件 / the files read back otherwise: nothing kept")
+        for difference in built.readback:
+            print(f"  {difference}")
         return EXIT_FINDINGS
     for path in built.written:
         print(path)
@@ -123,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yusuan",
         description="预算公开：读取、审核、编制 / Chinese budget disclosure: read, check, author.",
+        epilog=EXIT_CODES,
     )
+    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本 / show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("parse", help="读取公开文件并显示摘要 / read a disclosure and summarise it")
@@ -142,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--item", help="品目名称（单独使用时为查询）/ item name (alone: search both schemes)")
     q.add_argument("--object", choices=["goods", "works", "services"], help="货物/工程/服务 / object")
     q.add_argument("--amount", help="预算金额（元；也可写“35万元”）/ amount in yuan")
-    q.add_argument("--level", help="采购人级次 province | prefecture | county / purchaser level")
+    q.add_argument(
+        "--level", help="采购人级次 省级|设区的市级|县级 / purchaser level province|prefecture|county"
+    )
     q.add_argument("--region", help="行政区划代码（6位）/ 6-digit region code, e.g. 140602")
     q.add_argument("--date", help="采购活动开始日期 YYYY-MM-DD / start date")
     q.add_argument("--budget", choices=["local", "central"], default="local", help="地方或中央预算 / budget")
@@ -197,7 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="指定地区模板 / force a regional profile (e.g. shanxi)")
     p.add_argument(
         "--unit-type",
-        help="单位类型：行政、参公、事业（默认据科目推断）/ unit type",
+        help="单位类型：行政、参公、事业（默认据科目推断）/ unit type: administrative,"
+        " civil_service_managed, public_institution (inferred from the codes by default)",
     )
     p.add_argument("--info", action="store_true", help="也显示提示级（四舍五入等）/ also show info findings")
     p.set_defaults(func=_cmd_check)
@@ -206,15 +221,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--markdown", action="store_true", help="输出 docs/rules.md / Markdown catalogue")
     p.set_defaults(func=_cmd_rules)
 
-    p = sub.add_parser("explain", help="说明一条规则 / explain a rule")
-    p.add_argument("rule", help="规则编号，如 A101 / rule id, e.g. A101")
+    p = sub.add_parser("explain", help="说明一条规则或一族规则 / explain a rule or a family")
+    p.add_argument("rule", help="规则编号或规则族，如 A101、arithmetic、A / rule id or family")
     p.set_defaults(func=_cmd_explain)
 
     p = sub.add_parser(
         "export", help="导出开放数据（CSV + datapackage.json）/ export CSV per table + datapackage.json"
     )
     p.add_argument("file", help="公开文件 / the disclosure file")
-    p.add_argument("--to", required=True, metavar="DIR", help="输出目录 / output directory")
+    _output_option(p, "DIR", "输出目录 / output directory", "--to")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile")
     p.set_defaults(func=_cmd_export)
 
@@ -222,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
         "template",
         help="写出空白预算录入表（工作簿或 YAML）/ write the empty budget input (workbook or YAML)",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="输出文件 / output file")
+    _output_option(p, "FILE", "输出文件 / output file")
     p.add_argument("--profile", default="shanxi", help="地区模板（默认 shanxi）/ regional profile")
     p.add_argument(
         "--format", choices=["xlsx", "yaml"], help="格式，默认按文件后缀 / format, by default from the suffix"
@@ -238,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
         " printed (exit 1); --draft writes documents marked 草稿 anyway. Exit 2: unreadable input.",
     )
     p.add_argument("input", help="预算录入工作簿（.xlsx）或 YAML / the budget workbook or YAML")
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help="输出目录 / output directory")
+    _output_option(p, "DIR", "输出目录 / output directory")
     p.add_argument(
         "--format",
         action="append",
@@ -246,9 +261,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出格式，逗号分隔：pdf,docx,xlsx,html,json（默认全部）/ formats, comma-separated (all)",
     )
     p.add_argument("--draft", action="store_true", help="有错误也写出，标明草稿 / write a draft marked 草稿")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite existing files")
+    p.add_argument("--quiet", action="store_true", help="不显示警告 / do not show warnings")
     p.add_argument("--info", action="store_true", help="也显示提示级审核结果 / also show info findings")
     p.set_defaults(func=_cmd_build)
+    for command in sub.choices.values():  # every command: its exit codes, its own usage on errors
+        command.epilog = EXIT_CODES
+        command.set_defaults(parser=command)
     return parser
+
+
+def _output_option(p: argparse.ArgumentParser, metavar: str, text: str, *aliases: str) -> None:
+    """The one spelling of where a command writes: -o/--output (older spellings kept as aliases)."""
+    p.add_argument("-o", "--output", *aliases, dest="output", required=True, metavar=metavar, help=text)
 
 
 def _utf8_streams() -> None:
@@ -259,10 +284,31 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
+class _Version(argparse.Action):
+    """--version, looked up only when asked (importlib.metadata costs every other run 40 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"yusuan {_version()}")
+        parser.exit()
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("yusuan")
+    except PackageNotFoundError:
+        from yusuan import __version__
+
+        return __version__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # the command's own usage, not the top-level one
+        args.parser.error(f"无法识别的参数 / unrecognized arguments: {' '.join(extra)}")
     try:
         code: int = args.func(args)
         return code
@@ -276,6 +322,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a defect of yusuan: one line, never a traceback (YUSUAN_DEBUG=1 shows it)
+        if os.environ.get("YUSUAN_DEBUG"):
+            raise
+        where = getattr(args, "file", None) or getattr(args, "input", None) or args.command
+        print(
+            f"yusuan: 内部错误 / internal error: {where}: {type(exc).__name__}: {exc}"
+            "（请报告此问题 / please report it; YUSUAN_DEBUG=1 shows the traceback）",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import docx
+import openpyxl
 import pytest
 from seed_layout import GOLDEN, SEED, Block, layout, tables_against_golden, without_sources
 
@@ -37,3 +40,23 @@ def compare_tables() -> Callable[[Disclosure, dict[str, Any], bool], int]:
 @pytest.fixture(scope="session")
 def plain() -> Callable[[Any], Any]:
     return without_sources
+
+
+@pytest.fixture
+def small_docx(tmp_path: Path) -> Path:
+    """A one-paragraph Word document written by python-docx."""
+    document = docx.Document()
+    document.add_paragraph("2025年预算收支总表")
+    path = tmp_path / "small.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture
+def small_xlsx(tmp_path: Path) -> Path:
+    """A one-cell workbook written by openpyxl."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = "2025年预算收支总表"
+    path = tmp_path / "small.xlsx"
+    book.save(path)
+    return path

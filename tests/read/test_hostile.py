@@ -14,7 +14,6 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-import docx
 import openpyxl
 import pytest
 
@@ -83,24 +82,6 @@ def _repack(source: Path, target: Path, replace: dict[str, bytes]) -> Path:
         for item in old.infolist():
             new.writestr(item.filename, replace.get(item.filename, old.read(item.filename)))
     return target
-
-
-@pytest.fixture
-def small_docx(tmp_path: Path) -> Path:
-    document = docx.Document()
-    document.add_paragraph("2025年预算收支总表")
-    path = tmp_path / "small.docx"
-    document.save(str(path))
-    return path
-
-
-@pytest.fixture
-def small_xlsx(tmp_path: Path) -> Path:
-    book = openpyxl.Workbook()
-    book.active["A1"] = "2025年预算收支总表"
-    path = tmp_path / "small.xlsx"
-    book.save(path)
-    return path
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "docx"])

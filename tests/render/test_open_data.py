@@ -9,7 +9,8 @@ from yusuan.render.open_data import export_open_data
 def test_csv_and_datapackage(small_disclosure: Disclosure, tmp_path: Path) -> None:
     written = export_open_data(small_disclosure, tmp_path)
     assert [p.name for p in written] == ["expenditure.csv", "datapackage.json"]
-    with (tmp_path / "expenditure.csv").open(encoding="utf-8") as handle:
+    assert (tmp_path / "expenditure.csv").read_bytes().startswith(b"\xef\xbb\xbfcode,")  # BOM: Excel, WPS
+    with (tmp_path / "expenditure.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert rows[1] == {
         "code": "2010350",

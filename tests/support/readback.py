@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from yusuan.model import Disclosure, Row, Table
+from yusuan.check.readback import compare_table
+from yusuan.model import Disclosure, Table
 from yusuan.reference.profiles import load_profile
 
 
@@ -101,31 +102,6 @@ def parse_html_tables(text: str) -> HtmlTables:
     return parser
 
 
-def rows_by_name(table: Table) -> dict[tuple[str, str | None], list[Row]]:
-    """Rows by (name, side), in order: a name may repeat (财政拨款收支总表's 一、一般公共预算)."""
-    found: dict[tuple[str, str | None], list[Row]] = {}
-    for row in table.rows:
-        found.setdefault((row.name, row.side), []).append(row)
-    return found
-
-
 def same_cells(expected: Table, got: Table) -> tuple[int, list[str]]:
     """Cells compared, and every difference (amounts as exact values; blank is None)."""
-    compared, wrong = 0, []
-    theirs = rows_by_name(got)
-    for key, rows in rows_by_name(expected).items():
-        for index, row in enumerate(rows):
-            other = theirs.get(key, [])
-            match = other[index] if index < len(other) else None
-            for column in expected.columns:
-                if column.side != row.side:
-                    continue
-                cell, read = row.cell(expected, column.key), None
-                if match is not None:
-                    read = match.cell(got, column.key)
-                want = cell.amount.value if cell is not None and cell.amount else None
-                have = read.amount.value if read is not None and read.amount else None
-                compared += 1
-                if want != have:
-                    wrong.append(f"{expected.id} {row.name} {column.key}: {want} read as {have}")
-    return compared, wrong
+    return compare_table(expected, got)

@@ -43,6 +43,24 @@ def explain(rule: Rule) -> str:
     return f"{text}\n{extra}\n" if extra else text
 
 
+def family_of(selector: str) -> str | None:
+    """The family named by ``selector``: its name ("arithmetic"), letter ("A") or Chinese name (表内运算)."""
+    wanted = selector.strip()
+    for family, (letter, zh, _en) in FAMILIES.items():
+        if wanted.lower() == family or wanted.upper() == letter or wanted == zh:
+            return family
+    return None
+
+
+def explain_family(family: str) -> str:
+    """A family's rules, one line each, for `yusuan explain FAMILY`."""
+    letter, zh, en = FAMILIES[family]
+    lines = [f"{letter} {family}  （{zh} / {en}）", ""]
+    lines += [f"{r.id}  {r.summary} / {r.summary_en}" for r in all_rules() if r.family == family]
+    lines += ["", "yusuan explain ID 显示一条规则的说明 / shows one rule's documentation"]
+    return "\n".join(lines) + "\n"
+
+
 def rules_markdown() -> str:
     """docs/rules.md, generated from the rules' docstrings (`yusuan rules --markdown`)."""
     out = [

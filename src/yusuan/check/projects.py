@@ -22,13 +22,39 @@ def project_rows(ctx: Context, table: Table) -> list[Row]:
     return [r for r in table.rows if not _is_heading(ctx, r) and r.name.strip()]
 
 
+def _normal(name: str) -> str:
+    return squeeze(name).replace("（", "(").replace("）", ")")
+
+
+def _close(na: str, nb: str) -> bool:
+    """Two normalised names this similar are one (cheap upper bounds first: same answer, faster)."""
+    if min(len(na), len(nb)) < 4:
+        return False
+    matcher = SequenceMatcher(None, na, nb)
+    return (
+        matcher.real_quick_ratio() >= SAME_NAME_RATIO
+        and matcher.quick_ratio() >= SAME_NAME_RATIO
+        and matcher.ratio() >= SAME_NAME_RATIO
+    )
+
+
 def same_project(a: str, b: str) -> bool:
     """Project names as printed in the table and on the sheet, ignoring spaces and brackets."""
-    na = squeeze(a).replace("（", "(").replace("）", ")")
-    nb = squeeze(b).replace("（", "(").replace("）", ")")
-    return na == nb or (
-        min(len(na), len(nb)) >= 4 and SequenceMatcher(None, na, nb).ratio() >= SAME_NAME_RATIO
-    )
+    na, nb = _normal(a), _normal(b)
+    return na == nb or _close(na, nb)
+
+
+class ProjectNames:
+    """The projects a table lists, asked "is this sheet's project one of them?" many times:
+    exact names by a set lookup first, the similarity measure only for the rest."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.normal = [_normal(n) for n in names]
+        self.exact = set(self.normal)
+
+    def __contains__(self, name: str) -> bool:
+        wanted = _normal(name)
+        return wanted in self.exact or any(_close(wanted, other) for other in self.normal)
 
 
 def sheet_for(sheets: list[PerformanceTarget], project: str) -> PerformanceTarget | None:

@@ -41,6 +41,8 @@ class Limits:
     max_html_depth: int = 256  # nesting of HTML elements
     max_html_nodes: int = 500_000  # HTML elements and text pieces (a portal page has some thousands)
     max_seconds: float = 120.0  # reading one document, checked between rows and parts
+    # recognising a scan's pages by OCR (seconds a page on two cores), checked between pages
+    max_ocr_seconds: float = 900.0
     max_pages: int = 300  # PDF pages; a disclosure has tens, a 2,000-page file is refused
     max_glyphs_per_page: int = 20_000  # PDF glyphs on one page; a dense A4 page holds ~3,000
     max_path_segments_per_page: int = 50_000  # PDF path segments on one page (rulings: ~1,000)
@@ -64,10 +66,10 @@ def one_line(exc: BaseException) -> str:
 class Deadline:
     """The time a document may take; ``check`` raises once it has passed."""
 
-    def __init__(self, path: str, limits: Limits) -> None:
+    def __init__(self, path: str, limits: Limits, seconds: float | None = None) -> None:
         self.path = path
-        self.seconds = limits.max_seconds
-        self.end = time.monotonic() + limits.max_seconds
+        self.seconds = limits.max_seconds if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
 
     def check(self) -> None:
         if time.monotonic() > self.end:
@@ -149,28 +151,40 @@ def check_zip(path: str, package: zipfile.ZipFile, limits: Limits) -> None:
                 )
 
 
+_ENCODINGS = (  # (how the part starts, its encoding): BOMs first, then "<?xml" or "<" in each width
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
+
+
 def _head_text(data: bytes) -> str:
-    """The start of an XML part as text, whatever its encoding (UTF-8 or UTF-16)."""
+    """The start of a part as text, whatever its encoding (UTF-8, UTF-16 or UTF-32, BOM or not)."""
     head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
-        encoding = "utf-16-be" if head.startswith(b"\xfe\xff") or head[:1] == b"\x00" else "utf-16-le"
-        return head.decode(encoding, errors="ignore")
-    return head.decode("utf-8", errors="ignore")
+    encoding = next((e for start, e in _ENCODINGS if head.startswith(start)), "utf-8-sig")
+    return head.decode(encoding, errors="ignore").lstrip("\ufeff")
 
 
 def check_xml_parts(path: str, package: zipfile.ZipFile) -> None:
     """Refuse a package with a DOCTYPE in any XML part (external entities, entity expansion).
 
-    A DTD can only stand before the root element, so the first 4 KB of each part decide; a
-    part whose prolog is longer than that is refused as well.
+    Every member is looked at, whatever its name (a relationship may point a library at any part)
+    and whatever its encoding: a member that starts as XML is XML. A DTD can only stand before the
+    root element, so the first 4 KB of each part decide; a part whose prolog is longer than that
+    is refused as well.
     """
     for member in package.infolist():
         name = member.filename
-        if not name.endswith(XML_SUFFIXES):
-            continue
         with package.open(member) as stream:
             head = _head_text(stream.read(4096))
         lowered = head.lower()
+        if not lowered.lstrip().startswith("<"):
+            continue  # an image, a font, a binary part: no parser reads it as XML
         root = _ROOT_TAG.search(lowered)
         root_at = None if root is None else root.start()
         prolog = lowered if root_at is None else lowered[:root_at]

@@ -8,14 +8,16 @@ The package is checked against the limits (read.limits) before any member is dec
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
+import zlib
 from enum import Enum
 from pathlib import Path
 from xml.etree import ElementTree
 
 from yusuan.read.errors import InputError
-from yusuan.read.limits import DEFAULT_LIMITS, Limits, check_xml_parts, check_zip
+from yusuan.read.limits import DEFAULT_LIMITS, Limits, check_xml_parts, check_zip, one_line
 
 MAX_TEXT_BYTES = DEFAULT_LIMITS.max_file_bytes
 
@@ -79,7 +81,25 @@ def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Format, bytes]:
         raise InputError(name, "不是 UTF-8 文本 / not UTF-8 text") from None
     if not text.strip():
         raise InputError(name, "文件只有空白 / file holds only white space")
+    if _is_json(text):
+        raise InputError(
+            name,
+            "JSON 数据不是公开文件（yusuan 读取的是公开的文本、PDF、Word、Excel、网页）"
+            " / JSON data is not a published disclosure (read the text, PDF, Word, Excel or web page)",
+        )
     return Format.TEXT, text.encode("utf-8")
+
+
+def _is_json(text: str) -> bool:
+    """True for a JSON object or array (yusuan's own --json output, a data file): no disclosure
+    text starts with "{" or "[" and parses whole as JSON."""
+    if not text.lstrip().startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _read(path: Path, limits: Limits) -> bytes:
@@ -111,8 +131,8 @@ def _package_format(name: str, data: bytes, limits: Limits) -> Format:
             content_types = _main_content_types(package) if "[Content_Types].xml" in members else set()
     except zipfile.BadZipFile as exc:
         raise InputError(name, f"ZIP 包损坏 / damaged ZIP package: {exc}") from None
-    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-        raise InputError(name, f"ZIP 包无法读取 / unreadable ZIP package: {exc}") from None
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
+        raise InputError(name, f"ZIP 包无法读取 / unreadable ZIP package: {one_line(exc)}") from None
     if content_types & {_WORD_MAIN, _WORD_TEMPLATE, _WORD_MACRO} or (
         not content_types and "word/document.xml" in members
     ):

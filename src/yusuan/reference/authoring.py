@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from yusuan.model import GlossaryEntry
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def load_authoring(profile: str) -> AuthoringTexts:
     if not path.is_file():
         raise ReferenceError(f"没有 {profile} 的编制文字数据 / no authoring texts for {profile}: {path}")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         glossary = tuple(GlossaryEntry(str(g["term"]), str(g["definition"])) for g in raw.get("glossary", []))
         labels = {str(k): str(v) for k, v in (raw.get("government_economic") or {}).items()}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:

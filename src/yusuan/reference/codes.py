@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from yusuan.model import CodeKind
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 _FILES = {CodeKind.FUNCTIONAL: "functional.yaml", CodeKind.ECONOMIC: "economic.yaml"}
 
@@ -67,7 +67,7 @@ def available_years() -> list[int]:
 
 def _read(path: Path) -> dict[str, str]:
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: Any = load_yaml(path.read_text(encoding="utf-8"))
         return {str(k): str(v) for k, v in raw["codes"].items()}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 科目表有误 / malformed code list: {exc}") from exc
@@ -78,7 +78,7 @@ def _mirrors() -> tuple[Mirror, ...]:
     if not path.is_file():
         return ()
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: Any = load_yaml(path.read_text(encoding="utf-8"))
         return tuple(
             Mirror(
                 str(m["name"]),

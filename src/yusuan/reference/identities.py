@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 FORMS = ("columns", "lines", "figures")
 MATCHERS = ("code", "class")  # figures matched line by line: by code, or 类 lines by name
@@ -140,7 +140,7 @@ def load_identities(kind: str) -> tuple[Identity, ...]:
     if not path.is_file():
         raise ReferenceError(f"没有 {kind} 的勾稽关系数据 / no identities for {kind} ({path})")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         items = raw["identities"]
         return tuple(_identity(item, f"{path}: identities[{i}]") for i, item in enumerate(items))
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import yaml
 
 from yusuan.model import Amount, Unit
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 _SLOT = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<choices>[^}]+))?\}")
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -49,6 +49,27 @@ class SentencePattern:
     slots: tuple[str, ...]
     directions: dict[str, dict[str, str]]
     unit: Unit | None = None  # the unit the template writes amounts in, when not the profile's
+
+    @cached_property
+    def _at_run_start(self) -> re.Pattern[str] | None:
+        """For a template that opens with {label}: the regex, allowed to start only where a run
+        of label characters starts (see ``next_match``)."""
+        if not self.template.startswith("{label}"):
+            return None
+        return re.compile(f"(?<!{_SLOT_REGEX['label'][:-1]}){self.regex.pattern}")
+
+    def next_match(self, text: str, position: int) -> re.Match[str] | None:
+        """The leftmost match at or after ``position`` (as ``regex.search``), in linear time.
+
+        A template opening with a greedy {label} that matches from inside a run of label
+        characters also matches from the run's start (or from ``position``), so only those
+        starts are tried; searching from every start made a long run without digits or
+        punctuation (a long unit name) quadratic.
+        """
+        fast = self._at_run_start
+        if fast is None:
+            return self.regex.search(text, position)
+        return self.regex.match(text, position) or fast.search(text, position + 1)
 
     def format(self, **values: object) -> str:
         """Write the fragment: amounts as Amount or text, shares/rates as Decimal or text.
@@ -152,7 +173,7 @@ class NarrativePatterns:
         position = 0
         # Each pattern's next match is kept and searched again only once the reading has
         # passed its start: the leftmost match from a later position is the same match.
-        upcoming = [pattern.regex.search(squeezed) for pattern in self.patterns]
+        upcoming = [pattern.next_match(squeezed, 0) for pattern in self.patterns]
         while position < len(squeezed):
             best: tuple[int, int] | None = None
             for index, candidate in enumerate(upcoming):
@@ -181,7 +202,7 @@ class NarrativePatterns:
             position = max(match.end(), position + 1)
             for index, candidate in enumerate(upcoming):
                 if candidate is not None and candidate.start() < position:
-                    upcoming[index] = self.patterns[index].regex.search(squeezed, position)
+                    upcoming[index] = self.patterns[index].next_match(squeezed, position)
         return found
 
     def bind(self, section_id: str, label: str) -> Binding | None:
@@ -258,6 +279,6 @@ def load_narrative(profile: str) -> NarrativePatterns:
     if not path.is_file():
         raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
     try:
-        return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")))
+        return _parse(profile, load_yaml(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc

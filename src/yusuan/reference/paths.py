@@ -1,9 +1,18 @@
-"""Where the reference data lives: the repository's data/ folder, or $YUSUAN_DATA."""
+"""Where the reference data lives: the package's data folder, or $YUSUAN_DATA.
+
+The data is package data: ``yusuan/data`` inside the package (in the repository a link to the
+top-level data/ folder, in a wheel or a plain install a copy), found with importlib.resources so
+that an installed yusuan works from any directory. This module is the one place that finds it.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 
 class ReferenceError(LookupError):
@@ -14,4 +23,11 @@ def data_dir() -> Path:
     override = os.environ.get("YUSUAN_DATA")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[3] / "data"
+    # yusuan is a regular package on the file system (a directory, never a zip): a real Path
+    return Path(str(resources.files("yusuan").joinpath("data")))
+
+
+def load_yaml(text: str) -> Any:
+    """Parse reference YAML safely, with libyaml's C loader when PyYAML was built with it (the
+    pure-Python loader took most of a `check` run's reference loading)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

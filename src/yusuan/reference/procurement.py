@@ -17,10 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 COMPARISONS = (">=", ">", "<=", "<")
 LEVELS = ("province", "prefecture", "county")
@@ -219,6 +218,8 @@ def schema() -> dict[str, Any]:
 
 def schema_errors(document: dict[str, Any]) -> list[str]:
     """Schema violations of one ruleset/overlay/policy document (after dates become ISO strings)."""
+    import jsonschema  # only where rulesets are loaded: `check` never pays for it
+
     validator = jsonschema.Draft202012Validator(schema())
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
@@ -228,7 +229,7 @@ def schema_errors(document: dict[str, Any]) -> list[str]:
 
 def load_document(path: Path) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ReferenceError(f"{path}: 无法读取 / unreadable: {exc}") from exc
     if not isinstance(raw, dict):

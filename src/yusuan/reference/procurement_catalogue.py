@@ -15,9 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from yusuan.reference.paths import ReferenceError
+from yusuan.reference.paths import ReferenceError, load_yaml
 from yusuan.reference.procurement import procurement_dir
 
 SCHEMES = ("2013", "2022")
@@ -97,7 +95,7 @@ def names_2022() -> dict[str, tuple[str, ...]]:
 @cache
 def pinmu_2013() -> dict[str, PinmuItem]:
     path = procurement_dir() / "catalogue" / "pinmu-2013.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     items: dict[str, PinmuItem] = {}
     for entry in raw["items"]:
         code = str(entry["code"])
@@ -128,7 +126,7 @@ class CrosswalkLink:
 @cache
 def crosswalk() -> tuple[CrosswalkLink, ...]:
     path = procurement_dir() / "catalogue" / "crosswalk-2013-2022.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     links: list[CrosswalkLink] = []
     known_2022 = pinmu_2022()
     known_2013 = pinmu_2013()
@@ -170,7 +168,7 @@ class SearchHit:
 def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(terms, names) pairs of data/procurement/catalogue/synonyms.yaml."""
     path = procurement_dir() / "catalogue" / "synonyms.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     return tuple((tuple(map(str, e["terms"])), tuple(map(str, e["names"]))) for e in raw["synonyms"])
 
 

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from yusuan.reference.paths import ReferenceError
+from yusuan.reference.paths import ReferenceError, load_yaml
 from yusuan.reference.procurement import (
     Statement,
     iso_date,
@@ -109,7 +107,7 @@ def policy(policy_id: str) -> Policy:
 def purchase_words() -> tuple[str, ...]:
     """Words in a project name that show a purchase (data/procurement/purchase-words.yaml)."""
     path = procurement_dir() / "purchase-words.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     return tuple(str(w) for w in raw["words"])
 
 
@@ -124,7 +122,7 @@ class Method:
 def procurement_methods() -> tuple[tuple[Method, ...], int]:
     """The closed list of methods and the 2022 level taken as a 类别 (data/procurement/methods.yaml)."""
     path = procurement_dir() / "methods.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     methods = tuple(
         Method(m["key"], bool(m["tender"]), tuple(str(n) for n in m["names"])) for m in raw["methods"]
     )

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from yusuan.model import Column, Unit
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 from yusuan.reference.profile_merge import merge_profiles
 
 TEMPLATES_ENV = "YUSUAN_TEMPLATES"
@@ -173,7 +173,7 @@ def _read_raw(profile_id: str, dirs: tuple[Path, ...], seen: tuple[str, ...] = (
         known = ", ".join(_ids(dirs)) or "无 / none"
         raise ReferenceError(f"没有模板 {profile_id!r}（已有：{known}）/ no profile {profile_id!r}")
     try:
-        own = yaml.safe_load(path.read_text(encoding="utf-8"))
+        own = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: {exc}") from exc
     if not isinstance(own, dict):

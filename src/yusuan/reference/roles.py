@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from yusuan.model import Table
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 from yusuan.reference.profiles import Profile
 
 ANY_TABLE = "any"
@@ -45,7 +45,7 @@ def shared_roles() -> dict[str, Wordings]:
     """data/roles.yaml: per table id (and ``any``), role -> wordings."""
     path = data_dir() / "roles.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ReferenceError(f"{path}: 无法读取角色数据 / cannot read the row roles: {exc}") from exc
     if not isinstance(raw, dict):

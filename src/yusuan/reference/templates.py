@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,6 @@ def load_template_form(profile_id: str) -> TemplateForm:
             f"模板 {profile_id!r} 没有版式数据 / no template form for {profile_id!r}: {path}"
         )
     try:
-        return _parse(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return _parse(load_yaml(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise ReferenceError(f"{path}: 版式数据有误 / malformed template form: {exc}") from exc

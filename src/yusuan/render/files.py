@@ -2,28 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from yusuan.model import Disclosure
-from yusuan.render.document import Document, build_document
-from yusuan.render.docx import document_docx
-from yusuan.render.html import document_html
-from yusuan.render.pdf import document_pdf
-from yusuan.render.xlsx import document_xlsx
+
+if TYPE_CHECKING:
+    from yusuan.render.document import Document
+
+Writer = Callable[["Document", bool], bytes]
+
+# format -> (module, function); a writer's libraries (WeasyPrint, python-docx, xlsxwriter) load
+# only when that format is written
+WRITERS: dict[str, tuple[str, str]] = {
+    "pdf": ("yusuan.render.pdf", "document_pdf"),
+    "docx": ("yusuan.render.docx", "document_docx"),
+    "xlsx": ("yusuan.render.xlsx", "document_xlsx"),
+    "html": ("yusuan.render.files", "html_bytes"),
+}
+FORMATS = tuple(WRITERS)
 
 
-def _html_bytes(doc: Document, draft: bool) -> bytes:
+def html_bytes(doc: Document, draft: bool) -> bytes:
+    from yusuan.render.html import document_html
+
     return document_html(doc, draft=draft).encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Document, bool], bytes]] = {
-    "pdf": document_pdf,
-    "docx": document_docx,
-    "xlsx": document_xlsx,
-    "html": _html_bytes,
-}
-FORMATS = tuple(WRITERS)
+def writer(fmt: str) -> Writer:
+    module, function = WRITERS[fmt]
+    found: Writer = getattr(import_module(module), function)
+    return found
+
+
+def _laid_out(disclosure: Disclosure) -> Document:
+    from yusuan.render.document import build_document
+
+    return build_document(disclosure)
 
 
 class UnknownFormatError(ValueError):
@@ -35,7 +55,7 @@ def render_bytes(disclosure: Disclosure, fmt: str, draft: bool = False) -> bytes
     if fmt not in WRITERS:
         known = "、".join(FORMATS)
         raise UnknownFormatError(f"不支持的格式 {fmt!r}（可用：{known}）/ unknown format {fmt!r}")
-    return WRITERS[fmt](build_document(disclosure), draft)
+    return writer(fmt)(_laid_out(disclosure), draft)
 
 
 def render_files(
@@ -45,17 +65,72 @@ def render_files(
     formats: Iterable[str] = FORMATS,
     draft: bool = False,
 ) -> list[Path]:
-    """Write ``stem.<format>`` for each format into ``out_dir``; the document is laid out once."""
+    """Write ``stem.<format>`` for each format into ``out_dir``, all or nothing; laid out once."""
+    return stage_files(disclosure, out_dir, stem, formats, draft).commit()
+
+
+@dataclass
+class Staged:
+    """Files written under temporary names in their own folder, waiting to take their final names.
+
+    ``commit`` renames each onto its final name (a rename within one folder is atomic, so a
+    reader never sees half a file); ``discard`` removes them. Until ``commit`` no file of the
+    output folder has changed.
+    """
+
+    files: dict[Path, Path] = field(default_factory=dict)  # final path -> temporary path
+
+    def commit(self) -> list[Path]:
+        for final, temporary in self.files.items():
+            os.replace(temporary, final)
+        done = list(self.files)
+        self.files = {}
+        return done
+
+    def discard(self) -> None:
+        for temporary in self.files.values():
+            temporary.unlink(missing_ok=True)
+        self.files = {}
+
+
+def stage_bytes(staged: Staged, final: Path, data: bytes) -> Path:
+    """Write ``data`` next to ``final`` under a hidden temporary name (same suffix) and record it."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temporary = final.with_name(f".{final.stem}.{secrets.token_hex(4)}.part{final.suffix}")
+    # O_EXCL: never follow or reuse what is there; 0o666 less the umask, as any new file gets
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    staged.files[final] = temporary
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    return temporary
+
+
+def stage_files(
+    disclosure: Disclosure,
+    out_dir: str | Path,
+    stem: str,
+    formats: Iterable[str] = FORMATS,
+    draft: bool = False,
+    extra: Mapping[str, bytes] | None = None,
+) -> Staged:
+    """Write ``stem.<format>`` for each format (and each ``extra`` suffix -> bytes) as staged files.
+
+    On any failure the files staged so far are removed and the exception propagates.
+    """
     wanted = list(formats)
     unknown = [f for f in wanted if f not in WRITERS]
     if unknown:
         raise UnknownFormatError(f"不支持的格式 / unknown formats: {', '.join(unknown)}")
-    doc = build_document(disclosure)
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in wanted:
-        path = folder / f"{stem}.{fmt}"
-        path.write_bytes(WRITERS[fmt](doc, draft))
-        written.append(path)
-    return written
+    staged = Staged()
+    try:
+        if wanted:
+            doc = _laid_out(disclosure)
+            for fmt in wanted:
+                stage_bytes(staged, folder / f"{stem}.{fmt}", writer(fmt)(doc, draft))
+        for suffix, data in (extra or {}).items():
+            stage_bytes(staged, folder / f"{stem}.{suffix}", data)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged

@@ -76,7 +76,8 @@ def export_open_data(disclosure: Disclosure, directory: Path) -> list[Path]:
     for table in disclosure.tables.values():
         names, fields = _fields(table)
         path = directory / _file_name(table)
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        # with a BOM: Excel and WPS open a CSV without one in the locale's code page (GBK: mojibake)
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=names)
             writer.writeheader()
             writer.writerows(_rows(table, names))

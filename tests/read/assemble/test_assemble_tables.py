@@ -168,3 +168,17 @@ def test_text_beyond_the_columns_is_reported(shanxi: Profile, reading: ReadingSp
     table, problems = read_table(block(shanxi, "expenditure", text), reading, Unit.WAN, 2025)
     assert len(table.rows) == 1
     assert [(p.kind, p.text) for p in problems] == [(ReadProblemKind.UNRECOGNISED, "页脚")]
+
+
+def test_unit_name_and_unit_run_together_are_both_read(shanxi: Profile, reading: ReadingSpec) -> None:
+    # a web page with <span>单位名称：…</span><span>单位：元</span> and no gap gives one line
+    text = "2025年预算支出总表\n单位名称：某某服务中心单位：元\n201|一般公共服务支出|1,200|1,200|"
+    table, problems = read_table(block(shanxi, "expenditure", text), reading, Unit.WAN, 2025)
+    assert problems == []
+    assert table.unit_name == "某某服务中心" and table.unit is Unit.YUAN
+
+
+def test_a_unit_name_ending_in_danwei_is_kept_whole(shanxi: Profile, reading: ReadingSpec) -> None:
+    text = "2025年预算支出总表\n单位名称：某某预算单位\n201|一般公共服务支出|1.00|1.00|"
+    table, _ = read_table(block(shanxi, "expenditure", text), reading, Unit.WAN, 2025)
+    assert table.unit_name == "某某预算单位" and table.unit is Unit.WAN

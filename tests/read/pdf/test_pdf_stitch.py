@@ -115,3 +115,13 @@ def test_a_title_with_a_bracketed_qualifier_after_biao_is_a_title() -> None:
         ("2025年一般公共预算支出预算表(不含上年结转)", [1]),
         ("2025年项目支出预算表（本年预算）", [2, 3]),
     ]
+
+
+def test_the_rows_of_a_table_without_figures_are_body_not_header() -> None:
+    # 三公 table of a unit that has none: every line printed, every figure cell empty ("" not merged)
+    header: tuple[str | None, ...] = ("项目", "2025年预算数", None)
+    names = ("因公出国(境)费", "公务接待费", "合计")
+    grid = _grid(1, [header, (None, "合计", "一般公共预算"), *((n, "", "") for n in names)])
+    (table,) = stitch_tables([_page(1, '2025年财政拨款安排"三公"经费支出预算表', grid)])
+    assert len(table.header) == 2
+    assert [row.cells[0] for row in table.body] == list(names)

@@ -85,6 +85,16 @@ class _TableReader:
             or (reading.unit_line is not None and reading.unit_line.match(squeeze(text)))
         )
 
+    def split_unit_line(self, name: str) -> tuple[str, str]:
+        """ "某中心单位：万元" -> ("某中心", "单位：万元"): a 单位名称 and a 单位 line run together, as
+        text extraction or a web page without a gap between them gives them."""
+        pattern = self.reading.unit_line
+        if pattern is not None:
+            for start in range(1, len(name)):
+                if pattern.match(squeeze(name[start:])):
+                    return name[:start].strip(), name[start:].strip()
+        return name, ""
+
     def meta(self, line: Line) -> bool:
         """Read a 单位名称 / 单位 / 注 line, or pass over page furniture; True when the line was one."""
         cells = filled(line)
@@ -97,8 +107,9 @@ class _TableReader:
         squeezed = squeeze(text)
         reading = self.reading
         if reading.unit_name_line is not None and (m := reading.unit_name_line.match(text.strip())):
-            self.table.unit_name = m["name"].strip()
-            return True
+            name, unit_text = self.split_unit_line(m["name"].strip())
+            self.table.unit_name = name
+            return not unit_text or self.meta(Line((unit_text,), line.source))
         if reading.unit_line is not None and (m := reading.unit_line.match(squeezed)):
             if self.table.rows:  # the figures above were read in the other unit: say so, change nothing
                 self.problems.append(

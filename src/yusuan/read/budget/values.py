@@ -21,6 +21,9 @@ from yusuan.read.errors import InputError
 # Decimal places an amount may carry: a fen (0.01 元) is the finest unit of money.
 MAX_PLACES = {Unit.YUAN: 2, Unit.WAN: 6}
 CENT = Decimal("0.01")
+# No budget line comes near a trillion 万元 (10^16 元; all of China's spending is ~4 × 10^13 元): a
+# figure beyond it is a slip (1e308), refused before exact arithmetic on it overflows the context.
+MAX_AMOUNT_YUAN = Decimal(10) ** 16
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,13 @@ def money(entry: Entry, unit: Unit, spec: Field, problems: Problems) -> Decimal 
         return None
     number, written_unit = written
     written_unit = written_unit or unit
+    if abs(number) * written_unit.factor >= MAX_AMOUNT_YUAN:
+        problems.add(
+            entry.where,
+            f"{spec.zh} {value!r} 超出任何预算的数量级（上限 10^16 元）",
+            f"{spec.key} {value!r} is beyond any budget (limit 10^16 元)",
+        )
+        return None
     places = max(0, -int(number.as_tuple().exponent))
     limit = MAX_PLACES.get(written_unit)
     if limit is None:
@@ -238,7 +248,7 @@ def quantity(entry: Entry, spec: Field, problems: Problems) -> Decimal | None:
     if is_blank(value):
         return None
     written = _exact(value)
-    if written is None or written[1] is not None or written[0] < 0:
+    if written is None or written[1] is not None or not 0 <= written[0] < MAX_AMOUNT_YUAN:
         problems.add(
             entry.where, f"{spec.zh}应为非负数：{value!r}", f"{spec.key} must be a number ≥ 0: {value!r}"
         )

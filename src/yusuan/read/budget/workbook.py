@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from yusuan.read.budget import layout as L
 from yusuan.read.budget.values import Entry, Problems, Record, is_blank, text
 from yusuan.read.errors import InputError
+from yusuan.read.limits import one_line
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all members together, inflated
@@ -93,6 +94,10 @@ def read_workbook_records(path: str, data: bytes, problems: Problems) -> dict[st
             else:
                 records[sheet.key] = _table(sheet, rows, problems)
         return records
+    except InputError:
+        raise
+    except Exception as exc:  # read-only mode parses a sheet while it is iterated: damage shows here
+        raise InputError(path, f"工作簿无法读取 / the workbook cannot be read: {one_line(exc)}") from None
     finally:
         book.close()
 

@@ -23,7 +23,7 @@ import numpy.typing as npt
 import pypdfium2 as pdfium
 
 from yusuan.read.errors import InputError
-from yusuan.read.limits import DEFAULT_LIMITS, Limits
+from yusuan.read.limits import DEFAULT_LIMITS, Deadline, Limits
 from yusuan.read.ocr.engine import OcrUnavailable, bundled_models
 from yusuan.read.ocr.page import read_page_image
 from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
@@ -32,6 +32,8 @@ from yusuan.read.pdf import PdfReading, load_pdf_bytes, reading_of
 from yusuan.read.pdf.fast import open_document, read_layouts
 from yusuan.read.pdf.lattice import TooManyRulings
 from yusuan.read.pdf.layout import PageLayout
+from yusuan.read.pdf.reading import layout_lines
+from yusuan.reference.profiles import load_profile, profile_ids
 
 __all__ = [
     "DEFAULT_SETTINGS",
@@ -67,8 +69,14 @@ def ocr_pages(
     layouts: list[PageLayout],
     settings: OcrSettings = DEFAULT_SETTINGS,
     limits: Limits = DEFAULT_LIMITS,
+    probe: bool = True,
 ) -> Iterator[PageLayout]:
-    """The layouts with every image-only page replaced by its OCR reading (the others as they are)."""
+    """The layouts with every image-only page replaced by its OCR reading (the others as they are).
+
+    Within ``limits.max_ocr_seconds`` (checked between pages); with ``probe`` (no profile given) a
+    scan whose first ``settings.probe_pages`` scanned pages hold nothing of any template's table
+    titles is refused before the rest are recognised.
+    """
     wanted = {layout.number for layout in layouts if layout.image_only}
     if not wanted:
         yield from layouts
@@ -77,18 +85,32 @@ def ocr_pages(
         bundled_models()
     except OcrUnavailable as exc:
         raise InputError(name, f"无法识别扫描页 / cannot OCR the scanned pages: {exc}") from None
+    deadline = Deadline(name, limits, limits.max_ocr_seconds)
     document = open_document(name, data, limits)
+    done: list[PageLayout] = []
     try:
         for layout in layouts:
             if layout.number not in wanted:
+                done.append(layout)
                 yield layout
                 continue
+            deadline.check()  # between pages: one page takes seconds, a 60-page scan minutes
+            if probe and sum(1 for d in done if d.ocr) == settings.probe_pages:
+                _refuse_unless_disclosure(name, done, settings.probe_pages)
             page = document[layout.number - 1]
             try:
                 image = render_page(page, settings)
-                yield read_page_image(
-                    layout.number, image, layout.width, layout.height, settings, limits.max_rulings_per_page
+                done.append(
+                    read_page_image(
+                        layout.number,
+                        image,
+                        layout.width,
+                        layout.height,
+                        settings,
+                        limits.max_rulings_per_page,
+                    )
                 )
+                yield done[-1]
             except (ValueError, TooManyRulings) as exc:
                 raise InputError(
                     name, f"第 {layout.number} 页过大或过密（{exc}）/ page {layout.number} too large ({exc})"
@@ -97,6 +119,16 @@ def ocr_pages(
                 page.close()
     finally:
         document.close()
+
+
+def _refuse_unless_disclosure(name: str, layouts: list[PageLayout], pages: int) -> None:
+    text = "\n".join(line.text for line in layout_lines(name, sorted(layouts, key=lambda x: x.number)))
+    if not any(load_profile(p).detect_score(text) for p in profile_ids()):
+        raise InputError(
+            name,
+            f"前 {pages} 页扫描页未见任何模板的表名，不是预算公开文件（其余页未识别）"
+            f" / not a budget disclosure: no template's table titles on the first {pages} scanned pages",
+        )
 
 
 def read_pdf_ocr(
@@ -111,4 +143,4 @@ def read_pdf_ocr(
     name = str(path)
     data = load_pdf_bytes(path, data, limits)
     layouts = list(read_layouts(name, data, limits))
-    return reading_of(name, list(ocr_pages(name, data, layouts, settings, limits)), profile)
+    return reading_of(name, list(ocr_pages(name, data, layouts, settings, limits, profile is None)), profile)

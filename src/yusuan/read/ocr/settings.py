@@ -17,6 +17,10 @@ class OcrSettings:
     unread_ink_pixels: int = 25  # ink pixels in a cell outside its recognised text: text OCR missed
     max_side_pixels: int = 6000  # a page rendered larger than this is refused (memory bound)
     det_limit_side_len: int = 1600  # text detection runs on the page scaled to this longest side
+    # A scan is refused as no disclosure once this many scanned pages (with any text pages) show
+    # no fragment of any template's table titles, before the rest are recognised; a disclosure's
+    # 目录 or first table comes well before (a cover, a 目录 and the 概况 take 3-4 pages).
+    probe_pages: int = 6
 
 
 DEFAULT_SETTINGS = OcrSettings()

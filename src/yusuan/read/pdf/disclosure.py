@@ -52,7 +52,9 @@ def read_pdf_document(
         return disclosure_from_reading(reading_of(name, layouts, profile))
     from yusuan.read.ocr import ocr_pages, ocr_problems  # numpy and ONNX only when a page is a scan
 
-    reading = reading_of(name, list(ocr_pages(name, data, layouts, limits=limits)), profile)
+    reading = reading_of(
+        name, list(ocr_pages(name, data, layouts, limits=limits, probe=profile is None)), profile
+    )
     disclosure = disclosure_from_reading(reading)
     scanned = [layout.number for layout in reading.layouts if layout.ocr]
     if scanned:

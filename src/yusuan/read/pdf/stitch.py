@@ -67,9 +67,15 @@ def is_body_row(cells: Sequence[str | None]) -> bool:
     return _is_label(filled[0]) and all(_is_label(t) for t in filled)
 
 
+def _empty_line_item(cells: Sequence[str | None]) -> bool:
+    """A row label whose other cells are printed empty (not covered by a merged header cell):
+    a line of a table without figures ("本表无数据"), which a header row never is."""
+    return len(cells) > 1 and bool(_compact(cells[0])) and all(c == "" for c in cells[1:])
+
+
 def _split_header(grid: Grid) -> tuple[list[tuple[str | None, ...]], list[int]]:
     for index, cells in enumerate(grid.rows):
-        if is_body_row(cells):
+        if is_body_row(cells) or (index > 0 and _empty_line_item(cells)):
             return list(grid.rows[:index]), list(range(index, len(grid.rows)))
     return list(grid.rows), []
 

@@ -15,6 +15,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 
 import openpyxl
 from openpyxl.utils import column_index_from_string
@@ -32,7 +33,8 @@ from yusuan.read.xlsx.sheets import sheet_lines, sheet_reference
 __all__ = ["count_cells", "read_xlsx", "shown_number", "workbook_lines"]
 
 
-_OBJECT_TAGS = (b"<c ", b"<c>", b"<row ", b"<row>", b"<col ")  # each becomes an object in openpyxl
+# each becomes an object in openpyxl: <c …>, <c/> and <row>, <col> in any namespace prefix
+_OBJECT_TAG = re.compile(rb"<(?:\w+:)?(?:c|row|col)[\s/>]")
 _MERGE = re.compile(
     rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"
 )
@@ -59,17 +61,23 @@ def count_cells(path: str, data: bytes, limits: Limits) -> int:
     parts were already bounded in size by read.limits.check_zip.
     """
     count = 0
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        for member in package.infolist():
-            if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
-                continue
-            xml = package.read(member)
-            count += sum(xml.count(tag) for tag in _OBJECT_TAGS) + _merged_area(xml)
-            if count > limits.max_cells:
-                raise InputError(
-                    path,
-                    f"单元格过多（上限 {limits.max_cells}）/ too many cells (limit {limits.max_cells})",
-                )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            # every part, wherever it is stored: a worksheet may be named anything by the rels
+            for member in package.infolist():
+                xml = package.read(member)
+                count += _merged_area(xml)
+                for _ in _OBJECT_TAG.finditer(xml):
+                    count += 1
+                    if count > limits.max_cells:
+                        break
+                if count > limits.max_cells:
+                    raise InputError(
+                        path,
+                        f"单元格过多（上限 {limits.max_cells}）/ too many cells (limit {limits.max_cells})",
+                    )
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise InputError(path, f"ZIP 包损坏 / damaged ZIP package: {one_line(exc)}") from None
     return count
 
 

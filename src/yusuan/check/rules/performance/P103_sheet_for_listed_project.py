@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.check.projects import project_rows, same_project
+from yusuan.check.projects import ProjectNames, project_rows
 from yusuan.model import Finding, Severity
 
 KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
@@ -31,8 +31,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         table = ctx.disclosure.table(table_id)
         if table is not None:
             names += [r.name for r in project_rows(ctx, table)]
+    listed = ProjectNames(names)
     for sheet in ctx.disclosure.performance_targets:
-        if not any(same_project(sheet.project, name) for name in names):
+        if sheet.project not in listed:
             yield issue(
                 Severity.ERROR,
                 f"绩效目标表“{sheet.project}”（{sheet.amount_yuan or '—'}）的项目不在项目支出表中",

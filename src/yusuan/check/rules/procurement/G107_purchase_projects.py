@@ -27,7 +27,7 @@ from yusuan.check.context import CannotEvaluate, Context, issue
 from yusuan.check.figures import cell_location, src_location
 from yusuan.check.projects import project_rows
 from yusuan.model import Evidence, Finding, Severity
-from yusuan.procurement import implies_purchase
+from yusuan.reference.procurement_policies import purchase_words
 
 KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
 TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     buying = []
     for row in project_rows(ctx, table):
         amount = row.amount(table, "total")
-        if amount is not None and amount.value > 0 and implies_purchase(row.name):
+        if amount is not None and amount.value > 0 and any(w in row.name for w in purchase_words()):
             buying.append((row, amount))
     if not buying:
         return
