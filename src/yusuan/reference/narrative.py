@@ -31,6 +31,8 @@ _SLOT_REGEX = {
     "share": _NUMBER,
     "rate": _NUMBER,
     "count": r"\d+",
+    "path": r"[^“”\"。；;]+",
+    "previous": _GROUPED,
 }
 _LITERAL_VARIANTS = {"，": "[，,]", "：": "[：:]", "；": "[；;]", "%": "[%％]", "(": "[(（]", ")": "[)）]"}
 _CLAUSE_END = re.compile(r"[。；;]")
@@ -137,6 +139,14 @@ class NarrativePatterns:
     indicator_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     service_words: tuple[str, ...] = ()
     checked_elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name_variants: dict[str, str] = field(default_factory=dict)
+
+    def same_name(self, name: str) -> str:
+        """A line's name with whitespace removed and variant spellings made one (其它 → 其他)."""
+        name = squeeze(name)
+        for variant, usual in self.name_variants.items():
+            name = name.replace(variant, usual)
+        return name
 
     def pattern(self, pattern_id: str) -> SentencePattern:
         found = next((p for p in self.patterns if p.id == pattern_id), None)
@@ -219,12 +229,14 @@ def compile_template(
     return re.compile("".join(parts)), tuple(slots)
 
 
-def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
+def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = None) -> NarrativePatterns:
+    common = shared or {}
     directions = {
         str(k): {"change": str(v["change"]), "rate": str(v["rate"])} for k, v in raw["directions"].items()
     }
+    own = {item["id"] for item in raw["patterns"]}
     patterns = []
-    for item in raw["patterns"]:
+    for item in [*(s for s in common.get("patterns", []) if s["id"] not in own), *raw["patterns"]]:
         regex, slots = compile_template(item["template"], directions)
         unit = Unit.parse(item["unit"]) if item.get("unit") else None
         patterns.append(SentencePattern(item["id"], item["template"], regex, slots, directions, unit))
@@ -243,6 +255,7 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
         none_statements={str(k): tuple(v) for k, v in (raw.get("none_statements") or {}).items()},
         table_funds={str(k): str(v) for k, v in (raw.get("table_funds") or {}).items()},
         checked_elsewhere={str(k): tuple(v) for k, v in (raw.get("checked_elsewhere") or {}).items()},
+        name_variants={str(k): str(v) for k, v in (common.get("name_variants") or {}).items()},
         service_words=tuple(str(w) for w in raw.get("service_words", [])),
         indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
         performance_claims=tuple(
@@ -251,13 +264,18 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
     )
 
 
+SHARED = "sentences"  # data/narrative/sentences.yaml: the forms every template shares
+
+
 @cache
 def load_narrative(profile: str) -> NarrativePatterns:
-    """The sentence patterns of a profile; ReferenceError when there are none."""
+    """The sentence patterns of a profile (after the shared forms); ReferenceError when none."""
     path = data_dir() / "narrative" / f"{profile}.yaml"
-    if not path.is_file():
+    shared_path = data_dir() / "narrative" / f"{SHARED}.yaml"
+    if profile == SHARED or not path.is_file():
         raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
     try:
-        return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+        shared = yaml.safe_load(shared_path.read_text(encoding="utf-8"))
+        return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")), shared)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc
