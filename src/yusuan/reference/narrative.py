@@ -140,6 +140,10 @@ class NarrativePatterns:
     service_words: tuple[str, ...] = ()
     checked_elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
     name_variants: dict[str, str] = field(default_factory=dict)
+    # which amount a change speaks of: "first" of its clause (山西: "收入总计341.11万元，其中：…，
+    # 比上年增加3.92万元") or the one "adjacent" before it (上海: "财政拨款收入3,121.42万元，
+    # 比2024年预算增加…")
+    change_subject: str = "first"
 
     def same_name(self, name: str) -> str:
         """A line's name with whitespace removed and variant spellings made one (其它 → 其他)."""
@@ -256,6 +260,7 @@ def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = No
         table_funds={str(k): str(v) for k, v in (raw.get("table_funds") or {}).items()},
         checked_elsewhere={str(k): tuple(v) for k, v in (raw.get("checked_elsewhere") or {}).items()},
         name_variants={str(k): str(v) for k, v in (common.get("name_variants") or {}).items()},
+        change_subject=str(raw.get("change_subject", "first")),
         service_words=tuple(str(w) for w in raw.get("service_words", [])),
         indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
         performance_claims=tuple(
@@ -279,3 +284,37 @@ def load_narrative(profile: str) -> NarrativePatterns:
         return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")), shared)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The wording the explanation rules look for (data/narrative/wording.yaml)."""
+
+    reason_intros: tuple[str, ...]
+    purpose_intros: tuple[str, ...]
+    empty_explanation: re.Pattern[str]
+    up_words: tuple[str, ...]
+    down_words: tuple[str, ...]
+    placeholders: re.Pattern[str]
+    repeated: re.Pattern[str]
+    empty_note: re.Pattern[str]
+
+
+@cache
+def load_wording() -> Wording:
+    """The shared wording data; ReferenceError when missing or malformed."""
+    path = data_dir() / "narrative" / "wording.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Wording(
+            reason_intros=tuple(str(w) for w in raw["reason_intros"]),
+            purpose_intros=tuple(str(w) for w in raw["purpose_intros"]),
+            empty_explanation=re.compile(str(raw["empty_explanation"])),
+            up_words=tuple(str(w) for w in raw["up_words"]),
+            down_words=tuple(str(w) for w in raw["down_words"]),
+            placeholders=re.compile("|".join(f"(?:{p})" for p in raw["placeholders"])),
+            repeated=re.compile(str(raw["repeated"])),
+            empty_note=re.compile(str(raw["empty_note"])),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+        raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc

@@ -1,8 +1,12 @@
 """没有遗留未填写的占位符
 No template placeholder is left in the published document.
 
-What: no "XX", "××", "＊＊", "某某", "待填写", "待补充", "（填写…）" in the unit name, table
-titles and headers, cells, narrative, glossary, performance sheets.
+What: no "XX", "××", "＊＊", "某某", "待填写", "待补充", "（填写…）", nor the template text of the
+official templates — "x,xxx万元", "主要原因是xxxxxx", "增加（减少）", "（持平）", "大于（小于）",
+bracketed instructions to the preparer ("（若无，则写…）", "（说明项目的总体情况…）", "（如持平作
+持平表述）"), "按上述格式…", "（九）……：指……" — in the unit name, table titles and headers, cells,
+narrative, glossary, performance sheets. The patterns are data (data/narrative/wording.yaml
+placeholders), taken from the Shanghai workbooks and the 决算 template.
 
 Why: a placeholder means the text was never finished; whatever it stood for is undisclosed.
 
@@ -13,14 +17,12 @@ Example: ``情况说明 九: “政府采购预算总额XX万元”`` (error).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import cell_location, src_location, table_location
 from yusuan.model import Finding, Location, Severity
-
-_PLACEHOLDER = re.compile(r"[XＸ]{2,}|[×＊*]{2,}|某某|待填写|待补充|待定|此处填写|[（(]填写|[（(]请填")
+from yusuan.reference.narrative import load_wording
 
 
 def _places(ctx: Context) -> Iterator[tuple[str, Location]]:
@@ -54,8 +56,9 @@ def _places(ctx: Context) -> Iterator[tuple[str, Location]]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    placeholder = load_wording().placeholders
     for text, where in _places(ctx):
-        match = _PLACEHOLDER.search(text)
+        match = placeholder.search(text.replace(" ", ""))
         if match:
             yield issue(
                 Severity.ERROR,

@@ -94,6 +94,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
             continue
         if found:
             yield found
+    truncated = list(dict.fromkeys(truncated))  # a page printed twice states them twice
     if truncated:
         yield issue(
             Severity.INFO,
