@@ -34,6 +34,8 @@ _AMOUNTS = ("amount", "amount_share", "amount_yuan", "amount_share_yuan", "item"
 def _subject(before: list[SectionClaim], change: SectionClaim, mode: str) -> SectionClaim | None:
     """The amount a change speaks of: the first of its clause, or (mode "adjacent") the only one
     before it or the one just before it ("财政拨款收入3,121.42万元，比2024年预算增加"); else None."""
+    if before and before[-1].claim.pattern == "item_with_previous":
+        return before[-1]  # "上年…为A万元，本年预算安排B万元，比上年增长C%": the rate is the item's
     if mode != "adjacent":
         return before[0] if before else None
     if len(before) == 1:
