@@ -15,12 +15,12 @@ AMOUNT_PATTERNS = ("amount", "amount_yuan", "amount_share", "amount_share_yuan",
 _OF_WHICH = re.compile(r"其中[：:，,]?")
 _SENTENCE_END = re.compile(r"。")
 _CN = "一二三四五六七八九十"
-_ENUMERATORS = (
-    lambda k: f"（{_CN[k]}）" if k < len(_CN) else None,
-    lambda k: f"{k + 1}." if k < 20 else None,
-    lambda k: f"{k + 1}、" if k < 20 else None,
-    lambda k: f"{_CN[k]}、" if k < len(_CN) else None,
-)
+_ENUMERATORS = ("（{cn}）", "{n}.", "{n}、", "{cn}、")  # how parts are numbered: （一） 1. 1、 一、
+
+
+def _number(style: str, k: int) -> str | None:
+    """The k-th (from 0) number of a style, None past the last one written."""
+    return style.format(cn=_CN[k], n=k + 1) if k < len(_CN) else None
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,13 @@ class PartsStatement:
 
 def _enumerated(text: str, start: int, claims: list[SectionClaim]) -> list[SectionClaim] | None:
     """Parts numbered from ``start``: the first amount after each number, in sequence."""
-    for numbered in _ENUMERATORS:
-        first = numbered(0)
+    for style in _ENUMERATORS:
+        first = _number(style, 0)
         if first is None or not text.startswith(first, start):
             continue
         positions = [start]
         k = 1
-        while (label := numbered(k)) is not None and (found := text.find(label, positions[-1])) != -1:
+        while (label := _number(style, k)) is not None and (found := text.find(label, positions[-1])) != -1:
             positions.append(found)
             k += 1
         positions.append(len(text))
