@@ -3,7 +3,9 @@ The budget year in every table title and narrative heading figure.
 
 What: each table title carries the document's budget year (2025年预算收支总表), and the
 years the 情况说明's sentences open with ("2025年度…", "2025年<本单位名称>…") are that year. A
-sentence opening with another date ("2024年，本单位完成…") is not taken for the budget year.
+sentence opening with another date ("2024年，本单位完成…") is not taken for the budget year. A
+title without a year is a warning only where the template prints one (its title in data/profiles
+has {year}): the Shanghai 决算 tables, for one, are titled without a year.
 
 Why: a wrong year in a title or sentence is the mark of last year's file reused; its
 figures may be last year's.
@@ -31,9 +33,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
     if year is None:
         raise CannotEvaluate("文件没有写明预算年度 / the document states no budget year")
+    profile = ctx.profile
     for table in ctx.disclosure.tables.values():
         years = {int(y) for y in _YEAR.findall(table.title)}
-        if not years:
+        spec = profile.table(table.id) if profile is not None else None
+        if not years and (spec is None or "{year}" in spec.title):  # the template prints a year
             yield issue(
                 Severity.WARNING,
                 f"表《{table.title}》的标题没有年度",
