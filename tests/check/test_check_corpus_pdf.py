@@ -37,7 +37,12 @@ GENUINE = {
     ],
     # The 国有资本经营 table's note says "无政府性基金预算" (copied from the table before, p. 18);
     # the 说明 says 职业年金缴费支出 887.36万元 where the table holds 873,617元 (pp. 7 and 8, p. 15).
-    PUTUO: [("C104", "warning", "capital_budget", 18), ("N101", "error", "budget_explanation", 7)],
+    # Page 8 reprints page 7 (the whole 编制说明) word for word.
+    PUTUO: [
+        ("C104", "warning", "capital_budget", 18),
+        ("N101", "error", "budget_explanation", 7),
+        ("D111", "warning", "budget_explanation", 7),
+    ],
     # Item 21 of the 说明 names "卫生健康支出（款）计划生育事务（项）": 计划生育事务 is the 款 21007
     # (its 项 is 2100717 计划生育服务, p. 22); the amount 20.00万元 is right.
     WANLI: [("N107", "warning", "budget_explanation", 6)],
