@@ -28,12 +28,12 @@ WANLI = "shanghai-putuo-wanli-subdistrict-2025-dept-budget"
 
 
 def test_a_path_splits_into_its_levels() -> None:
-    assert split_path("一般公共服务支出（类）财政事务（款）行政运行（项）") == [
+    assert split_path("一般公共服务支出（类）财政事务（款）行政运行（项）", PATTERNS) == [
         (0, "一般公共服务支出"),
         (1, "财政事务"),
         (2, "行政运行"),
     ]
-    assert split_path("一般公共服务支出") == [(None, "一般公共服务支出")]
+    assert split_path("一般公共服务支出", PATTERNS) == [(None, "一般公共服务支出")]
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,6 @@ from yusuan.model import Location, Section
 from yusuan.reference.narrative import Wording, load_wording, squeeze
 
 _END = re.compile(r"[。；;]|$")
-_DIRECTIONS = {"增加": "up", "增长": "up", "减少": "down", "下降": "down", "持平": "flat", "一致": "flat"}
-_LAST_DIRECTION = re.compile("|".join(_DIRECTIONS))
 
 
 @dataclass(frozen=True)
@@ -36,6 +34,8 @@ def _opening(text: str, start: int, intros: tuple[str, ...]) -> str | None:
 
 
 def _explanations(section: Section, wording: Wording) -> Iterator[Explanation]:
+    direction_of = {word: key for key, words in wording.directions.items() for word in words}
+    last_direction = re.compile("|".join(re.escape(w) for w in direction_of))
     text = squeeze(section.text)
     position = 0
     while position < len(text):
@@ -50,13 +50,13 @@ def _explanations(section: Section, wording: Wording) -> Iterator[Explanation]:
         end = end_match.start() if end_match else len(text)
         sentence_start = max(text.rfind("。", 0, position), text.rfind("；", 0, position)) + 1
         before = text[sentence_start:position]
-        words = _LAST_DIRECTION.findall(before)
+        words = last_direction.findall(before)
         yield Explanation(
             section=section,
             kind="reason" if reason else "purpose",
             intro=intro,
             text=text[begin:end].lstrip("：:"),
-            explains=_DIRECTIONS[words[-1]] if words else None,
+            explains=direction_of[words[-1]] if words else None,
             sentence=text[sentence_start:end],
         )
         position = max(end, begin)

@@ -9,10 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from yusuan.check.claims import SectionClaim
-from yusuan.reference.narrative import squeeze
+from yusuan.reference.narrative import load_wording, squeeze
 
 AMOUNT_PATTERNS = ("amount", "amount_yuan", "amount_share", "amount_share_yuan", "item", "item_with_previous")
-_OF_WHICH = re.compile(r"其中[：:，,]?")
 _SENTENCE_END = re.compile(r"。")
 _CN = "一二三四五六七八九十"
 _ENUMERATORS = ("（{cn}）", "{n}.", "{n}、", "{cn}、")  # how parts are numbered: （一） 1. 1、 一、
@@ -58,11 +57,12 @@ def parts_statements(claims: Iterable[SectionClaim]) -> list[PartsStatement]:
     for item in claims:
         if item.claim.pattern in AMOUNT_PATTERNS:
             by_section.setdefault(item.section.id, []).append(item)
+    of_which = load_wording().parts_intro
     out: list[PartsStatement] = []
     for items in by_section.values():
         text = squeeze(items[0].section.text)
         previous: tuple[int, SectionClaim] | None = None  # (sentence start, whole) of the last 其中
-        for match in _OF_WHICH.finditer(text):
+        for match in of_which.finditer(text):
             whole = _whole(text, match.start(), items, previous)
             if whole is None:
                 continue
@@ -75,7 +75,7 @@ def parts_statements(claims: Iterable[SectionClaim]) -> list[PartsStatement]:
                 end = _SENTENCE_END.search(text, match.end())
                 stop = end.start() if end else len(text)
                 parts = [c for c in after if c.claim.start < stop]
-                nested = _OF_WHICH.search(text, match.end(), stop)
+                nested = of_which.search(text, match.end(), stop)
                 if nested:  # a second whole with its own 其中: the parts end before it
                     parts = [c for c in parts if c.claim.end <= nested.start()][:-1]
                 enumerated = False

@@ -17,9 +17,6 @@ from yusuan.check.figures import strip_number
 from yusuan.model import Row, Table
 from yusuan.reference.narrative import NarrativePatterns, squeeze
 
-_LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
-_LEVELS = {"类": 0, "款": 1, "项": 2}
-_CODE_LENGTH = (3, 5, 7)
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})")
 Parts = list[tuple[int | None, str]]  # (level 0 类 / 1 款 / 2 项 or None, name) of a printed path
 _SIMILAR = 0.6  # how alike two names under the same parent must be to be the same line
@@ -32,15 +29,18 @@ class PathMatch:
     reason: str = ""  # why no line was found
 
 
-def split_path(path: str) -> Parts:
-    """(level, name) of each part: level 0 类, 1 款, 2 项, None when the path gives no mark."""
+def split_path(path: str, patterns: NarrativePatterns) -> Parts:
+    """(level, name) of each part: level 0 类, 1 款, 2 项 (sentences.yaml levels), None when the
+    path gives no mark."""
+    marks = [mark for mark, _ in patterns.levels]
+    level_mark = re.compile(r"[（(](" + "|".join(map(re.escape, marks)) + r")[）)]")
     text = squeeze(path)
     parts: Parts = []
     position = 0
-    for match in _LEVEL_MARK.finditer(text):
+    for match in level_mark.finditer(text):
         name = text[position : match.start()]
         if name:
-            parts.append((_LEVELS[match.group(1)], name))
+            parts.append((marks.index(match.group(1)), name))
         position = match.end()
     rest = text[position:]
     if rest:
@@ -48,15 +48,16 @@ def split_path(path: str) -> Parts:
     return parts
 
 
-def _level(row: Row) -> int | None:
-    if row.code and row.code.isdigit() and len(row.code) in _CODE_LENGTH:
-        return _CODE_LENGTH.index(len(row.code))
+def _level(row: Row, lengths: tuple[int, ...]) -> int | None:
+    if row.code and row.code.isdigit() and len(row.code) in lengths:
+        return lengths.index(len(row.code))
     return None
 
 
 def find_by_path(table: Table, path: str, patterns: NarrativePatterns, side: str | None = None) -> PathMatch:
     """The line of ``table`` that a printed path names."""
-    parts = split_path(path)
+    parts = split_path(path, patterns)
+    lengths = tuple(length for _, length in patterns.levels)
     if not parts:
         return PathMatch(None, reason="科目名称为空 / empty name")
     rows = list(table.iter_rows(side))
@@ -76,12 +77,14 @@ def find_by_path(table: Table, path: str, patterns: NarrativePatterns, side: str
         for part_level, part_name in parts[:-1]:
             if part_level is None or not row.code:
                 continue
-            parent = next((r for r in rows if r.code == row.code[: _CODE_LENGTH[part_level]]), None)
+            parent = next((r for r in rows if r.code == row.code[: lengths[part_level]]), None)
             if parent is not None and named(parent) != same(part_name):
                 return False
         return True
 
-    candidates = [r for r in rows if named(r) == wanted and (level is None or _level(r) in (level, None))]
+    candidates = [
+        r for r in rows if named(r) == wanted and (level is None or _level(r, lengths) in (level, None))
+    ]
     fitting = [r for r in candidates if ancestors_fit(r)]
     if len(fitting) == 1:
         return PathMatch(fitting[0], _renamed(name, fitting[0]))
@@ -90,7 +93,7 @@ def find_by_path(table: Table, path: str, patterns: NarrativePatterns, side: str
         if len(coded) == 1:  # the same line printed twice (a table continued on the next page)
             return PathMatch(fitting[0])
         return PathMatch(None, reason=f"“{name}”对应多行（{'、'.join(sorted(str(c) for c in coded))}）")
-    return _under_parent(parts, rows, patterns)
+    return _under_parent(parts, rows, patterns, lengths)
 
 
 def _renamed(name: str, row: Row) -> tuple[tuple[str, str], ...]:
@@ -99,7 +102,7 @@ def _renamed(name: str, row: Row) -> tuple[tuple[str, str], ...]:
 
 
 def _under_parent(
-    parts: list[tuple[int | None, str]], rows: list[Row], patterns: NarrativePatterns
+    parts: Parts, rows: list[Row], patterns: NarrativePatterns, lengths: tuple[int, ...]
 ) -> PathMatch:
     """A last name not found as printed: the most alike line under the parent the path names."""
     level, name = parts[-1]
@@ -109,14 +112,14 @@ def _under_parent(
     parents = [
         r
         for r in rows
-        if _level(r) == parent_level
+        if _level(r, lengths) == parent_level
         and patterns.same_name(strip_number(r.name)) == patterns.same_name(parent_name)
     ]
     children = [
         r
         for p in parents
         for r in rows
-        if p.code and r.code and r.code.startswith(p.code) and _level(r) == level
+        if p.code and r.code and r.code.startswith(p.code) and _level(r, lengths) == level
     ]
     scored = sorted(
         (
@@ -135,10 +138,10 @@ def _under_parent(
     ]
     if len({r.code for r in elsewhere}) == 1:
         row = elsewhere[0]
-        return PathMatch(row, ((squeeze_path(parts), f"{row.code} {strip_number(row.name)}"),))
+        return PathMatch(row, ((squeeze_path(parts, patterns), f"{row.code} {strip_number(row.name)}"),))
     return PathMatch(None, reason=f"表中“{parent_name}”下没有“{name}” / no line {name} under {parent_name}")
 
 
-def squeeze_path(parts: Parts) -> str:
-    marks = {v: k for k, v in _LEVELS.items()}
+def squeeze_path(parts: Parts, patterns: NarrativePatterns) -> str:
+    marks = [mark for mark, _ in patterns.levels]
     return "".join(f"{name}（{marks[level]}）" if level is not None else name for level, name in parts)

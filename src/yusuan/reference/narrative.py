@@ -144,6 +144,7 @@ class NarrativePatterns:
     # 比上年增加3.92万元") or the one "adjacent" before it (上海: "财政拨款收入3,121.42万元，
     # 比2024年预算增加…")
     change_subject: str = "first"
+    levels: tuple[tuple[str, int], ...] = ()  # (类, 3), (款, 5), (项, 7): a path's marks and code lengths
 
     def same_name(self, name: str) -> str:
         """A line's name with whitespace removed and variant spellings made one (其它 → 其他)."""
@@ -261,6 +262,7 @@ def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = No
         checked_elsewhere={str(k): tuple(v) for k, v in (raw.get("checked_elsewhere") or {}).items()},
         name_variants={str(k): str(v) for k, v in (common.get("name_variants") or {}).items()},
         change_subject=str(raw.get("change_subject", "first")),
+        levels=tuple((str(k), int(v)) for k, v in (common.get("levels") or {}).items()),
         service_words=tuple(str(w) for w in raw.get("service_words", [])),
         indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
         performance_claims=tuple(
@@ -298,6 +300,9 @@ class Wording:
     placeholders: re.Pattern[str]
     repeated: re.Pattern[str]
     empty_note: re.Pattern[str]
+    directions: dict[str, tuple[str, ...]]  # up / down / flat -> the words
+    contrast_words: tuple[str, ...]
+    parts_intro: re.Pattern[str]
 
 
 @cache
@@ -315,6 +320,9 @@ def load_wording() -> Wording:
             placeholders=re.compile("|".join(f"(?:{p})" for p in raw["placeholders"])),
             repeated=re.compile(str(raw["repeated"])),
             empty_note=re.compile(str(raw["empty_note"])),
+            directions={str(k): tuple(str(w) for w in v) for k, v in raw["directions"].items()},
+            contrast_words=tuple(str(w) for w in raw["contrast_words"]),
+            parts_intro=re.compile(str(raw["parts_intro"])),
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc

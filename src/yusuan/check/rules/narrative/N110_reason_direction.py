@@ -4,7 +4,7 @@ A reason does not contradict the direction it explains.
 What: a reason given for a decrease ("减少的主要原因是…") that speaks only of things that grew
 (增加, 新增, 提高…) and of nothing that shrank, or a reason for an increase that speaks only of
 things that shrank, is reported; a reason that sets the two against each other ("虽…但…") is
-not (data/narrative/wording.yaml: up_words, down_words).
+not (data/narrative/wording.yaml: directions, up_words, down_words, contrast_words).
 
 Why: a reason that points the other way is usually copied from another year or another item,
 and leaves the reader without the real cause of the change.
@@ -23,7 +23,6 @@ from yusuan.check.explanations import explanations
 from yusuan.model import Finding, Severity
 from yusuan.reference.narrative import load_wording
 
-_CONTRAST = ("但", "然而", "虽", "尽管", "不过")
 _WORD = {"up": "增加", "down": "减少"}
 
 
@@ -31,7 +30,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     wording = load_wording()
     words = {"up": wording.up_words, "down": wording.down_words}
     for item in explanations(ctx):
-        if item.kind != "reason" or item.explains not in words or any(c in item.text for c in _CONTRAST):
+        if (
+            item.kind != "reason"
+            or item.explains not in words
+            or any(c in item.text for c in wording.contrast_words)
+        ):
             continue
         other = "down" if item.explains == "up" else "up"
         said = [w for w in words[other] if w in item.text]
