@@ -32,6 +32,7 @@ def row_to_json(row: Row) -> Json:
         "code": row.code,
         "name": row.name,
         "side": row.side,
+        "role": row.role,
         "cells": [cell.normalised for cell in row.cells],
         "labels": dict(row.labels),
         "source": _source(row.source),

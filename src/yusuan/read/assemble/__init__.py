@@ -29,6 +29,7 @@ from yusuan.read.errors import InputError
 from yusuan.read.lines import Line
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, detect_profile, load_profile
+from yusuan.reference.roles import tag_roles
 
 __all__ = ["assemble"]
 
@@ -120,6 +121,7 @@ def _assemble_rest(
     path: str,
 ) -> Disclosure:
     facts = read_facts(blocks.cover, list(tables.values()), reading, chosen.id, chosen.currency_unit)
+    tag_roles(tables.values(), chosen, facts.unit)
     disclosure = Disclosure(facts=facts, tables=tables, problems=problems, source_file=path)
 
     roles = reading.section_roles
@@ -160,5 +162,5 @@ def _statements(
     if section.id == roles.get("procurement"):
         disclosure.procurement, found = read_procurement(section, reading, disclosure.facts.currency_unit)
         disclosure.problems.extend(found)
-    elif section.id == roles.get("assets"):
+    if section.id == roles.get("assets"):  # the same section may state both (the 决算's 其他重要事项)
         disclosure.assets = read_assets(section, reading)

@@ -76,6 +76,8 @@ def contents_range(lines: list[Line], reading: ReadingSpec) -> tuple[int, int] |
     if start is None:
         return None
     page = lines[start].source.page
+    if reading.contents_until_repeat:
+        return start, _first_entry_again(lines, start)
     if reading.contents_page and page is not None:
         end = next((i for i in range(start, len(lines)) if lines[i].source.page != page), len(lines))
         return start, end
@@ -87,6 +89,16 @@ def contents_range(lines: list[Line], reading: ReadingSpec) -> tuple[int, int] |
         if following is None or not _ends_with_page_number(following):
             return start, i
     return start, start + 1
+
+
+def _first_entry_again(lines: list[Line], start: int) -> int:
+    """Where the first contents entry after the 目录 heading at ``start`` is printed again."""
+    entries = [i for i in range(start + 1, len(lines)) if not lines[i].is_blank]
+    if not entries:
+        return start + 1
+    first = squeeze("".join(lines[entries[0]].cells))
+    again = (i for i in entries[1:] if squeeze("".join(lines[i].cells)) == first)
+    return next(again, start + 1)
 
 
 def _match_table(text: str, profile: Profile) -> TableSpec | None:

@@ -6,7 +6,7 @@ import re
 
 from yusuan.model import DocumentFacts, Kind, Scope, Table, Unit
 from yusuan.read.assemble.spec import ReadingSpec
-from yusuan.read.assemble.text import single_text
+from yusuan.read.assemble.text import single_text, squeeze
 from yusuan.read.lines import Line
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
@@ -22,13 +22,15 @@ def read_facts(
     Without a title line: the unit from the tables' 单位名称, the year from a table title,
     a budget of a unit (the defaults of the template), and an empty title.
     """
-    for line in cover:
+    for index, line in enumerate(cover):
         text = single_text(line)
         if text is None or reading.title is None:
             continue
         match = reading.title.match(text.strip())
         if match:
             unit = (match.groupdict().get("unit") or "").strip()
+            if not unit and reading.cover_unit_before_title:
+                unit = _unit_above([c for c in cover[:index] if c.source.page == line.source.page])
             return DocumentFacts(
                 unit=unit or _cover_unit(cover, reading) or _table_unit(tables),
                 year=int(match["year"]),
@@ -45,6 +47,12 @@ def read_facts(
     return DocumentFacts(
         unit=unit, year=year, kind=kind, scope=Scope.UNIT, profile=profile_id, currency_unit=currency
     )
+
+
+def _unit_above(lines: list[Line]) -> str:
+    """The unit's name printed on the cover lines above the title, over one line or more."""
+    texts = [squeeze(text) for line in lines if (text := single_text(line))]
+    return "".join(texts)
 
 
 def _cover_unit(cover: list[Line], reading: ReadingSpec) -> str:

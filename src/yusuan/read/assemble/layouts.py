@@ -50,8 +50,16 @@ def _coded(cells: list[str], start: int, count: int) -> tuple[RawRow, int]:
 
 
 def _sides(spec: TableSpec) -> tuple[int, int]:
-    income = sum(1 for c in spec.columns if c.side == "income")
-    return income, len(spec.columns) - income
+    first = sum(1 for c in spec.columns if c.side == spec.columns[0].side)
+    return first, len(spec.columns) - first
+
+
+def side_names(spec: TableSpec) -> tuple[str, str]:
+    """The two sides of a side-by-side table, left first: income and expenditure, unless the
+    profile names them otherwise (the 决算's basic expenditure table: personnel | public)."""
+    left = spec.columns[0].side or "income"
+    right = next((c.side for c in spec.columns if c.side and c.side != left), "expenditure")
+    return left, right
 
 
 def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[str]]:
@@ -87,7 +95,7 @@ def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[st
         n_in, n_out = _sides(spec)
         income, out_at = _coded(cells, 0, n_in)
         expenditure, end = _coded(cells, out_at, n_out)
-        income.side, expenditure.side = "income", "expenditure"
+        income.side, expenditure.side = side_names(spec)
         rows = [income, expenditure]
     else:
         raise ValueError(f"未知的表格版式 / unknown table layout: {layout!r}")

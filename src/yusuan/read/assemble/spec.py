@@ -49,8 +49,14 @@ class ReadingSpec:
     part_heading: re.Pattern[str] = PART_HEADING
     # True when the table of contents fills its page: it ends where the page ends.
     contents_page: bool = False
+    # True when the contents run until their first entry is printed again (no page numbers,
+    # over more than one page: the Shanghai 决算).
+    contents_until_repeat: bool = False
     # A cover line naming the unit when the title line does not ("预算单位：上海市财政局").
     cover_unit_line: re.Pattern[str] | None = None
+    # True when the unit's name stands on the cover lines just above the title line
+    # ("上海市 XX 局" / "2024 年度部门决算").
+    cover_unit_before_title: bool = False
     section_roles: dict[str, str] = field(default_factory=dict)  # role -> section id
     procurement: dict[str, re.Pattern[str]] = field(default_factory=dict)
     vehicle: re.Pattern[str] | None = None
@@ -107,7 +113,9 @@ def _reading_cached(profile_id: str, profile: Profile) -> ReadingSpec:
         attachment_title=str(raw.get("attachment_title", "")),
         part_heading=_pattern(raw, "part_heading") or PART_HEADING,
         contents_page=bool(raw.get("contents_page", False)),
+        contents_until_repeat=bool(raw.get("contents_until_repeat", False)),
         cover_unit_line=_pattern(raw, "cover_unit_line"),
+        cover_unit_before_title=bool(raw.get("cover_unit_before_title", False)),
         section_roles=dict(raw.get("sections") or {}),
         procurement={k: re.compile(v) for k, v in (raw.get("procurement") or {}).items()},
         vehicle=_pattern(assets, "vehicle"),

@@ -22,7 +22,7 @@ from yusuan.model import (
     Table,
     Unit,
 )
-from yusuan.read.assemble.layouts import split_line
+from yusuan.read.assemble.layouts import side_names, split_line
 from yusuan.read.assemble.spec import reading_spec
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.reference.profiles import Profile, TableSpec
@@ -126,9 +126,20 @@ def _side_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Ro
     return by_side["income"] + by_side["expenditure"]
 
 
+def _interleaved(raw: RawTable, spec: TableSpec) -> int:
+    """How many named rows each printed column group holds side by side (1 when none).
+
+    The 决算's 三公 table prints, under each of its columns, a 预算数 and a 决算数: a record
+    of ``n`` columns and rows [预算数, 决算数] printed ``2n`` figures wide on one line.
+    """
+    per = len(spec.rows)
+    return per if per > 1 and raw.width == per * len(spec.columns) else 1
+
+
 def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
     n = len(spec.columns)
-    if raw.width != n:
+    per = _interleaved(raw, spec)
+    if raw.width != n * per:
         raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {n} 列 / columns")
     names = list(spec.rows) or [""]
     rows: list[Row] = []
@@ -136,6 +147,11 @@ def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[
         if not any(c.strip() for c in raw_row.cells):
             continue
         source = _source(file, raw_row)
+        if per > 1:  # one printed line, one row per name: its figure of every column group
+            for j, name in enumerate(names):
+                cells = [c for i in range(n) for c in _cells(raw_row, i * per + j, 1, unit, source)]
+                rows.append(Row(name=name, cells=cells, source=source))
+            continue
         name = names[len(rows)] if len(rows) < len(names) else ""
         rows.append(Row(name=name, cells=_cells(raw_row, 0, len(raw_row.cells), unit, source), source=source))
     return rows
@@ -162,7 +178,8 @@ def _line_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Ro
             name = _compact(line_row.name)
             rows.append(Row(name, cells, line_row.code, line_row.side, labels, source))
     if spec.layout == "side_by_side_coded":
-        rows = [r for r in rows if r.side == "income"] + [r for r in rows if r.side == "expenditure"]
+        left, right = side_names(spec)
+        rows = [r for r in rows if r.side == left] + [r for r in rows if r.side == right]
     return rows
 
 
@@ -177,14 +194,15 @@ def _amount_columns(raw: RawTable, spec: TableSpec) -> list[int]:
         a = sum(1 for c in spec.columns if c.side == "income")
         return [*range(1, 1 + a), *range(2 + a, 2 + n)]
     if spec.layout == "record":
-        return list(range(n))
+        per = _interleaved(raw, spec)
+        return [i * per for i in range(n)]
     if spec.layout == "named":
         return list(range(1, 1 + n))
     if spec.layout == "economic" and spec.labels:
         k = len(spec.labels)
         return list(range(1 + k, 1 + k + n))
     if spec.layout == "side_by_side_coded":
-        a = sum(1 for c in spec.columns if c.side == "income")
+        a = sum(1 for c in spec.columns if c.side == side_names(spec)[0])
         return [*range(2, 2 + a), *range(4 + a, 4 + n)]
     return list(range(spec.code_columns + 1, spec.code_columns + 1 + n))
 

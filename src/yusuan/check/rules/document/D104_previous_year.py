@@ -4,7 +4,8 @@ Comparisons with "the previous year" are with year − 1.
 What: a sentence that compares with a named year ("比2023年增加…") in a 2025 budget, or a
 stock date ("截至2023年12月31日", or "截至2024年8月31日" in a 2026 budget) that is not in the
 previous year, is reported (Shanghai states assets at 8月31日 of the previous year, Shanxi at
-the end of it).
+the end of it). In a 决算 (final accounts) the stock date is in the year itself: a 2024 决算
+states "截至2024年12月31日".
 
 Why: budgets compare with the previous year's budget; a wrong year is usually text left over
 from an older disclosure, and the change figures then belong to another comparison.
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 
 from yusuan.check.context import CannotEvaluate, Context, issue
 from yusuan.check.figures import src_location
-from yusuan.model import Finding, Severity
+from yusuan.model import Finding, Kind, Severity
 from yusuan.reference.narrative import squeeze
 
 _COMPARED = re.compile(r"比(20\d{2})年(?:度)?(?:预算)?(?:增加|减少|增长|下降|持平)")
@@ -32,6 +33,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.year is None:
         raise CannotEvaluate("文件没有写明预算年度 / the document states no budget year")
     previous = ctx.year - 1
+    final = ctx.disclosure.facts.kind is Kind.FINAL_ACCOUNTS
+    stock_year = ctx.year if final else previous
+    which = "本" if final else "上"
     for section in ctx.disclosure.sections:
         text = squeeze(section.text)
         for match in _COMPARED.finditer(text):
@@ -43,10 +47,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                     src_location(section.source, section=section.id, sentence=match.group(0)),
                 )
         for match in _STOCK_DATE.finditer(text):
-            if int(match.group(1)) != previous:
+            if int(match.group(1)) != stock_year:
                 yield issue(
-                    Severity.WARNING,
-                    f"资产情况的时点“{match.group(0)}”不在上年（{previous}年）",
-                    f"stock date {match.group(0)!r} is not in {previous}",
+                    Severity.ERROR if final else Severity.WARNING,
+                    f"资产情况的时点“{match.group(0)}”不在{which}年（{stock_year}年）",
+                    f"stock date {match.group(0)!r} is not in {stock_year}",
                     src_location(section.source, section=section.id, sentence=match.group(0)),
                 )

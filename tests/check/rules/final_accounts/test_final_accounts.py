@@ -1,0 +1,204 @@
+"""The 决算 rules on the real Shanghai 决算 (Putuo planning bureau 2024), the official template,
+and the real document with defects planted by hand in its lines and tables, read through the
+real PDF reader (read_pdf -> disclosure_from_pages)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from yusuan.api import check_disclosure
+from yusuan.model import Disclosure, Finding, Kind, Scope, Severity
+from yusuan.read.lines import Line
+from yusuan.read.pdf import PdfReading, RawTable, read_pdf
+from yusuan.read.pdf.disclosure import disclosure_from_pages, read_pdf_document
+
+CORPUS = Path(__file__).parents[3] / "corpus" / "final"
+REAL = CORPUS / "shanghai-putuo-planning-bureau-2024-dept-final-accounts.pdf"
+TEMPLATE = CORPUS / "shanghai-2024-dept-final-accounts-template.pdf"
+
+
+@cache
+def _reading() -> PdfReading:
+    return read_pdf(REAL)
+
+
+def _errors(disclosure: Disclosure) -> list[Finding]:
+    return [f for f in check_disclosure(disclosure).findings if f.severity is Severity.ERROR]
+
+
+def _planted(
+    lines: Callable[[list[Line]], list[Line]] = list,
+    tables: Callable[[list[RawTable]], list[RawTable]] = list,
+) -> Disclosure:
+    reading = _reading()
+    assert reading.profile is not None
+    return disclosure_from_pages(
+        reading.file, lines(list(reading.lines)), tables(list(reading.tables)), reading.profile
+    )
+
+
+def _replace_text(old: str, new: str) -> Callable[[list[Line]], list[Line]]:
+    def change(lines: list[Line]) -> list[Line]:
+        hits = [i for i, line in enumerate(lines) if old in line.text]
+        assert hits, f"{old!r} is not printed in the document"
+        line = lines[hits[0]]
+        lines[hits[0]] = replace(line, cells=tuple(c.replace(old, new) for c in line.cells))
+        return lines
+
+    return change
+
+
+_CLEAN = _replace_text("完成年初预算的 95.45%", "完成年初预算的 95.46%")  # the one genuine error
+
+
+def _rules(findings: list[Finding]) -> set[str]:
+    return {f.rule for f in findings}
+
+
+def test_the_real_final_accounts_read_with_facts_and_every_table() -> None:
+    d = read_pdf_document(REAL)
+    assert (d.facts.unit, d.facts.year) == ("上海市普陀区规划和自然资源局", 2024)
+    assert (d.facts.kind, d.facts.scope, d.facts.profile) == (
+        Kind.FINAL_ACCOUNTS,
+        Scope.DEPARTMENT,
+        "shanghai_final_department",
+    )
+    assert list(d.tables) == [
+        "final_overview",
+        "final_income",
+        "final_expenditure",
+        "final_fiscal_overview",
+        "final_general_expenditure",
+        "final_general_basic",
+        "final_three_public",
+        "final_fund",
+        "final_capital",
+    ]
+    assert [s.id for s in d.sections][:2] == ["duties", "structure"]
+    assert len(d.sections) == 14 and len(d.glossary) == 11
+    three = d.tables["final_three_public"]
+    assert [(r.name, r.cells[0].normalised, r.cells[5].normalised) for r in three.rows] == [
+        ("预算数", "2.85", "2.85"),
+        ("决算数", "0.39", "0.39"),
+    ]
+
+
+def test_the_template_reads_as_a_final_accounts_template() -> None:
+    d = read_pdf_document(TEMPLATE)
+    assert (d.facts.unit, d.facts.year, d.facts.kind) == ("上海市XX局", 2024, Kind.FINAL_ACCOUNTS)
+    assert len(d.tables) == 9 and len(d.sections) == 14
+
+
+def test_the_real_document_gives_only_its_genuine_error() -> None:
+    """95.45% printed where 9746.50 ÷ 10210.34 = 95.457…% (truncated, not rounded)."""
+    errors = _errors(read_pdf_document(REAL))
+    assert [(f.rule, f.evidence.expected, f.evidence.actual) for f in errors] == [
+        ("F104", "95.46%", "95.45%")
+    ]
+
+
+def test_a_clean_variant_gives_no_error_and_no_warning() -> None:
+    report = check_disclosure(_planted(lines=_CLEAN))
+    assert [f for f in report.findings if f.severity is not Severity.INFO] == []
+
+
+def test_the_template_gives_its_placeholder_findings() -> None:
+    rules = _rules(_errors(read_pdf_document(TEMPLATE)))
+    assert {"D103", "F105", "F106"} <= rules
+    assert not rules & {"F101", "F102", "F103", "F104"}  # nothing to add up or recompute in it
+
+
+@pytest.mark.parametrize(
+    ("plant", "rule", "where"),
+    [
+        # a placeholder heading: the unit on the cover left as in the template
+        (_replace_text("上海市普陀区规划和自然", "上海市 XX"), "D103", "单位名称"),
+        # a wrong year: the assets' stock date of last year in a 2024 决算
+        (_replace_text("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日"), "D104", "other_matters"),
+        # wrong direction words: 452.40 budgeted, 446.11 spent, "大于"
+        (
+            _replace_text(
+                "446.11 万元，完成年初预算的 98.61%。决算数小于预算数的主",
+                "446.11 万元，完成年初预算的 98.61%。决算数大于预算数的主",
+            ),
+            "F105",
+            "general_explanation",
+        ),
+        # an undecided direction left from the template
+        (
+            _replace_text("100.00%。决算数同预算数持平。", "100.00%。决算数大于（小于）预算数。"),
+            "F105",
+            "general_explanation",
+        ),
+        # a completion rate with its digits swapped
+        (_replace_text("98.61%", "98.16%"), "F104", "general_explanation"),
+        # an empty reason
+        (_replace_text("年中社会保险缴费基数变更导致。", "。"), "F105", "general_explanation"),
+    ],
+)
+def test_a_planted_defect_in_the_text_is_found(
+    plant: Callable[[list[Line]], list[Line]], rule: str, where: str
+) -> None:
+    errors = _errors(_planted(lines=lambda lines: plant(_CLEAN(lines))))
+    found = [f for f in errors if f.rule == rule]
+    assert found, f"{rule} not found among {_rules(errors)}"
+    assert any(where in (loc.section or loc.table or "") for f in found for loc in f.locations)
+
+
+def _without_table(title: str) -> Callable[[list[RawTable]], list[RawTable]]:
+    def change(tables: list[RawTable]) -> list[RawTable]:
+        kept = [t for t in tables if t.title != title]
+        assert len(kept) == len(tables) - 1
+        return kept
+
+    return change
+
+
+def _figures(title: str, row_name: str, value: str) -> Callable[[list[RawTable]], list[RawTable]]:
+    """Every figure of the printed row ``row_name`` of the table ``title`` set to ``value``."""
+
+    def change(tables: list[RawTable]) -> list[RawTable]:
+        for table in tables:
+            if table.title != title:
+                continue
+            for i, row in enumerate(table.body):
+                if row.cells[0].replace(" ", "") == row_name:
+                    cells = tuple(value if c.replace(".", "").isdigit() else c for c in row.cells)
+                    table.body[i] = replace(row, cells=cells)
+                    return tables
+        raise AssertionError(f"{row_name} not in {title}")
+
+    return change
+
+
+def _copy(table: RawTable) -> RawTable:
+    return replace(table, body=list(table.body))
+
+
+def test_a_missing_table_is_found() -> None:
+    errors = _errors(_planted(lines=_CLEAN, tables=_without_table("财政拨款“三公”经费支出决算表")))
+    assert [f.locations[0].table for f in errors if f.rule == "C101"] == ["final_three_public"]
+
+
+def test_a_zero_total_is_found() -> None:
+    zero = _figures("收入支出决算总表", "总计", "0.00")
+    errors = _errors(_planted(lines=_CLEAN, tables=lambda tables: zero([_copy(t) for t in tables])))
+    assert "F106" in _rules(errors)
+    assert "F101" in _rules(errors)  # 本年收入合计 + 年初结转和结余 no longer make the 总计
+
+
+def test_a_three_public_line_that_does_not_add_up_is_found() -> None:
+    def change(tables: list[RawTable]) -> list[RawTable]:
+        tables = [_copy(t) for t in tables]
+        table = next(t for t in tables if t.title == "财政拨款“三公”经费支出决算表")
+        row = table.body[0]
+        table.body[0] = replace(row, cells=(*row.cells[:1], "0.49", *row.cells[2:]))
+        return tables
+
+    errors = _errors(_planted(lines=_CLEAN, tables=change))
+    assert [f.locations[0].row for f in errors if f.rule == "F103"] == ["决算数"]

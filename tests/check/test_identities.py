@@ -1,0 +1,125 @@
+"""The identities of data/identities/*.yaml and their one interpreter (check/identities.py)."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+from check_mutations import mutate
+
+from yusuan.check.context import Context
+from yusuan.check.engine import all_rules, rule_by_id, run
+from yusuan.check.identities import evaluate
+from yusuan.model import Disclosure, Kind, NotEvaluated, Severity
+from yusuan.reference.identities import load_identities
+from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.profiles import load_profile, profile_ids
+from yusuan.reference.roles import shared_roles, tag_roles
+
+IDENTITY_RULES = {"A102", "A103", "A104", "S101", "X101"}
+
+
+def test_every_identity_names_a_rule_roles_and_columns_that_exist() -> None:
+    identities = load_identities("budget")
+    assert {i.rule for i in identities} == IDENTITY_RULES
+    assert all(rule_by_id(i.rule) is not None for i in identities)
+    roles = {role for table in shared_roles().values() for role in table} | {"code", "class"}
+    columns = {c.key for pid in profile_ids() for t in load_profile(pid).tables for c in t.columns}
+    for identity in identities:
+        for term in (identity.head, *identity.parts):
+            if term.rows is not None and term.function is None:
+                assert term.rows in roles, f"{identity.text}: unknown role {term.rows}"
+            if term.column is not None:
+                assert term.column in columns, f"{identity.text}: no profile has column {term.column}"
+
+
+def _data_with(tmp_path: Path, budget_yaml: str) -> Path:
+    """A copy of data/ whose budget identities are ``budget_yaml``."""
+    target = tmp_path / "data"
+    shutil.copytree(data_dir(), target)
+    (target / "identities" / "budget.yaml").write_text(budget_yaml, encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "identities:\n  - {rule: A102, columns: total = basic - project}",
+        "identities:\n  - {rule: X101, figures: overview.total = expenditure[total].total}",
+        "identities:\n  - {rule: A103, lines: income_total = after(income)}",
+        "identities:\n  - {rule: X101, figures: 'income[code].total = expenditure[total].total'}",
+        "identities:\n  - {columns: total = basic + project}",
+    ],
+)
+def test_a_malformed_identity_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.setenv("YUSUAN_DATA", str(_data_with(tmp_path, text)))
+    load_identities.cache_clear()
+    try:
+        with pytest.raises(ReferenceError, match=r"budget\.yaml"):
+            load_identities("budget")
+    finally:
+        monkeypatch.delenv("YUSUAN_DATA")
+        load_identities.cache_clear()
+
+
+def test_an_identity_added_as_data_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_seed: Disclosure
+) -> None:
+    # 支出总表 合计 项目支出 = 一般公共预算支出表 合计 项目支出 holds in the seed; 基本支出 does not
+    added = (
+        "identities:\n"
+        "  - {rule: X101, figures: 'expenditure[total].project = general_expenditure[total].project'}\n"
+        "  - rule: X101\n"
+        "    what: 基本支出 / basic\n"
+        "    figures: expenditure[total].basic = projects[total].total\n"
+    )
+    monkeypatch.setenv("YUSUAN_DATA", str(_data_with(tmp_path, added)))
+    load_identities.cache_clear()
+    try:
+        found = list(evaluate(Context(built_seed), "X101"))
+    finally:
+        monkeypatch.delenv("YUSUAN_DATA")
+        load_identities.cache_clear()
+    assert [(f.severity, f.message.split("：")[0]) for f in found] == [(Severity.ERROR, "基本支出")]  # type: ignore[union-attr]
+    assert {loc.table for loc in found[0].locations} == {"expenditure", "projects"}  # type: ignore[union-attr]
+
+
+def test_a_row_the_reader_did_not_recognise_is_not_evaluated(built_seed: Disclosure) -> None:
+    renamed = mutate(
+        built_seed, {"rename_row": {"table": "overview", "row": "本年收入合计", "name": "本年收入"}}
+    )
+    outcomes = list(evaluate(Context(renamed), "A103"))
+    missing = [o for o in outcomes if isinstance(o, NotEvaluated)]
+    assert len(missing) == 2 and all("income_subtotal" in o.reason for o in missing)
+    assert not [o for o in outcomes if not isinstance(o, NotEvaluated) and o.severity is Severity.ERROR]
+
+
+def test_a_table_the_reader_did_not_find_is_not_evaluated(built_seed: Disclosure) -> None:
+    unread = mutate(built_seed, {"remove_table": {"table": "general_basic_economic"}})
+    report = run(Context(unread), [r for r in all_rules() if r.id == "X101"])
+    assert [n.rule for n in report.not_evaluated] == ["X101"]
+    assert "general_basic_economic" in report.not_evaluated[0].reason
+    assert not report.findings
+
+
+def test_rows_a_template_does_not_print_are_not_asked_for(built_seed: Disclosure) -> None:
+    shanghai = copy.deepcopy(built_seed)
+    shanghai.facts.profile = "shanghai"  # whose overview has no 本年收入合计 and no 结转 lines
+    overview = shanghai.tables["overview"]
+    overview.rows = [r for r in overview.rows if r.name not in ("本年收入合计", "本年支出合计")]
+    tag_roles(shanghai.tables.values(), load_profile("shanghai"), shanghai.facts.unit)
+    assert not [o for o in evaluate(Context(shanghai), "A103") if isinstance(o, NotEvaluated)]
+
+
+def test_a_kind_without_identities_is_not_evaluated(built_seed: Disclosure) -> None:
+    final = copy.deepcopy(built_seed)
+    final.facts.kind = Kind.FINAL_ACCOUNTS
+    if (data_dir() / "identities" / "final_accounts.yaml").is_file():
+        pytest.skip("final_accounts identities exist (h-final)")
+    report = run(Context(final), [r for r in all_rules() if r.id in IDENTITY_RULES])
+    assert {n.rule for n in report.not_evaluated} == IDENTITY_RULES
+    assert all("final_accounts" in n.reason for n in report.not_evaluated)
