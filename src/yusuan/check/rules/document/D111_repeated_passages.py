@@ -1,10 +1,11 @@
 """同一段文字没有重复印出
 No passage of the text is printed twice.
 
-What: a sentence of 40 characters or more that appears twice or more within one section of the
-说明 (typically a whole page printed twice, or a paragraph pasted twice) is reported once per
-section, listing how many sentences repeat. Short formulaic sentences ("与2024年预算持平。")
-legitimately recur and are not judged.
+What: two consecutive sentences (together 80 characters or more) that appear again, in the same
+order, within one section of the 说明 — a whole page printed twice, a paragraph pasted twice —
+are reported once per section, saying how many sentences repeat. A single sentence that recurs
+is not judged: formulas ("与2024年预算持平。") and a reason shared by several items ("决算数小于
+预算数的主要原因：…") legitimately do.
 
 Why: a duplicated passage shows that the document was not proofread before publication, and
 the reader cannot tell whether the second copy was meant to say something else.
@@ -16,6 +17,7 @@ Example: ``部门预算编制说明: 第7页与第8页的11个句子完全相同
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -26,13 +28,18 @@ from yusuan.model import Finding, Severity
 from yusuan.reference.narrative import squeeze
 
 _SENTENCE = re.compile(r"[^。！？]+[。！？]")
-_LONGEST_FORMULA = 40  # characters: shorter sentences repeat legitimately
+_LONGEST_FORMULA = 80  # characters of two sentences together: shorter runs repeat legitimately
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for section in ctx.disclosure.sections:
-        sentences = [s for s in _SENTENCE.findall(squeeze(section.text)) if len(s) >= _LONGEST_FORMULA]
-        repeated = [s for s, n in Counter(sentences).items() if n > 1]
+        sentences = _SENTENCE.findall(squeeze(section.text))
+        pairs = Counter(
+            (first, second)
+            for first, second in itertools.pairwise(sentences)
+            if len(first) + len(second) >= _LONGEST_FORMULA
+        )
+        repeated = list(dict.fromkeys(s for pair, n in pairs.items() if n > 1 for s in pair))
         if not repeated:
             continue
         yield issue(

@@ -40,7 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"the {len(amounts)} parts listed under {label} {statement.whole.claim.values['amount']}",
             statement.whole.location,
             *(p.location for p in statement.parts if p.location != statement.whole.location),
-            hint="核对各项金额与总数 / check the parts against the total",
+            hint="核对所列各项与其所分解的金额 / check the parts against the amount they break down",
             severity=Severity.ERROR if result.expected > result.actual else Severity.WARNING,
         )
         if found:
