@@ -303,6 +303,7 @@ class Wording:
     directions: dict[str, tuple[str, ...]]  # up / down / flat -> the words
     contrast_words: tuple[str, ...]
     parts_intro: re.Pattern[str]
+    unit_name_variants: dict[str, str]
 
 
 @cache
@@ -323,6 +324,7 @@ def load_wording() -> Wording:
             directions={str(k): tuple(str(w) for w in v) for k, v in raw["directions"].items()},
             contrast_words=tuple(str(w) for w in raw["contrast_words"]),
             parts_intro=re.compile(str(raw["parts_intro"])),
+            unit_name_variants={str(k): str(v) for k, v in raw["unit_name_variants"].items()},
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc
