@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from yusuan.check.paths import find_by_path, split_path
-from yusuan.model import Table
+from yusuan.model import Row, Table, Unit
 from yusuan.read import read_document
 from yusuan.reference.narrative import load_narrative
 
@@ -61,11 +63,29 @@ def test_a_variant_spelling_binds_and_is_reported_as_a_naming_difference() -> No
     assert found.renamed == (("其它行政事业单位养老支出", "其他行政事业单位养老支出"),)
 
 
-def test_another_wording_under_the_same_parent_binds_to_the_most_alike_line() -> None:
+def _holding(amount: str) -> Callable[[Row], bool]:
+    """Whether a line's 合计 is ``amount`` 万元 (the table prints 元)."""
+    table = _table(PUTUO)
+    return lambda row: (a := row.amount(table, "total")) is not None and a.to(Unit.WAN) == Decimal(amount)
+
+
+def test_another_wording_under_the_same_parent_binds_to_the_alike_line_holding_the_amount() -> None:
     path = "一般公共服务支出（类）财政事务（款）信息化系统建设（项）"
-    found = find_by_path(_table(PUTUO), path, PATTERNS)
+    found = find_by_path(_table(PUTUO), path, PATTERNS, confirms=_holding("166.66"))
     assert found.row is not None and found.row.code == "2010607"
     assert found.renamed == (("信息化系统建设", "信息化建设"),)
+
+
+def test_a_name_that_only_resembles_a_line_is_not_bound_to_it() -> None:
+    """Without the amount to confirm it, a resembling name must not become an amount error."""
+    path = "一般公共服务支出（类）财政事务（款）信息化系统建设（项）"
+    assert find_by_path(_table(PUTUO), path, PATTERNS, confirms=_holding("10")).row is None
+    assert find_by_path(_table(PUTUO), path, PATTERNS).row is None
+
+
+def test_a_numbered_path_is_read_without_its_number() -> None:
+    found = find_by_path(_table(PUTUO), "2、一般公共服务支出（类）财政事务（款）行政运行（项）", PATTERNS)
+    assert found.row is not None and found.row.code == "2010601"
 
 
 def test_a_name_at_the_wrong_level_binds_to_the_one_line_of_that_name() -> None:

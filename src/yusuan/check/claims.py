@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yusuan.check.context import Context
-from yusuan.check.figures import cell_location, find_row, src_location, strip_number, total_row
+from yusuan.check.figures import cell_location, compare, find_row, src_location, strip_number, total_row
 from yusuan.check.paths import find_by_path
 from yusuan.model import Amount, Location, Row, Section, Table
 from yusuan.reference.narrative import Binding, Claim
@@ -80,7 +80,12 @@ def resolve(ctx: Context, section_id: str, claim: Claim) -> SectionClaimParts:
     if table.column_index(binding.column) is None:
         return SectionClaimParts(binding=binding, why=f"表 {binding.table} 没有此列 / no such column")
     if path is not None:
-        found = find_by_path(table, path, patterns, binding.side)
+        stated = claim.amount(patterns.unit)
+
+        def confirms(row: Row) -> bool:
+            return compare(stated, [row.amount(table, binding.column)], patterns.unit).within_rounding
+
+        found = find_by_path(table, path, patterns, binding.side, confirms)
         if found.row is None:
             return SectionClaimParts(binding=binding, why=found.reason)
         return SectionClaimParts(Target(table, found.row, binding.column), binding, found.renamed)

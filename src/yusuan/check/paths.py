@@ -10,6 +10,7 @@ difference is returned so that it can be reported as a naming finding, never as 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -17,6 +18,7 @@ from yusuan.check.figures import strip_number
 from yusuan.model import Row, Table
 from yusuan.reference.narrative import NarrativePatterns, squeeze
 
+_ENUMERATOR = re.compile(r"^(?:\d+[、.．]|[（(][一二三四五六七八九十]+[）)])")  # "2、" before a path
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})")
 Parts = list[tuple[int | None, str]]  # (level 0 类 / 1 款 / 2 项 or None, name) of a printed path
 _SIMILAR = 0.6  # how alike two names under the same parent must be to be the same line
@@ -34,7 +36,7 @@ def split_path(path: str, patterns: NarrativePatterns) -> Parts:
     path gives no mark."""
     marks = [mark for mark, _ in patterns.levels]
     level_mark = re.compile(r"[（(](" + "|".join(map(re.escape, marks)) + r")[）)]")
-    text = squeeze(path)
+    text = _ENUMERATOR.sub("", squeeze(path))
     parts: Parts = []
     position = 0
     for match in level_mark.finditer(text):
@@ -54,8 +56,15 @@ def _level(row: Row, lengths: tuple[int, ...]) -> int | None:
     return None
 
 
-def find_by_path(table: Table, path: str, patterns: NarrativePatterns, side: str | None = None) -> PathMatch:
-    """The line of ``table`` that a printed path names."""
+def find_by_path(
+    table: Table,
+    path: str,
+    patterns: NarrativePatterns,
+    side: str | None = None,
+    confirms: Callable[[Row], bool] | None = None,
+) -> PathMatch:
+    """The line of ``table`` that a printed path names; ``confirms`` says whether a line holds the
+    amount the sentence states (used only for a name worded otherwise than the table's)."""
     parts = split_path(path, patterns)
     lengths = tuple(length for _, length in patterns.levels)
     if not parts:
@@ -93,7 +102,7 @@ def find_by_path(table: Table, path: str, patterns: NarrativePatterns, side: str
         if len(coded) == 1:  # the same line printed twice (a table continued on the next page)
             return PathMatch(fitting[0])
         return PathMatch(None, reason=f"“{name}”对应多行（{'、'.join(sorted(str(c) for c in coded))}）")
-    return _under_parent(parts, rows, patterns, lengths)
+    return _under_parent(parts, rows, patterns, lengths, confirms)
 
 
 def _renamed(name: str, row: Row) -> tuple[tuple[str, str], ...]:
@@ -102,7 +111,11 @@ def _renamed(name: str, row: Row) -> tuple[tuple[str, str], ...]:
 
 
 def _under_parent(
-    parts: Parts, rows: list[Row], patterns: NarrativePatterns, lengths: tuple[int, ...]
+    parts: Parts,
+    rows: list[Row],
+    patterns: NarrativePatterns,
+    lengths: tuple[int, ...],
+    confirms: Callable[[Row], bool] | None,
 ) -> PathMatch:
     """A last name not found as printed: the most alike line under the parent the path names."""
     level, name = parts[-1]
@@ -121,15 +134,16 @@ def _under_parent(
         for r in rows
         if p.code and r.code and r.code.startswith(p.code) and _level(r, lengths) == level
     ]
-    scored = sorted(
-        (
-            (SequenceMatcher(None, patterns.same_name(name), patterns.same_name(r.name)).ratio(), r)
-            for r in children
-        ),
-        key=lambda pair: -pair[0],
-    )
-    if scored and scored[0][0] >= _SIMILAR and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        row = scored[0][1]
+    alike = [
+        r
+        for r in children
+        if SequenceMatcher(None, patterns.same_name(name), patterns.same_name(r.name)).ratio() >= _SIMILAR
+    ]
+    # a name worded otherwise is that line only when its amount confirms it: a name alone that
+    # merely resembles a line must never turn into an amount error
+    confirmed = [r for r in alike if confirms is not None and confirms(r)]
+    if len(confirmed) == 1:
+        row = confirmed[0]
         return PathMatch(row, ((name, strip_number(row.name).replace(" ", "")),))
     # the name is a line at another level or under another parent ("卫生健康支出（款）计划生育事务
     # （项）" for the 款 21007 计划生育事务): the one line of that name, the path misnamed
