@@ -155,6 +155,7 @@ def test_yusuan_check_exits_by_the_errors_of_each_corpus_pdf() -> None:
         assert f"{errors} 个错误 errors" in result.stdout
 
 
-def test_the_department_version_reads_its_narrative_as_the_unit_version() -> None:
-    unit, department = load_narrative("shanghai"), load_narrative("shanghai_department")
-    assert replace(department, profile="shanghai") == unit
+@pytest.mark.parametrize("unit_id", ["shanghai", "shanghai_final"])
+def test_the_department_version_reads_its_narrative_as_the_unit_version(unit_id: str) -> None:
+    unit, department = load_narrative(unit_id), load_narrative(f"{unit_id}_department")
+    assert replace(department, profile=unit_id) == unit

@@ -71,7 +71,8 @@ def resolve(ctx: Context, section_id: str, claim: Claim) -> SectionClaimParts:
     path = claim.values.get("path")
     binding = patterns.bind(section_id, claim.label)
     if path is not None:
-        binding = next((b for b in patterns.bindings.get(section_id, ()) if b.by_row_name), None)
+        by_name = [b for b in patterns.bindings.get(section_id, ()) if b.by_row_name]
+        binding = next((b for b in by_name if b.paths), by_name[0] if by_name else None)
     if binding is None:
         return SectionClaimParts(why="说明此处的金额没有对应的表格 / the sentence names no table")
     table = ctx.disclosure.table(binding.table)

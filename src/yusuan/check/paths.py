@@ -18,7 +18,8 @@ from yusuan.check.figures import strip_number
 from yusuan.model import Row, Table
 from yusuan.reference.narrative import NarrativePatterns, squeeze
 
-_ENUMERATOR = re.compile(r"^(?:\d+[、.．]|[（(][一二三四五六七八九十]+[）)])")  # "2、" before a path
+# "其中：2、" before a path: the words that lead into a list, then the item's number
+_ENUMERATOR = re.compile(r"^(?:[^：:]*[：:])?(?:\d+[、.．]|[（(][一二三四五六七八九十]+[）)])?")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})")
 Parts = list[tuple[int | None, str]]  # (level 0 类 / 1 款 / 2 项 or None, name) of a printed path
 _SIMILAR = 0.6  # how alike two names under the same parent must be to be the same line
@@ -106,7 +107,7 @@ def find_by_path(
 
 
 def _renamed(name: str, row: Row) -> tuple[tuple[str, str], ...]:
-    printed = strip_number(row.name).replace(" ", "")
+    printed = squeeze(strip_number(row.name))
     return ((name, printed),) if squeeze(name) != printed else ()
 
 
@@ -143,8 +144,7 @@ def _under_parent(
     # merely resembles a line must never turn into an amount error
     confirmed = [r for r in alike if confirms is not None and confirms(r)]
     if len(confirmed) == 1:
-        row = confirmed[0]
-        return PathMatch(row, ((name, strip_number(row.name).replace(" ", "")),))
+        return PathMatch(confirmed[0], _renamed(name, confirmed[0]))
     # the name is a line at another level or under another parent ("卫生健康支出（款）计划生育事务
     # （项）" for the 款 21007 计划生育事务): the one line of that name, the path misnamed
     elsewhere = [

@@ -120,6 +120,7 @@ class Binding:
     row: str
     column: str
     side: str | None = None
+    paths: bool = False  # the table that the section's 类/款/项 item paths are bound to
 
     @property
     def by_row_name(self) -> bool:
@@ -247,7 +248,10 @@ def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = No
         patterns.append(SentencePattern(item["id"], item["template"], regex, slots, directions, unit))
     bindings = {
         str(section): tuple(
-            Binding(str(b["label"]), b["table"], str(b["row"]), b["column"], b.get("side")) for b in items
+            Binding(
+                str(b["label"]), b["table"], str(b["row"]), b["column"], b.get("side"), bool(b.get("paths"))
+            )
+            for b in items
         )
         for section, items in (raw.get("bindings") or {}).items()
     }

@@ -66,11 +66,18 @@ def _replace_everywhere(*pairs: tuple[str, str]) -> Callable[[list[Line]], list[
 
 
 # the genuine defects: a truncated completion rate (F104), "下降（增长）" left from the template
-# (D103) and the unit's name written 规划与自然资源局 three times (D112, p. 25-26)
+# (D103), the unit's name written 规划与自然资源局 three times (D112, p. 25-26), 人员经费 4896.98
+# in the text where the 基本支出决算表 totals 4884.09 (N101, p. 24 against p. 16), and three items
+# named otherwise than their lines: 其他国土资源事务支出 for 2200199 其他自然资源事务支出, and the
+# 款 住房保障支出 for 22102 住房改革支出, twice (N107, p. 23)
 _CLEAN = _replace_everywhere(
     ("完成年初预算的 95.45%", "完成年初预算的 95.46%"),
     ("下降（增长）27.78%", "下降 27.78%"),
     ("规划与自然资源局", "规划和自然资源局"),
+    ("经费 4896.98 万元", "经费 4884.09 万元"),
+    ("基本支出 5377.64 万元。其中", "基本支出 5364.75 万元。其中"),
+    ("他国土资源事务支出", "他自然资源事务支出"),
+    ("住房保障支出（类）住房保障支出（款）", "住房保障支出（类）住房改革支出（款）"),
 )
 
 
@@ -119,6 +126,7 @@ def test_the_real_document_gives_only_its_genuine_errors() -> None:
     assert sorted((f.rule, f.evidence.expected, f.evidence.actual, f.location.section) for f in errors) == [
         ("D103", None, None, "three_public"),
         ("F104", "95.46%", "95.45%", "general_explanation"),
+        ("N101", "4884.09万元", "4896.98万元", "basic_explanation"),
     ]
 
 
