@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from yusuan.check.changes import rate_evidence
 from yusuan.check.claims import SectionClaim, section_claims
 from yusuan.check.context import Context, issue
-from yusuan.model import Evidence, Finding, Severity, quantize
+from yusuan.model import Finding, Severity, quantize
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -62,11 +63,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"the rate should be {quantize(exact, places)}%, the text says {rate}%",
             claim_item.location,
             item_location,
-            evidence=Evidence(
-                expected=f"{quantize(exact, places)}%",
-                actual=f"{rate}%",
-                difference=f"{quantize(rate - exact, places + 1)}%",
-                tolerance=f"{quantize(err + half, places + 2)}%",
-            ),
+            evidence=rate_evidence(exact, rate, places, err + half),
             hint="按(本年−上年)÷上年重新计算 / recompute (this year − last year) ÷ last year",
         )
