@@ -46,7 +46,9 @@ def _data_with(tmp_path: Path, budget_yaml: str) -> Path:
 @pytest.mark.parametrize(
     "text",
     [
-        "identities:\n  - {rule: A102, columns: total = basic - project}",
+        "identities:\n  - {rule: A102, columns: total = basic * project}",
+        "identities:\n  - {rule: A103, lines: income_total = income_subtotal - carried(income)}",
+        "identities:\n  - {rule: A102, columns: total - basic = project}",
         "identities:\n  - {rule: X101, figures: overview.total = expenditure[total].total}",
         "identities:\n  - {rule: A103, lines: income_total = after(income)}",
         "identities:\n  - {rule: X101, figures: 'income[code].total = expenditure[total].total'}",
@@ -76,6 +78,8 @@ def test_an_identity_added_as_data_is_checked(
         "  - rule: X101\n"
         "    what: 基本支出 / basic\n"
         "    figures: expenditure[total].basic = projects[total].total\n"
+        "  - {rule: X101, table: expenditure, columns: basic = total - project}\n"
+        "  - {rule: X101, table: expenditure, what: 减 / minus, columns: project = basic - total}\n"
     )
     monkeypatch.setenv("YUSUAN_DATA", str(_data_with(tmp_path, added)))
     load_identities.cache_clear()
@@ -84,8 +88,10 @@ def test_an_identity_added_as_data_is_checked(
     finally:
         monkeypatch.delenv("YUSUAN_DATA")
         load_identities.cache_clear()
-    assert [(f.severity, f.message.split("：")[0]) for f in found] == [(Severity.ERROR, "基本支出")]  # type: ignore[union-attr]
-    assert {loc.table for loc in found[0].locations} == {"expenditure", "projects"}  # type: ignore[union-attr]
+    messages = {(f.severity, f.message.split("：")[0]) for f in found}  # type: ignore[union-attr]
+    assert messages == {(Severity.ERROR, "基本支出"), (Severity.ERROR, "减")}  # basic = total - project holds
+    basic = next(f for f in found if f.message.startswith("基本支出"))  # type: ignore[union-attr]
+    assert {loc.table for loc in basic.locations} == {"expenditure", "projects"}  # type: ignore[union-attr]
 
 
 def test_a_row_the_reader_did_not_recognise_is_not_evaluated(built_seed: Disclosure) -> None:
@@ -115,11 +121,45 @@ def test_rows_a_template_does_not_print_are_not_asked_for(built_seed: Disclosure
     assert not [o for o in evaluate(Context(shanghai), "A103") if isinstance(o, NotEvaluated)]
 
 
-def test_a_kind_without_identities_is_not_evaluated(built_seed: Disclosure) -> None:
+def test_a_kind_without_identities_data_is_not_evaluated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_seed: Disclosure
+) -> None:
+    target = _data_with(tmp_path, "identities: []\n")
+    (target / "identities" / "final_accounts.yaml").unlink()
     final = copy.deepcopy(built_seed)
     final.facts.kind = Kind.FINAL_ACCOUNTS
-    if (data_dir() / "identities" / "final_accounts.yaml").is_file():
-        pytest.skip("final_accounts identities exist (h-final)")
-    report = run(Context(final), [r for r in all_rules() if r.id in IDENTITY_RULES])
+    monkeypatch.setenv("YUSUAN_DATA", str(target))
+    load_identities.cache_clear()
+    try:
+        report = run(Context(final), [r for r in all_rules() if r.id in IDENTITY_RULES])
+    finally:
+        monkeypatch.delenv("YUSUAN_DATA")
+        load_identities.cache_clear()
     assert {n.rule for n in report.not_evaluated} == IDENTITY_RULES
     assert all("final_accounts" in n.reason for n in report.not_evaluated)
+
+
+FINAL = Path(__file__).resolve().parents[1] / "corpus" / "final"
+
+
+@pytest.mark.parametrize("table_id", ["final_income", "final_expenditure", "final_fiscal_overview"])
+def test_final_accounts_identities_catch_a_planted_defect(table_id: str) -> None:
+    from yusuan.api import read_document
+    from yusuan.model import Amount, Cell, CellStatus
+
+    disclosure = read_document(FINAL / "shanghai-putuo-planning-bureau-2024-dept-final-accounts.pdf")
+    assert disclosure.facts.kind is Kind.FINAL_ACCOUNTS
+    clean = run(Context(disclosure), [r for r in all_rules() if r.id == "A102"])
+    assert not [f for f in clean.findings if f.severity is Severity.ERROR]
+    table = disclosure.tables[table_id]
+    index = table.column_index("total")
+    assert index is not None
+    row = next(r for r in table.rows if r.cells[index].amount is not None and r.cells[index].amount.value)
+    old = row.cells[index]
+    assert old.amount is not None
+    changed = Amount(old.amount.value + 1, old.amount.unit, old.amount.places)
+    row.cells[index] = Cell(changed.normalised(), changed, CellStatus.VALUE, old.source)
+    report = run(Context(disclosure), [r for r in all_rules() if r.id in IDENTITY_RULES])
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert [(f.rule, f.location.table) for f in errors] == [("A102", table_id)]
+    assert {n.rule for n in report.not_applicable} == IDENTITY_RULES - {"A102"}  # F101–F103 do those

@@ -124,3 +124,47 @@ def test_a_cycle_or_an_unknown_parent_is_one_clear_error(
         load_profile("one")
     with pytest.raises(ReferenceError, match="'nowhere'"):
         load_profile("orphan")
+
+
+def test_a_new_region_in_an_extra_folder_reads_a_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A region whose template is the MoF layout with its own titles: one file, no code."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    _write(
+        folder,
+        "demo_province",
+        {
+            "extends": "mof_standard",
+            "name": "某省部门预算公开模板",
+            "years": [2025, None],
+            "detect": {"min_hits": 2, "patterns": ["部门收支总览表", "部门收入总览表"]},
+            "tables": [
+                {"id": "overview", "title": "{year}年部门收支总览表", "title_pattern": "部门收支总览表"},
+                {"id": "income", "title": "{year}年部门收入总览表", "title_pattern": "部门收入总览表"},
+            ],
+        },
+    )
+    document = tmp_path / "doc.txt"
+    document.write_text(
+        "某某厅2025年部门预算\n第二部分 部门预算表\n2025年部门收支总览表\n单位：万元\n"
+        "项目\t预算数\t项目\t预算数\n一、一般公共预算\t12.50\t一、一般公共服务支出\t12.50\n"
+        "2025年部门收入总览表\n单位：万元\n科目编码\t科目名称\t合计\n\t合计\t12.50\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(TEMPLATES_ENV, str(folder))
+    from yusuan.read import read_document
+
+    disclosure = read_document(document)
+    assert (disclosure.facts.profile, disclosure.facts.unit, disclosure.facts.year) == (
+        "demo_province",
+        "某某厅",
+        2025,
+    )
+    overview = disclosure.tables["overview"]
+    assert [(r.side, r.name, r.cells[0].normalised or r.cells[1].normalised) for r in overview.rows] == [
+        ("income", "一、一般公共预算", "12.50"),
+        ("expenditure", "一、一般公共服务支出", "12.50"),
+    ]
+    assert disclosure.tables["income"].rows[0].cells[0].normalised == "12.50"

@@ -9,13 +9,13 @@ to the next one (or the end of its section); the rules of the final_accounts fam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
 from yusuan.check.context import CannotEvaluate, Context
-from yusuan.model import Kind, Section
+from yusuan.model import Section
 from yusuan.reference.narrative import squeeze
 from yusuan.reference.profiles import Profile
 
@@ -30,6 +30,9 @@ class Patterns:
     reason: re.Pattern[str]
     placeholder: re.Pattern[str]
     words: dict[str, str]  # direction word -> up | down | same
+    part_table: str = ""  # the table holding the 预算数 of parts stated without it (三公)
+    part_rate: re.Pattern[str] | None = None
+    part_columns: dict[str, str] = field(default_factory=dict)  # printed label -> column key
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class Statement:
     rate_text: str  # as printed ("95.45"), "" when no rate is stated
     direction: str | None  # up | down | same, None when no word is stated
     direction_text: str
-    undecided: bool  # "大于（小于）" left as in the template
+    undecided: str  # "大于（小于）", "下降（增长）" … left as in the template ("" when none)
     reason: str | None  # None when no 主要原因 is stated
 
     @property
@@ -55,17 +58,16 @@ def _patterns(profile: Profile) -> Patterns | None:
     raw: dict[str, Any] | None = (profile.raw.get("reading") or {}).get("final_statements")
     if not raw:
         return None
+    parts: dict[str, Any] = raw.get("parts") or {}
     return Patterns(
         **{key: re.compile(raw[key]) for key in ("budget", "final", "rate", "direction", "undecided")},
         reason=re.compile(raw["reason"]),
         placeholder=re.compile(raw["placeholder"]),
         words={str(k): str(v) for k, v in raw["words"].items()},
+        part_table=str(parts.get("table", "")),
+        part_rate=re.compile(parts["rate"]) if parts.get("rate") else None,
+        part_columns={str(k): str(v) for k, v in (parts.get("columns") or {}).items()},
     )
-
-
-def applies(ctx: Context) -> bool:
-    """True for a 决算; the final_accounts rules do not apply to a budget."""
-    return ctx.disclosure.facts.kind is Kind.FINAL_ACCOUNTS
 
 
 def patterns(ctx: Context) -> Patterns:
@@ -115,6 +117,38 @@ def _statement(section: Section, text: str, p: Patterns) -> Statement:
         rate_text=rate["rate"] if rate else "",
         direction=p.words.get(direction["word"]) if direction else None,
         direction_text=direction.group(0) if direction else "",
-        undecided=p.undecided.search(text) is not None,
+        undecided=undecided.group(0) if (undecided := p.undecided.search(text)) else "",
         reason=reason["reason"].strip() if reason else None,
     )
+
+
+def part_statements(ctx: Context) -> list[Statement]:
+    """The parts stated with their 决算 and rate but not their 预算 ("其中：因公出国（境）费决算为
+    0.00 万元，完成预算的 0.00%"), their 预算 taken from the table's row of role ``budget``."""
+    found = patterns(ctx)
+    table = ctx.disclosure.table(found.part_table) if found.part_table else None
+    budget_row = next((r for r in table.rows if r.role == "budget"), None) if table else None
+    if found.part_rate is None or table is None or budget_row is None:
+        return []
+    result: list[Statement] = []
+    for section in ctx.disclosure.sections:
+        for match in found.part_rate.finditer(squeeze(section.text)):
+            column = found.part_columns.get(match["label"])
+            budget = budget_row.amount(table, column) if column else None
+            if budget is None:
+                continue
+            result.append(
+                Statement(
+                    section=section,
+                    text=match.group(0),
+                    budget=budget.value,
+                    final=number(match["amount"]),
+                    rate=number(match["rate"]),
+                    rate_text=match["rate"],
+                    direction=None,
+                    direction_text="",
+                    undecided="",
+                    reason=None,
+                )
+            )
+    return result

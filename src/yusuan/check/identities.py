@@ -10,9 +10,9 @@ evaluated, naming what is missing. See docs/identities.md.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from yusuan.check.context import CannotEvaluate, Context, not_evaluated
+from yusuan.check.context import CannotEvaluate, Context, DoesNotApply, not_evaluated
 from yusuan.check.figures import (
     cell_location,
     coded_rows,
@@ -51,6 +51,8 @@ def identities_for(ctx: Context, rule: str) -> list[Identity]:
         found = [i for i in load_identities(kind) if i.rule == rule]
     except ReferenceError as exc:
         raise CannotEvaluate(str(exc)) from None
+    if not found:
+        raise DoesNotApply(f"{kind} 的勾稽关系中没有 {rule} / no {rule} identities for {kind}")
     return found
 
 
@@ -141,7 +143,7 @@ def _role_rows(ctx: Context, table: Table, term: Term, identity: Identity) -> Ro
 
 def _columns(ctx: Context, identities: list[Identity]) -> Iterator[Outcome]:
     for table in ctx.disclosure.tables.values():
-        chosen: list[tuple[Identity, str, list[str]]] = []
+        chosen: list[tuple[Identity, str, list[Term]]] = []
         for identity in identities:
             if table not in _tables(ctx, identity):
                 continue
@@ -154,7 +156,7 @@ def _columns(ctx: Context, identities: list[Identity]) -> Iterator[Outcome]:
             yield from _each_row(ctx, table, identity, head, parts)
 
 
-def _applied_columns(table: Table, identity: Identity) -> tuple[str, list[str]] | None:
+def _applied_columns(table: Table, identity: Identity) -> tuple[str, list[Term]] | None:
     head = identity.head.column
     assert head is not None
     index = table.column_index(head)
@@ -162,11 +164,11 @@ def _applied_columns(table: Table, identity: Identity) -> tuple[str, list[str]] 
         return None
     side = table.columns[index].side
     keys = set(value_columns(table, side))
-    parts: list[str] = []
+    parts: list[Term] = []
     for term in identity.parts:
         assert term.column is not None
         if term.column in keys:
-            parts.append(term.column)
+            parts.append(replace(term, optional=False))
         elif not term.optional:
             return None
     optional = any(t.optional for t in identity.parts)
@@ -175,19 +177,37 @@ def _applied_columns(table: Table, identity: Identity) -> tuple[str, list[str]] 
     return head, parts
 
 
+def _joined(table: Table, terms: list[Term], label: bool = False) -> str:
+    """``basic+project`` (or the printed labels), with ``-`` before a subtracted column."""
+    out = ""
+    for n, term in enumerate(terms):
+        assert term.column is not None
+        index = table.column_index(term.column)
+        name = table.columns[index].label if label and index is not None else term.column
+        out += ("-" if term.negative else "+" if n else "") + name
+    return out
+
+
+def _signed(amount: Amount | None, term: Term) -> Amount | None:
+    if amount is None or not term.negative:
+        return amount
+    return Amount(-amount.value, amount.unit, amount.places)
+
+
 def _each_row(
-    ctx: Context, table: Table, identity: Identity, head: str, parts: list[str]
+    ctx: Context, table: Table, identity: Identity, head: str, terms: list[Term]
 ) -> Iterator[Finding]:
+    parts = [t.column for t in terms if t.column is not None]
     index = table.column_index(head)
     assert index is not None
     side = table.columns[index].side
     coded = layout(ctx.profile, table) in _CODED
-    labels = "+".join(table.columns[i].label for k in parts if (i := table.column_index(k)) is not None)
-    what = identity.what if identity.what != identity.text else f"{table.columns[index].label}不等于{labels}"
-    what_en = identity.what_en if identity.what_en != identity.text else f"{head} is not {'+'.join(parts)}"
+    labels = _joined(table, terms, label=True)
+    what = identity.what if identity.described else f"{table.columns[index].label}不等于{labels}"
+    what_en = identity.what_en if identity.described else f"{head} is not {_joined(table, terms)}"
     for row in table.iter_rows(side):
         total = row.amount(table, head)
-        amounts = [row.amount(table, k) for k in parts]
+        amounts = [_signed(row.amount(table, k), t) for k, t in zip(parts, terms, strict=True)]
         if total is None and (coded or all(a is None for a in amounts)):
             continue  # a blank total in a coded table is A101's
         found = judge(

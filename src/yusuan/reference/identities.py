@@ -14,7 +14,7 @@ A term ending in ``?`` is optional: dropped where the table, row or column is ab
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -44,6 +44,7 @@ class Term:
     rows: str | None  # a role, "code" / "class", or "items(side)" / "carried(side)"; None for columns
     column: str | None  # None for lines (every column)
     optional: bool = False
+    negative: bool = False  # "- term": subtracted (columns form only)
 
     @property
     def function(self) -> tuple[str, str] | None:
@@ -57,7 +58,7 @@ class Term:
         text = self.rows or self.column or ""
         if self.table is not None:
             text = f"{self.table}[{self.rows}].{self.column}"
-        return text + ("?" if self.optional else "")
+        return ("- " if self.negative else "") + text + ("?" if self.optional else "")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Identity:
     layout: str | None = None  # only tables of this layout
     unless: Term | None = None  # skipped when a cell of these rows is not zero
     without: tuple[str, ...] = ()  # only where the template prints no row of these roles
+    described: bool = False  # True when the data gives `what`; else the message is built
 
     @property
     def text(self) -> str:
@@ -97,11 +99,17 @@ def _identity(raw: dict[str, Any], where: str) -> Identity:
     equation = str(raw[form])
     if equation.count("=") != 1:
         raise ReferenceError(f"{where}: {equation!r} 应为 a = b + c / expected a = b + c")
-    left, right = (side.split("+") for side in equation.split("="))
-    if len(left) != 1:
+    left, right = equation.split("=")
+    if re.search(r"[+-]", left.strip()):
         raise ReferenceError(f"{where}: 等号左边只能有一项 / one term left of =")
-    head = _term(form, left[0], where)
-    parts = tuple(_term(form, p, where) for p in right)
+    tokens = re.split(r"\s*([+-])\s*", "+" + right.strip())[1:]  # sign, term, sign, term …
+    if "-" in tokens[::2] and form != "columns":
+        raise ReferenceError(f"{where}: 减号只用于 columns / '-' only in the columns form")
+    head = _term(form, left, where)
+    parts = tuple(
+        replace(_term(form, text, where), negative=sign == "-")
+        for sign, text in zip(tokens[::2], tokens[1::2], strict=True)
+    )
     matched = [t.rows in MATCHERS for t in (head, *parts)]
     if any(matched) and (not all(matched) or len(parts) != 1 or head.rows != parts[0].rows):
         raise ReferenceError(f"{where}: [code]/[class] 只能一对一 / [code] and [class] pair one term each")
@@ -121,6 +129,7 @@ def _identity(raw: dict[str, Any], where: str) -> Identity:
         layout=raw.get("layout"),
         unless=unless,
         without=tuple(str(r) for r in without),
+        described="what" in raw,
     )
 
 

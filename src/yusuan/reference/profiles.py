@@ -85,7 +85,13 @@ class Profile:
         return next((s for s in self.sections if s.id == section_id), None)
 
     def detect_score(self, text: str) -> int:
-        return sum(1 for pattern in self.detect_patterns if pattern in text)
+        """How many of the detection fragments (regular expressions) the text contains."""
+        return sum(1 for pattern in _compiled(self.detect_patterns) if pattern.search(text))
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
 
 
 def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:
@@ -204,12 +210,36 @@ def _load(profile_id: str, dirs: tuple[Path, ...]) -> Profile:
         raise ReferenceError(f"{where}: 模板数据有误 / malformed profile: {exc}") from exc
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 def detect_profile(text: str) -> Profile | None:
-    """The profile whose title fragments the text contains most (at least its minimum)."""
-    best: tuple[int, Profile] | None = None
+    """The profile whose title fragments the text contains most (at least its minimum).
+
+    Editions of one template share their fragments: among the profiles that reach their
+    minimum, one whose ``years`` cover the document's year (the first year printed, on the
+    cover) wins, then the one with most fragments, then the edition nearest that year.
+    """
+    found = _YEAR.search(text)
+    year = int(found.group(1)) if found else None
+    candidates: list[tuple[bool, int, int, Profile]] = []
     for profile_id in profile_ids():
         profile = load_profile(profile_id)
         score = profile.detect_score(text)
-        if score >= profile.detect_min_hits and (best is None or score > best[0]):
-            best = (score, profile)
-    return best[1] if best else None
+        if score >= profile.detect_min_hits:
+            candidates.append((profile.covers(year), score, -_distance(profile, year), profile))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[:3])[3]
+
+
+def _distance(profile: Profile, year: int | None) -> int:
+    """How many years ``year`` lies outside the profile's years (0 inside or unknown)."""
+    first, last = profile.years
+    if year is None:
+        return 0
+    if first is not None and year < first:
+        return first - year
+    if last is not None and year > last:
+        return year - last
+    return 0

@@ -65,17 +65,24 @@ def table_roles(table_id: str, profile: Profile | None) -> Wordings:
     return result
 
 
-def role_of(name: str, wordings: Wordings, unit: str = "") -> str | None:
-    """The role whose wordings include ``name`` (the first declared), or None."""
+def role_of(name: str, wordings: Wordings, unit: str = "", side: str | None = None) -> str | None:
+    """The role whose wordings include ``name`` (the first declared), or None.
+
+    On a side of a side-by-side table a role of that side wins (the 决算 prints 总计 on both
+    sides: ``income_total`` on the income side, ``expenditure_total`` on the other).
+    """
     wanted = normalise_name(name)
     if not wanted:
         return None
     own = "".join(unit.split())
-    for role, words in wordings.items():
-        for word in words:
-            if word == wanted or (word == UNIT_NAME and own and wanted.endswith(own)):
-                return role
-    return None
+    found = [
+        role
+        for role, words in wordings.items()
+        if any(word == wanted or (word == UNIT_NAME and own and wanted.endswith(own)) for word in words)
+    ]
+    own_side = [role for role in found if side and role.startswith(f"{side}_")]
+    chosen = own_side or found
+    return chosen[0] if chosen else None
 
 
 def tag_roles(tables: Iterable[Table], profile: Profile | None, unit: str = "") -> None:
@@ -86,4 +93,4 @@ def tag_roles(tables: Iterable[Table], profile: Profile | None, unit: str = "") 
     for table in tables:
         wordings = table_roles(table.id, profile)
         for row in table.rows:
-            row.role = role_of(row.name, wordings, unit)
+            row.role = role_of(row.name, wordings, unit, row.side)

@@ -1,6 +1,6 @@
 """The Shanghai 决算 (tests/corpus/final/) read cell by cell against its golden.
 
-The golden (tests/golden/corpus/shanghai-putuo-planning-bureau-2024-dept-final-accounts.json)
+The golden (tests/golden/corpus/final/shanghai-putuo-planning-bureau-2024-dept-final-accounts.json)
 was written from poppler's ``pdftotext -layout`` of the PDF (an extractor independent of the
 reader under test) for the 收入决算表, 支出决算表 and the 三公 决算表 (its single printed line
 split into the 预算数 and 决算数 rows), and checked by eye against that text.
@@ -17,7 +17,7 @@ from yusuan.reference.profiles import load_profile
 
 ROOT = Path(__file__).parents[3]
 PDF = ROOT / "tests" / "corpus" / "final" / "shanghai-putuo-planning-bureau-2024-dept-final-accounts.pdf"
-GOLDEN = ROOT / "tests" / "golden" / "corpus" / f"{PDF.stem}.json"
+GOLDEN = ROOT / "tests" / "golden" / "corpus" / "final" / f"{PDF.stem}.json"
 
 
 def test_final_accounts_tables_match_the_golden_cell_by_cell() -> None:

@@ -49,6 +49,7 @@ class Blocks:
     glossary: list[Line] = field(default_factory=list)
     attachments: list[AttachmentBlock] = field(default_factory=list)
     orphans: list[Line] = field(default_factory=list)  # text outside every block
+    headings: list[str] = field(default_factory=list)  # the part headings as printed
 
 
 def _ends_with_page_number(line: Line) -> bool:
@@ -139,6 +140,7 @@ class _Splitter:
     def open_part(self, title: str, heading: Line) -> None:
         """A part heading: the part's only section opens, or the glossary, or nothing yet."""
         self.close()
+        self.blocks.headings.append(heading.text)
         self.part = self.reading.part_for(title)
         specs = [s for s in self.profile.sections if s.part == self.part and self.part]
         if len(specs) == 1 and specs[0].id not in self.seen_sections:
@@ -218,6 +220,8 @@ class _Splitter:
                 return
         if self.current is not None:
             self.current.append(line)
+        elif text is not None and any(p.match(squeeze(text)) for p in reading.skip_lines):
+            return  # page furniture (a page number) between blocks
         elif self.part is None:
             self.blocks.cover.append(line)
         elif not line.is_blank:

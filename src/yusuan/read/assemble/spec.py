@@ -33,6 +33,16 @@ class PerformanceSpec:
 
 
 @dataclass(frozen=True)
+class AnyPattern:
+    """One or more patterns tried in turn (a template that prints its title in two orders)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return next((m for p in self.patterns if (m := p.match(text))), None)
+
+
+@dataclass(frozen=True)
 class ReadingSpec:
     parts: tuple[tuple[str, str], ...]  # (fragment of the 第X部分 title, part name)
     contents_heading: re.Pattern[str] | None
@@ -42,7 +52,7 @@ class ReadingSpec:
     note_line: re.Pattern[str] | None
     skip_lines: tuple[re.Pattern[str], ...]
     row_names: frozenset[str]
-    title: re.Pattern[str] | None
+    title: AnyPattern | None
     attachment_start: re.Pattern[str] | None
     attachment_title: str
     # A line (whitespace removed) that opens a part; its ``title`` group names it.
@@ -74,6 +84,13 @@ class ReadingSpec:
 def _pattern(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
     value = raw.get(key)
     return re.compile(value) if value else None
+
+
+def _any_pattern(value: str | list[str] | None) -> AnyPattern | None:
+    if not value:
+        return None
+    texts = [value] if isinstance(value, str) else value
+    return AnyPattern(tuple(re.compile(t) for t in texts))
 
 
 def _performance(raw: dict[str, Any] | None) -> PerformanceSpec | None:
@@ -108,7 +125,7 @@ def _reading_cached(profile_id: str, profile: Profile) -> ReadingSpec:
         note_line=_pattern(raw, "note_line"),
         skip_lines=tuple(re.compile(p) for p in raw.get("skip_lines", [])),
         row_names=frozenset(raw.get("row_names", [])),
-        title=_pattern(raw, "title"),
+        title=_any_pattern(raw.get("title")),
         attachment_start=_pattern(raw, "attachment_start"),
         attachment_title=str(raw.get("attachment_title", "")),
         part_heading=_pattern(raw, "part_heading") or PART_HEADING,

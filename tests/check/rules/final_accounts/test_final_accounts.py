@@ -35,10 +35,14 @@ def _planted(
     lines: Callable[[list[Line]], list[Line]] = list,
     tables: Callable[[list[RawTable]], list[RawTable]] = list,
 ) -> Disclosure:
+    """The real document with its genuine errors corrected, then ``lines`` and ``tables`` planted."""
     reading = _reading()
     assert reading.profile is not None
     return disclosure_from_pages(
-        reading.file, lines(list(reading.lines)), tables(list(reading.tables)), reading.profile
+        reading.file,
+        lines(_CLEAN(list(reading.lines))),
+        tables(_clean_tables(list(reading.tables))),
+        reading.profile,
     )
 
 
@@ -65,20 +69,43 @@ def _replace_everywhere(*pairs: tuple[str, str]) -> Callable[[list[Line]], list[
     return change
 
 
-# the genuine defects: a truncated completion rate (F104), "下降（增长）" left from the template
-# (D103), the unit's name written 规划与自然资源局 three times (D112, p. 25-26), 人员经费 4896.98
-# in the text where the 基本支出决算表 totals 4884.09 (N101, p. 24 against p. 16), and three items
-# named otherwise than their lines: 其他国土资源事务支出 for 2200199 其他自然资源事务支出, and the
-# 款 住房保障支出 for 22102 住房改革支出, twice (N107, p. 23)
-_CLEAN = _replace_everywhere(
-    ("完成年初预算的 95.45%", "完成年初预算的 95.46%"),
-    ("下降（增长）27.78%", "下降 27.78%"),
-    ("规划与自然资源局", "规划和自然资源局"),
-    ("经费 4896.98 万元", "经费 4884.09 万元"),
-    ("基本支出 5377.64 万元。其中", "基本支出 5364.75 万元。其中"),
-    ("他国土资源事务支出", "他自然资源事务支出"),
-    ("住房保障支出（类）住房保障支出（款）", "住房保障支出（类）住房改革支出（款）"),
-)
+def _clean_lines(lines: list[Line]) -> list[Line]:
+    """The genuine F104 findings corrected: 95.45% (9746.50 ÷ 10210.34 is 95.457…%), and the rates
+    stated for the 三公 parts budgeted at 0 (因公出国（境）费, 公务用车: "完成预算的 0.00%"); and the
+    narrative's genuine defects: "下降（增长）" left from the template (D103, F105), the unit's name
+    written 规划与自然资源局 three times (D112, pp. 25-26), 人员经费 4896.98 in the text where the
+    基本支出决算表 totals 4884.09 (N101, p. 24 against p. 16), and three items named otherwise than
+    their lines: 其他国土资源事务支出 for 2200199 其他自然资源事务支出, and the 款 住房保障支出 for
+    22102 住房改革支出, twice (N107, p. 23)."""
+    lines = _replace_text("完成年初预算的 95.45%", "完成年初预算的 95.46%")(lines)
+    lines = _replace_everywhere(
+        ("下降（增长）27.78%", "下降 27.78%"),
+        ("规划与自然资源局", "规划和自然资源局"),
+        ("经费 4896.98 万元", "经费 4884.09 万元"),
+        ("基本支出 5377.64 万元。其中", "基本支出 5364.75 万元。其中"),
+        ("他国土资源事务支出", "他自然资源事务支出"),
+        ("住房保障支出（类）住房保障支出（款）", "住房保障支出（类）住房改革支出（款）"),
+        ("康支出（类）236.63 万元", "康支出（类）236.64 万元"),  # as the tables are corrected below
+    )(lines)
+    return [replace(ln, cells=tuple(c.replace("，完成预算的 0.00%", "") for c in ln.cells)) for ln in lines]
+
+
+_CLEAN = _clean_lines
+
+
+def _clean_tables(tables: list[RawTable]) -> list[RawTable]:
+    """The three genuine F102 errors corrected: the two overviews print 236.63 for 卫生健康支出 and
+    3845.25 for 城乡社区支出 where the expenditure tables print 236.64 and 3845.24."""
+    fixes = {"九、卫生健康支出": ("236.63", "236.64"), "十一、城乡社区支出": ("3845.25", "3845.24")}
+    tables = [_copy(t) for t in tables]
+    for table in tables:
+        if table.title not in ("收入支出决算总表", "财政拨款收入支出决算总表"):
+            continue
+        for i, row in enumerate(table.body):
+            for name, (old, new) in fixes.items():
+                if name in [c.replace(" ", "") for c in row.cells]:
+                    table.body[i] = replace(row, cells=tuple(new if c == old else c for c in row.cells))
+    return tables
 
 
 def _rules(findings: list[Finding]) -> set[str]:
@@ -120,18 +147,36 @@ def test_the_template_reads_as_a_final_accounts_template() -> None:
 
 
 def test_the_real_document_gives_only_its_genuine_errors() -> None:
-    """95.45% printed where 9746.50 ÷ 10210.34 = 95.457…% (truncated, not rounded); the
-    template's "下降（增长）" left before 27.78% in the 三公 section (p. 25)."""
+    """95.45% printed where 9746.50 ÷ 10210.34 = 95.457…% (truncated, not rounded); the overviews'
+    卫生健康支出 236.63 against 236.64 in the expenditure tables, 城乡社区支出 3845.25 against 3845.24;
+    the template's "下降（增长）" left in the 三公 text (p. 25); 人员经费 4896.98 in the text where the
+    基本支出决算表 totals 4884.09 (p. 24 against p. 16)."""
     errors = _errors(read_pdf_document(REAL))
-    assert sorted((f.rule, f.evidence.expected, f.evidence.actual, f.location.section) for f in errors) == [
-        ("D103", None, None, "three_public"),
-        ("F104", "95.46%", "95.45%", "general_explanation"),
-        ("N101", "4884.09万元", "4896.98万元", "basic_explanation"),
+    assert sorted((f.rule, f.evidence.expected, f.evidence.actual) for f in errors) == [
+        ("D103", None, None),
+        ("F102", "236.64万元", "236.63万元"),
+        ("F102", "236.64万元", "236.63万元"),
+        ("F102", "3845.24万元", "3845.25万元"),
+        ("F104", "95.46%", "95.45%"),
+        # "下降（增长）27.78%": the template's pair of words left in the 三公 text
+        ("F105", None, "下降（增长）"),
+        ("N101", "4884.09万元", "4896.98万元"),
+    ]
+    warnings = [
+        f for f in check_disclosure(read_pdf_document(REAL)).findings if f.severity is Severity.WARNING
+    ]
+    assert sorted((f.rule, f.locations[0].section) for f in warnings) == [
+        ("D112", "three_public"),  # 规划与自然资源局 for 规划和自然资源局
+        ("F104", "three_public"),
+        ("F104", "three_public"),
+        ("N107", "general_explanation"),  # 其他国土资源事务支出 for 2200199 其他自然资源事务支出
+        ("N107", "general_explanation"),  # 住房保障支出（款） for 22102 住房改革支出, twice
+        ("N107", "general_explanation"),
     ]
 
 
 def test_a_clean_variant_gives_no_error_and_no_warning() -> None:
-    report = check_disclosure(_planted(lines=_CLEAN))
+    report = check_disclosure(_planted())
     assert [f for f in report.findings if f.severity is not Severity.INFO] == []
 
 
@@ -148,6 +193,12 @@ def test_the_template_gives_its_placeholder_findings() -> None:
         (_replace_text("上海市普陀区规划和自然", "上海市 XX"), "D103", "单位名称"),
         # a wrong year: the assets' stock date of last year in a 2024 决算
         (_replace_text("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日"), "D104", "other_matters"),
+        # a wrong year: a 2024 决算 compared with 2022
+        (
+            _replace_text("与 2023 年度相比，收入支出总计", "与 2022 年度相比，收入支出总计"),
+            "D104",
+            "overview_explanation",
+        ),
         # wrong direction words: 452.40 budgeted, 446.11 spent, "大于"
         (
             _replace_text(
@@ -165,6 +216,8 @@ def test_the_template_gives_its_placeholder_findings() -> None:
         ),
         # a completion rate with its digits swapped
         (_replace_text("98.61%", "98.16%"), "F104", "general_explanation"),
+        # a 三公 part's rate recomputed against the 三公 table's 预算数 (0.39 of 2.85 is 13.68%)
+        (_replace_text("完成预算的 13.68%。", "完成预算的 31.68%。"), "F104", "three_public"),
         # an empty reason
         (_replace_text("年中社会保险缴费基数变更导致。", "。"), "F105", "general_explanation"),
     ],
@@ -172,7 +225,7 @@ def test_the_template_gives_its_placeholder_findings() -> None:
 def test_a_planted_defect_in_the_text_is_found(
     plant: Callable[[list[Line]], list[Line]], rule: str, where: str
 ) -> None:
-    errors = _errors(_planted(lines=lambda lines: plant(_CLEAN(lines))))
+    errors = _errors(_planted(lines=plant))
     found = [f for f in errors if f.rule == rule]
     assert found, f"{rule} not found among {_rules(errors)}"
     assert any(where in (loc.section or loc.table or "") for f in found for loc in f.locations)
@@ -209,13 +262,13 @@ def _copy(table: RawTable) -> RawTable:
 
 
 def test_a_missing_table_is_found() -> None:
-    errors = _errors(_planted(lines=_CLEAN, tables=_without_table("财政拨款“三公”经费支出决算表")))
+    errors = _errors(_planted(tables=_without_table("财政拨款“三公”经费支出决算表")))
     assert [f.locations[0].table for f in errors if f.rule == "C101"] == ["final_three_public"]
 
 
 def test_a_zero_total_is_found() -> None:
     zero = _figures("收入支出决算总表", "总计", "0.00")
-    errors = _errors(_planted(lines=_CLEAN, tables=lambda tables: zero([_copy(t) for t in tables])))
+    errors = _errors(_planted(tables=lambda tables: zero([_copy(t) for t in tables])))
     assert "F106" in _rules(errors)
     assert "F101" in _rules(errors)  # 本年收入合计 + 年初结转和结余 no longer make the 总计
 
@@ -228,5 +281,19 @@ def test_a_three_public_line_that_does_not_add_up_is_found() -> None:
         table.body[0] = replace(row, cells=(*row.cells[:1], "0.49", *row.cells[2:]))
         return tables
 
-    errors = _errors(_planted(lines=_CLEAN, tables=change))
+    errors = _errors(_planted(tables=change))
     assert [f.locations[0].row for f in errors if f.rule == "F103"] == ["决算数"]
+
+
+def test_a_total_that_differs_between_tables_is_found() -> None:
+    """The 收入决算表's 合计 no longer the 收入支出决算总表's 本年收入合计."""
+
+    def change(tables: list[RawTable]) -> list[RawTable]:
+        tables = [_copy(t) for t in tables]
+        table = next(t for t in tables if t.title == "收入决算表")
+        row = table.body[0]
+        table.body[0] = replace(row, cells=tuple("9736.50" if c == "9746.50" else c for c in row.cells))
+        return tables
+
+    found = [f for f in _errors(_planted(tables=change)) if f.rule == "F102"]
+    assert {loc.table for f in found for loc in f.locations} >= {"final_income", "final_overview"}

@@ -1,11 +1,11 @@
 """“比上年”比较的是上一年
 Comparisons with "the previous year" are with year − 1.
 
-What: a sentence that compares with a named year ("比2023年增加…") in a 2025 budget, or a
-stock date ("截至2023年12月31日", or "截至2024年8月31日" in a 2026 budget) that is not in the
-previous year, is reported (Shanghai states assets at 8月31日 of the previous year, Shanxi at
-the end of it). In a 决算 (final accounts) the stock date is in the year itself: a 2024 决算
-states "截至2024年12月31日".
+What: a sentence that compares with a named year ("比2023年增加…", "与2023年度相比") in a 2025
+budget (or a 2025 决算), or a stock date ("截至2023年12月31日", or "截至2024年8月31日" in a 2026
+budget) that is not in the previous year, is reported (Shanghai states assets at 8月31日 of the
+previous year, Shanxi at the end of it). In a 决算 (final accounts) the stock date is in the year
+itself: a 2024 决算 states "截至2024年12月31日".
 
 Why: budgets compare with the previous year's budget; a wrong year is usually text left over
 from an older disclosure, and the change figures then belong to another comparison.
@@ -25,7 +25,9 @@ from yusuan.check.figures import src_location
 from yusuan.model import Finding, Kind, Severity
 from yusuan.reference.narrative import squeeze
 
-_COMPARED = re.compile(r"比(20\d{2})年(?:度)?(?:预算)?(?:增加|减少|增长|下降|持平)")
+_COMPARED = re.compile(
+    r"比(20\d{2})年(?:度)?(?:预算)?(?:增加|减少|增长|下降|持平)|与(20\d{2})年(?:度)?(?:预算)?相比"
+)
 _STOCK_DATE = re.compile(r"截至(20\d{2})年(\d{1,2})月(\d{1,2})日")
 
 
@@ -39,7 +41,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for section in ctx.disclosure.sections:
         text = squeeze(section.text)
         for match in _COMPARED.finditer(text):
-            if int(match.group(1)) != previous:
+            if int(match.group(1) or match.group(2)) != previous:
                 yield issue(
                     Severity.ERROR,
                     f"“{match.group(0)}”：{ctx.year}年预算应与{previous}年比较",

@@ -5,7 +5,10 @@ What: 收入决算表 合计 = 收入支出决算总表 本年收入合计; 支�
 项目支出) = 收入支出决算总表 本年支出合计; 收入决算表 合计 财政拨款收入 = 财政拨款收入支出决算总表
 本年收入合计; 一般公共预算财政拨款支出决算表 合计 = 财政拨款收入支出决算总表 本年支出合计
 （一般公共预算财政拨款列）; 一般公共预算财政拨款基本支出决算表 人员经费合计 + 公用经费合计 =
-一般公共预算财政拨款支出决算表 合计 基本支出. Rows are found by role.
+一般公共预算财政拨款支出决算表 合计 基本支出; and line by line, each 类 of the 收入支出决算总表
+= that 类 of the 支出决算表, each 类 of the 财政拨款收入支出决算总表 (一般公共预算财政拨款列) = that
+类 of the 一般公共预算财政拨款支出决算表. Rows are found by role;
+the identities are data (data/identities/final_accounts.yaml, rule F102).
 
 Why: the nine tables are views of the same accounts; a total that differs between them means
 one of the tables was prepared from other figures.
@@ -20,70 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.check.context import Context, not_evaluated
-from yusuan.check.figures import cell_location, compare, judge
-from yusuan.check.final_statements import applies
-from yusuan.model import Finding, NotEvaluated
+from yusuan.check.context import Context
+from yusuan.check.identities import Outcome, evaluate
 
-# (table, row role, column) = Σ (table, row role, column): the identities of the 决算 tables.
-_IDENTITIES: list[tuple[tuple[str, str, str], list[tuple[str, str, str]], str, str]] = [
-    (
-        ("final_income", "total", "total"),
-        [("final_overview", "income_subtotal", "income_amount")],
-        "收入决算表合计不等于收入支出决算总表本年收入合计",
-        "the income table's total differs from the overview's income subtotal",
-    ),
-    (
-        ("final_expenditure", "total", "total"),
-        [("final_overview", "expenditure_subtotal", "total")],
-        "支出决算表合计不等于收入支出决算总表本年支出合计",
-        "the expenditure table's total differs from the overview's expenditure subtotal",
-    ),
-    (
-        ("final_income", "total", "fiscal"),
-        [("final_fiscal_overview", "income_subtotal", "income_amount")],
-        "收入决算表财政拨款收入不等于财政拨款收入支出决算总表本年收入合计",
-        "the income table's 财政拨款收入 differs from the fiscal overview's income subtotal",
-    ),
-    (
-        ("final_general_expenditure", "total", "total"),
-        [("final_fiscal_overview", "expenditure_subtotal", "general_budget")],
-        "一般公共预算财政拨款支出决算表合计不等于财政拨款总表本年支出合计（一般公共预算）",
-        "the general budget table's total differs from the fiscal overview's general budget subtotal",
-    ),
-    (
-        ("final_general_expenditure", "total", "basic"),
-        [
-            ("final_general_basic", "personnel_total", "personnel"),
-            ("final_general_basic", "public_total", "public"),
-        ],
-        "一般公共预算财政拨款支出决算表基本支出不等于人员经费合计加公用经费合计",
-        "the general budget table's basic expenditure is not 人员经费合计 + 公用经费合计",
-    ),
-]
+KINDS = ("final_accounts",)
 
 
-def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
-    if not applies(ctx):
-        return
-    for head, parts, what, what_en in _IDENTITIES:
-        places = []
-        for table_id, role, column in [head, *parts]:
-            table = ctx.disclosure.table(table_id)
-            row = next((r for r in table.rows if r.role == role), None) if table else None
-            if table is None or row is None:
-                yield not_evaluated(f"{table_id} 没有 {role} 行 / {table_id}: no {role} row")
-                break
-            places.append((table, row, column))
-        else:
-            (table, row, column), others = places[0], places[1:]
-            found = judge(
-                compare(row.amount(table, column), [r.amount(t, c) for t, r, c in others], table.unit),
-                table.unit,
-                what,
-                what_en,
-                cell_location(table, row, column),
-                *(cell_location(t, r, c) for t, r, c in others),
-            )
-            if found:
-                yield found
+def check(ctx: Context) -> Iterator[Outcome]:
+    """The F102 identities of data/identities/final_accounts.yaml."""
+    yield from evaluate(ctx, "F102")

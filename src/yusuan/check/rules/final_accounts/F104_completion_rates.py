@@ -2,8 +2,10 @@
 The completion rate "完成年初预算的X%" is recomputed from the stated budget and outturn.
 
 What: in each 决算 statement "年初预算为A万元，支出决算为B万元，完成年初预算的C%", C must be
-B ÷ A × 100 within the rounding of A, B and C as printed. A rate stated for an 年初预算 of 0
-cannot be computed and is reported.
+B ÷ A × 100 within the rounding of A, B and C as printed. A part of the 三公 stated with its
+决算 and rate only ("因公出国（境）费决算为0.00万元，完成预算的0.00%") is recomputed against the 三公
+table's 预算数. A rate stated for a 预算 of 0 cannot be computed and is reported: an error when
+something was spent, a warning when nothing was (0 of 0).
 
 Why: the completion rate is what readers take away from a 决算 statement; a wrong rate (often
 copied from the item above) misstates how the budget was executed.
@@ -22,8 +24,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.check.final_statements import Statement, applies, statements
+from yusuan.check.final_statements import Statement, part_statements, statements
 from yusuan.model import Evidence, Finding, Severity
+
+KINDS = ("final_accounts",)
 
 
 def _half_step(value: Decimal) -> Decimal:
@@ -43,12 +47,15 @@ def _judge(s: Statement) -> Finding | None:
     assert s.budget is not None and s.final is not None and s.rate is not None
     where = src_location(s.section.source, section=s.section.id, sentence=s.sentence)
     if s.budget == 0:
+        nothing = s.final == 0
         return issue(
-            Severity.ERROR,
-            f"年初预算为0，不能“完成年初预算的{s.rate_text}%”",
-            f"a completion rate of {s.rate_text}% is stated for an initial budget of 0",
+            Severity.WARNING if nothing else Severity.ERROR,
+            f"预算为0，完成率“{s.rate_text}%”无从计算：{s.sentence}",
+            f"a completion rate of {s.rate_text}% is stated for a budget of 0: {s.sentence}",
             where,
-            hint="年初预算为0时说明为年中追加或调剂，不写完成率 / explain the in-year addition instead",
+            hint="预算、决算均为0时不写完成率 / state no rate when both are 0"
+            if nothing
+            else "预算为0时说明年中追加或调剂，不写完成率 / explain the in-year addition instead",
         )
     half = Decimal(1).scaleb(-_places(s.rate_text)) / 2
     low, high = _bounds(s.budget, s.final)
@@ -71,9 +78,7 @@ def _places(text: str) -> int:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not applies(ctx):
-        return
-    for s in statements(ctx):
+    for s in [*statements(ctx), *part_statements(ctx)]:
         if s.budget is None or s.final is None or s.rate is None:
             continue  # placeholders (XXX) are D103's; a statement without a rate has nothing to recompute
         found = _judge(s)

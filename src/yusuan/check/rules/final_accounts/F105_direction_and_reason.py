@@ -3,7 +3,8 @@ The 决算 vs 预算 direction words agree with the figures, and a difference gi
 
 What: in each 决算 statement "年初预算为A万元，支出决算为B万元…决算数大于/小于/等于预算数…",
 the word must agree with A and B (B > A 大于, B < A 小于, B = A 等于 or 持平). The template's
-"大于（小于）" left undecided is reported, as is a reason that is empty ("主要原因：。") or still
+"大于（小于）" (or 增加（减少）, 下降（增长）…) left undecided is
+reported, as is a reason that is empty ("主要原因：。") or still
 the template's placeholder ("主要原因：XXXXXXXX"), and a difference stated with no reason at all.
 
 Why: the template requires every difference between budget and outturn to be explained
@@ -22,8 +23,10 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.check.final_statements import Statement, applies, patterns, statements
-from yusuan.model import Finding, Severity
+from yusuan.check.final_statements import Statement, patterns, statements
+from yusuan.model import Evidence, Finding, Severity
+
+KINDS = ("final_accounts",)
 
 _WORDS = {"up": "大于", "down": "小于", "same": "等于（持平）"}
 
@@ -40,12 +43,13 @@ def _findings(s: Statement, ctx: Context) -> Iterator[Finding]:
     if s.undecided:
         yield issue(
             Severity.ERROR,
-            "比较用词“大于（小于）”未按实际选定",
-            "the template's 大于（小于） was left undecided",
+            f"比较用词“{s.undecided}”未按实际选定",
+            f"the template's {s.undecided} was left undecided",
             where,
-            hint=f"写“决算数{_WORDS[expected]}预算数” / state the direction" if expected else "",
+            evidence=Evidence(actual=s.undecided),
+            hint="按实际保留其中一个词 / keep the word that is true",
         )
-    elif s.direction is not None and expected is not None and s.direction != expected:
+    if s.direction is not None and expected is not None and s.direction != expected:
         yield issue(
             Severity.ERROR,
             f"“{s.direction_text}”与数字不符：年初预算{s.budget}万元，决算{s.final}万元，应为{_WORDS[expected]}",
@@ -71,7 +75,5 @@ def _findings(s: Statement, ctx: Context) -> Iterator[Finding]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not applies(ctx):
-        return
     for s in statements(ctx):
         yield from _findings(s, ctx)

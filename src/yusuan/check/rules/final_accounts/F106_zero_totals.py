@@ -20,8 +20,9 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import cell_location
-from yusuan.check.final_statements import applies
 from yusuan.model import Finding, Row, Severity, Table
+
+KINDS = ("final_accounts",)
 
 
 def _zero(row: Row, table: Table, column: str) -> bool:
@@ -30,14 +31,12 @@ def _zero(row: Row, table: Table, column: str) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not applies(ctx):
-        return
     overview = ctx.require_table("final_overview")
     zeros = [
         cell_location(overview, row, column)
         for side, column in (("income", "income_amount"), ("expenditure", "total"))
         for row in overview.iter_rows(side)
-        if row.role == "total" and _zero(row, overview, column)
+        if row.role in (f"{side}_total", "total") and _zero(row, overview, column)
     ]
     if zeros:
         yield issue(
