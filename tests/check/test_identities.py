@@ -21,18 +21,26 @@ from yusuan.reference.roles import shared_roles, tag_roles
 IDENTITY_RULES = {"A102", "A103", "A104", "S101", "X101"}
 
 
-def test_every_identity_names_a_rule_roles_and_columns_that_exist() -> None:
-    identities = load_identities("budget")
-    assert {i.rule for i in identities} == IDENTITY_RULES
+@pytest.mark.parametrize("kind", [k.value for k in Kind])
+def test_every_identity_names_a_rule_roles_and_columns_that_exist(kind: str) -> None:
+    """A role or column no template has would make an identity silently never apply."""
+    identities = load_identities(kind)
+    assert identities
     assert all(rule_by_id(i.rule) is not None for i in identities)
+    profiles = [load_profile(pid) for pid in profile_ids()]
     roles = {role for table in shared_roles().values() for role in table} | {"code", "class"}
-    columns = {c.key for pid in profile_ids() for t in load_profile(pid).tables for c in t.columns}
+    roles |= {role for p in profiles for t in p.raw["tables"] for role in t.get("roles", {})}
+    columns = {c.key for p in profiles for t in p.tables for c in t.columns}
     for identity in identities:
         for term in (identity.head, *identity.parts):
             if term.rows is not None and term.function is None:
                 assert term.rows in roles, f"{identity.text}: unknown role {term.rows}"
             if term.column is not None:
                 assert term.column in columns, f"{identity.text}: no profile has column {term.column}"
+
+
+def test_the_budget_identities_report_under_the_rules_that_read_them() -> None:
+    assert {i.rule for i in load_identities("budget")} == IDENTITY_RULES
 
 
 def _data_with(tmp_path: Path, budget_yaml: str) -> Path:
@@ -163,3 +171,30 @@ def test_final_accounts_identities_catch_a_planted_defect(table_id: str) -> None
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     assert [(f.rule, f.location.table) for f in errors] == [("A102", table_id)]
     assert {n.rule for n in report.not_applicable} == IDENTITY_RULES - {"A102"}  # F101–F103 do those
+
+
+def test_a_table_without_the_row_does_not_stop_the_others(built_seed: Disclosure) -> None:
+    """A template whose 收支总表 prints no 本年收入合计 still has A103 checked on its 财政拨款收支总表."""
+    from dataclasses import replace
+
+    from yusuan.model import Amount, Cell, CellStatus
+
+    profile = load_profile("shanxi")
+    tables = [
+        {**t, "roles": {"income_subtotal": []}} if t["id"] == "overview" else t for t in profile.raw["tables"]
+    ]
+    ctx = Context(mutate(built_seed, []))
+    ctx.__dict__["profile"] = replace(profile, raw={**profile.raw, "tables": tables})
+    fiscal = ctx.disclosure.tables["fiscal_overview"]
+    row = next(r for r in fiscal.rows if r.role == "income_subtotal")
+    index = fiscal.column_index("income_amount")
+    assert index is not None and row.cells[index].amount is not None
+    wrong = Amount(row.cells[index].amount.value + 1, row.cells[index].amount.unit, 2)
+    row.cells[index] = Cell(wrong.normalised(), wrong, CellStatus.VALUE, row.cells[index].source)
+    errors = [
+        (o.location.table, o.location.row)
+        for o in evaluate(ctx, "A103")
+        if not isinstance(o, NotEvaluated) and o.severity is Severity.ERROR
+    ]
+    assert ("fiscal_overview", "本年收入合计") in errors
+    assert not [t for t, _ in errors if t == "overview"]
