@@ -2,7 +2,8 @@
 The same unit name in every table header and narrative sentence.
 
 What: each table's 单位名称 line names the unit of the document, and every sentence of the
-情况说明 that opens with "<year>年度<unit>…" names that same unit.
+情况说明 that opens with "<year>年度<unit>…" names that same unit, or a short form of it ("省检察院"
+for "江苏省人民检察院": its characters in order, ending alike).
 
 Why: disclosures are often assembled from a neighbour's file; a foreign unit name in a header
 or sentence shows copied content whose figures may not be this unit's.
@@ -30,6 +31,13 @@ _OPENING = re.compile(
 )
 
 
+def _short_form(name: str, unit: str) -> bool:
+    """The unit's name shortened ("省检察院" for "江苏省人民检察院"): its characters, in order, with
+    the same last character; another unit's name ("城镇发展服务中心") always adds a character."""
+    rest = iter(unit)
+    return name[-1:] == unit[-1:] and all(ch in rest for ch in name)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     unit = squeeze(ctx.unit_name)
     if not unit:
@@ -49,7 +57,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for section in ctx.disclosure.sections:
         for match in _OPENING.finditer(squeeze(section.text)):
             name = match.group("name")
-            if name != unit and unit not in name:
+            if name != unit and unit not in name and not _short_form(name, unit):
                 yield issue(
                     Severity.ERROR,
                     f"说明中的单位名称“{name}”与本单位“{unit}”不符",
