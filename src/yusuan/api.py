@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from yusuan.render.budget_template import write_budget_workbook
 from yusuan.render.budget_yaml import yaml_template
 from yusuan.render.files import FORMATS as DOCUMENT_FORMATS
 from yusuan.render.files import render_files
+from yusuan.render.fonts import Fonts, choose_fonts
 from yusuan.render.open_data import export_open_data
 from yusuan.render.report_html import report_html
 from yusuan.render.summary import summary_text
@@ -34,6 +36,7 @@ from yusuan.render.summary import summary_text
 __all__ = [
     "BUILD_FORMATS",
     "Built",
+    "Fonts",
     "InputError",
     "Report",
     "Rule",
@@ -41,6 +44,7 @@ __all__ = [
     "check",
     "check_disclosure",
     "check_html",
+    "choose_fonts",
     "derive",
     "disclosure_to_json",
     "explain",
@@ -280,6 +284,7 @@ def build(
     formats: Sequence[str] | None = None,
     draft: bool = False,
     stem: str | None = None,
+    fonts: Fonts | None = None,
 ) -> Built:
     """Budget -> the disclosure's files, gated by the checker.
 
@@ -296,7 +301,9 @@ def build(
     name = stem or Path(path).stem
     try:
         documents = [f for f in wanted if f != "json"]
-        built.written = render_files(disclosure, out_dir, name, documents, draft=draft)
+        built.written = render_files(
+            disclosure, out_dir, name, documents, draft=draft, fonts=fonts, issued=datetime.date.today()
+        )
         if "json" in wanted:
             target = Path(out_dir) / f"{name}.json"
             contract = disclosure_to_json(disclosure)

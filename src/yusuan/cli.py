@@ -108,7 +108,10 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    built = api.build(args.input, args.output, formats=args.format, draft=args.draft)
+    fonts = api.choose_fonts(body=args.font_body, title=args.font_title)
+    for warning in fonts.warnings:
+        print(f"警告 / warning: {warning}", file=sys.stderr)
+    built = api.build(args.input, args.output, formats=args.format, draft=args.draft, fonts=fonts)
     if built.report.has_errors or args.info:
         sys.stdout.write(api.report_text(built.report, args.input, show_info=args.info))
     if built.refused:
@@ -228,6 +231,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--draft", action="store_true", help="有错误也写出，标明草稿 / write a draft marked 草稿")
     p.add_argument("--info", action="store_true", help="也显示提示级审核结果 / also show info findings")
+    p.add_argument(
+        "--font-body",
+        metavar="FACE",
+        help="正文字体（默认仿宋，未安装时用 Noto Serif CJK SC；也可在 pyproject.toml [tool.yusuan] font-body 设置）"
+        " / body typeface",
+    )
+    p.add_argument(
+        "--font-title",
+        metavar="FACE",
+        help="标题字体（默认方正小标宋简体；[tool.yusuan] font-title）/ title typeface",
+    )
     p.set_defaults(func=_cmd_build)
     return parser
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
 from yusuan.model import Disclosure
 from yusuan.render.document import Document, build_document
 from yusuan.render.docx import document_docx
+from yusuan.render.fonts import Fonts, choose_fonts
 from yusuan.render.html import document_html
 from yusuan.render.pdf import document_pdf
 from yusuan.render.xlsx import document_xlsx
@@ -30,12 +32,22 @@ class UnknownFormatError(ValueError):
     """A format name render does not write."""
 
 
-def render_bytes(disclosure: Disclosure, fmt: str, draft: bool = False) -> bytes:
+def laid_out(disclosure: Disclosure, fonts: Fonts | None = None, issued: date | None = None) -> Document:
+    """The document's blocks with the faces to set them in (chosen now when not given) and its date."""
+    doc = build_document(disclosure)
+    doc.fonts = fonts if fonts is not None else choose_fonts()
+    doc.issued = issued
+    return doc
+
+
+def render_bytes(
+    disclosure: Disclosure, fmt: str, draft: bool = False, fonts: Fonts | None = None, issued: date | None = None
+) -> bytes:
     """One format of the disclosure as bytes."""
     if fmt not in WRITERS:
         known = "、".join(FORMATS)
         raise UnknownFormatError(f"不支持的格式 {fmt!r}（可用：{known}）/ unknown format {fmt!r}")
-    return WRITERS[fmt](build_document(disclosure), draft)
+    return WRITERS[fmt](laid_out(disclosure, fonts, issued), draft)
 
 
 def render_files(
@@ -44,13 +56,18 @@ def render_files(
     stem: str,
     formats: Iterable[str] = FORMATS,
     draft: bool = False,
+    fonts: Fonts | None = None,
+    issued: date | None = None,
 ) -> list[Path]:
-    """Write ``stem.<format>`` for each format into ``out_dir``; the document is laid out once."""
+    """Write ``stem.<format>`` for each format into ``out_dir``; the document is laid out once.
+
+    ``fonts``: the faces (render.fonts.choose_fonts when None); ``issued``: the cover's date.
+    """
     wanted = list(formats)
     unknown = [f for f in wanted if f not in WRITERS]
     if unknown:
         raise UnknownFormatError(f"不支持的格式 / unknown formats: {', '.join(unknown)}")
-    doc = build_document(disclosure)
+    doc = laid_out(disclosure, fonts, issued)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
