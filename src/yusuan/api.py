@@ -12,7 +12,7 @@ from typing import Any
 from yusuan import procurement
 from yusuan.check import catalogue
 from yusuan.check.context import Context
-from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
+from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
 from yusuan.check.report_json import report_to_json
 from yusuan.check.report_text import report_text
 from yusuan.derive import DeriveError, derive_disclosure, names_for
@@ -122,7 +122,8 @@ def check(
 def check_html(report: Report) -> str:
     """The report as one HTML page (each finding with the rows or sentences involved)."""
     summaries = {rule.id: f"{rule.summary} / {rule.summary_en}" for rule in all_rules()}
-    return report_html(report.disclosure, report.findings, report.not_evaluated, summaries)
+    families = {rule.id: "{1} / {2}".format(*FAMILIES[rule.family]) for rule in all_rules()}
+    return report_html(report.disclosure, report.findings, report.not_evaluated, summaries, families)
 
 
 def rules() -> list[Rule]:

@@ -88,6 +88,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     fonts: Fonts = field(default_factory=Fonts)
     issued: date | None = None  # the date printed on the cover; None prints none
+    pages: dict[str, int] = field(default_factory=dict)  # anchor -> page of the printed edition
 
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]

@@ -11,11 +11,12 @@ from yusuan.render.document import Document, build_document
 from yusuan.render.docx import document_docx
 from yusuan.render.fonts import Fonts, choose_fonts
 from yusuan.render.html import document_html
-from yusuan.render.pdf import document_pdf
+from yusuan.render.pdf import document_pdf, paginate
 from yusuan.render.xlsx import document_xlsx
 
 
 def _html_bytes(doc: Document, draft: bool) -> bytes:
+    paginate(doc, draft)  # the 目录 prints the printed edition's pages (laid out once with the PDF)
     return document_html(doc, draft=draft).encode("utf-8")
 
 
@@ -41,7 +42,11 @@ def laid_out(disclosure: Disclosure, fonts: Fonts | None = None, issued: date | 
 
 
 def render_bytes(
-    disclosure: Disclosure, fmt: str, draft: bool = False, fonts: Fonts | None = None, issued: date | None = None
+    disclosure: Disclosure,
+    fmt: str,
+    draft: bool = False,
+    fonts: Fonts | None = None,
+    issued: date | None = None,
 ) -> bytes:
     """One format of the disclosure as bytes."""
     if fmt not in WRITERS:

@@ -36,10 +36,14 @@ def installed_families() -> frozenset[str]:
     if fc_list is None:
         return frozenset()
     try:
-        out = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, timeout=20, check=False)
+        out = subprocess.run(
+            [fc_list, ":", "family"], capture_output=True, text=True, timeout=20, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return frozenset()
-    return frozenset(name.strip() for line in out.stdout.splitlines() for name in line.split(",") if name.strip())
+    return frozenset(
+        name.strip() for line in out.stdout.splitlines() for name in line.split(",") if name.strip()
+    )
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,9 @@ class Fonts:
         """A CSS font-family list: the chosen face, then the fallback faces (for missing glyphs)."""
         first = getattr(self, role)
         fallback = SANS_FALLBACK if role == "heading" else SERIF_FALLBACK
-        names = dict.fromkeys((first, fallback, "Source Han Serif SC" if role != "heading" else "Source Han Sans SC"))
+        names = dict.fromkeys(
+            (first, fallback, "Source Han Serif SC" if role != "heading" else "Source Han Sans SC")
+        )
         generic = "sans-serif" if role == "heading" else "serif"
         return ", ".join(f'"{name}"' for name in names) + f", {generic}"
 
@@ -86,7 +92,10 @@ def _pick(
     if asked:
         if asked in known or not known:
             return asked, ""
-        return fallback, f"未安装字体“{asked}”，{role}改用 {fallback} / font {asked!r} is not installed: {fallback} is used"
+        return (
+            fallback,
+            f"未安装字体“{asked}”，{role}改用 {fallback} / font {asked!r} is not installed: {fallback} is used",
+        )
     found = next((face for face in faces if face in known), None)
     if found is not None:
         return found, ""

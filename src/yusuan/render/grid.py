@@ -221,7 +221,6 @@ def content_widths(header: list[list[GridCell]], body: list[list[GridCell]]) -> 
         widths[c] = max(widths[c], float(min(wanted, MAX_WIDTH)))
     return widths
 
-
     return Grid(header=[row for row in header if row], body=body, widths=widths)
 
 

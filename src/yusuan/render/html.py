@@ -19,6 +19,7 @@ from yusuan.render.document import (
     anchor,
     build_document,
 )
+from yusuan.render.fonts import choose_fonts
 from yusuan.render.grid import Grid, GridCell
 from yusuan.render.style import css
 
@@ -111,14 +112,24 @@ def _cover(doc: Document, draft: bool) -> str:
 
 
 def _contents(doc: Document) -> str:
-    """The 目录: links to every part, section and table (WeasyPrint adds the page numbers)."""
-    items = [
-        f'<li class="l{entry.level}"><a href="#{entry.anchor}">{escape(entry.text)}</a></li>'
-        for entry in doc.contents()
-    ]
+    """The 目录: each part, section and table linked, with its page in the printed edition.
+
+    A two-column table (entry, page), so that a reader sees each entry end in its page number.
+    The PDF computes its numbers itself (target-counter in the second column); the web page
+    prints those the PDF layout gave (doc.pages), which the print style hides.
+    """
+    rows = []
+    for entry in doc.contents():
+        page = doc.pages.get(entry.anchor)
+        link = f'<a href="#{entry.anchor}">{escape(entry.text)}</a>'
+        printed = f"<span>{page}</span>" if page is not None else ""
+        counted = f'<a href="#{entry.anchor}" aria-hidden="true"></a>'
+        rows.append(
+            f'<tr class="l{entry.level}"><td>{link}</td><td class="page">{counted}{printed}</td></tr>'
+        )
     return (
         f'<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">{CONTENTS_TITLE}</h2>'
-        f"<ol>{''.join(items)}</ol></nav>"
+        f'<table class="contents">{"".join(rows)}</table></nav>'
     )
 
 
@@ -153,5 +164,10 @@ def document_html(doc: Document, draft: bool = False) -> str:
 
 
 def render_html(disclosure: Disclosure, draft: bool = False) -> str:
-    """The disclosure as one HTML page (a string, UTF-8 when written)."""
-    return document_html(build_document(disclosure), draft=draft)
+    """The disclosure as one HTML page (a string, UTF-8 when written), its 目录 with printed pages."""
+    from yusuan.render.pdf import paginate  # the printed edition's pages (render.pdf imports this module)
+
+    doc = build_document(disclosure)
+    doc.fonts = choose_fonts()
+    paginate(doc, draft)
+    return document_html(doc, draft=draft)

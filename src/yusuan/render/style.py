@@ -34,12 +34,16 @@ header.cover .issuer {{ font-size: 16pt; margin-top: 90mm; text-indent: 0; text-
 header.cover .issued {{ font-size: 16pt; text-indent: 0; text-align: center; }}
 nav.contents {{ page: front; break-before: page; }}
 nav.contents h2 {{ break-before: avoid; letter-spacing: 1em; }}
-nav.contents ol {{ list-style: none; margin: 0; padding: 0; }}
-nav.contents li {{ margin: 0; }}
-nav.contents li.l1 {{ font-family: {sans}; margin-top: 0.3em; }}
-nav.contents li.l2 {{ padding-left: 2em; font-size: 14pt; line-height: 1.6; }}
+nav.contents table {{ border: none; font-size: 16pt; line-height: 1.6; table-layout: auto; }}
+nav.contents td {{ border: none; padding: 0; vertical-align: bottom; }}
+nav.contents tr.l1 td {{ font-family: {sans}; padding-top: 0.3em; }}
+nav.contents tr.l2 td {{ font-size: 14pt; }}
+nav.contents tr.l2 td:first-child {{ padding-left: 2em; }}
+nav.contents td.page {{ text-align: right; width: 3em; padding-left: 1.5em; }}
 nav.contents a {{ color: inherit; text-decoration: none; }}
-nav.contents a::after {{ content: leader(".") target-counter(attr(href), page); }}
+nav.contents td:first-child a::after {{ content: leader("."); }}
+nav.contents td.page a::after {{ content: target-counter(attr(href), page); }}
+nav.contents td.page span {{ display: none; }}
 h2 {{ font-family: {sans}; font-weight: normal; font-size: 16pt; text-align: center;
       break-before: page; margin: 0 0 1em 0; }}
 h3 {{ font-family: {sans}; font-weight: normal; font-size: 16pt; margin: 0.6em 0 0 0;
@@ -78,7 +82,8 @@ section.sheet td {{ vertical-align: middle; }}
   body {{ max-width: 60em; margin: 2em auto; padding: 0 1em; font-size: 12pt; }}
   header.cover h1 {{ margin-top: 1em; }}
   header.cover .issuer {{ margin-top: 1em; }}
-  nav.contents a::after {{ content: none; }}
+  nav.contents td:first-child a::after, nav.contents td.page a::after {{ content: none; }}
+  nav.contents td.page span {{ display: inline; }}
   nav.contents {{ border: 1px solid #ccc; padding: 0.5em 1em; margin: 1em 0; }}
   section.table-block {{ margin: 2.5em 0; overflow-x: auto; }}
 }}
