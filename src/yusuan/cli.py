@@ -234,8 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--font-body",
         metavar="FACE",
-        help="正文字体（默认仿宋，未安装时用 Noto Serif CJK SC；也可在 pyproject.toml [tool.yusuan] font-body 设置）"
-        " / body typeface",
+        help="正文字体（默认仿宋，未安装时用 Noto Serif CJK SC；"
+        "也可在 pyproject.toml [tool.yusuan] font-body 设置）/ body typeface",
     )
     p.add_argument(
         "--font-title",

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 from readback import assert_rows_read_back, parse_html_tables, tables_in_order
 

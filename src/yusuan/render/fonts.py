@@ -94,7 +94,8 @@ def _pick(
             return asked, ""
         return (
             fallback,
-            f"未安装字体“{asked}”，{role}改用 {fallback} / font {asked!r} is not installed: {fallback} is used",
+            f"未安装字体“{asked}”，{role}改用 {fallback}"
+            f" / font {asked!r} is not installed: {fallback} is used",
         )
     found = next((face for face in faces if face in known), None)
     if found is not None:

@@ -128,7 +128,8 @@ def _contents(doc: Document) -> str:
             f'<tr class="l{entry.level}"><td>{link}</td><td class="page">{counted}{printed}</td></tr>'
         )
     return (
-        f'<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">{CONTENTS_TITLE}</h2>'
+        '<nav class="contents" aria-labelledby="contents-title">'
+        f'<h2 id="contents-title">{CONTENTS_TITLE}</h2>'
         f'<table class="contents">{"".join(rows)}</table></nav>'
     )
 

@@ -46,7 +46,9 @@ function yusuanFilter(){
     item.hidden=off.has(item.dataset.severity)||off.has(item.dataset.family);
   });
 }
-document.querySelectorAll('.filters input').forEach(function(box){box.addEventListener('change',yusuanFilter);});
+document.querySelectorAll('.filters input').forEach(function(box){
+  box.addEventListener('change',yusuanFilter);
+});
 """
 
 _AMOUNT = re.compile(r"^(?P<sign>[-+−]?)(?P<whole>\d+)(?P<places>\.\d+)?(?P<unit>\s*(?:元|万元|亿元)?)$")
@@ -60,7 +62,7 @@ def _row_key(row: Row) -> str:
 
 
 def separated(text: str) -> str:
-    """An amount as printed with thousands separators ("31214205.80元" -> "31,214,205.80元"); other text as is."""
+    """An amount with thousands separators ("31214205.80元" -> "31,214,205.80元"); other text as is."""
     match = _AMOUNT.match(text.strip())
     if match is None:
         return text

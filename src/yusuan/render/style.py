@@ -3,7 +3,8 @@
 GB/T 9704 (党政机关公文格式): body 3号仿宋 (16 pt), first-level headings 黑体, the title
 小标宋, page numbers 4号 (14 pt) between dashes ("— 1 —") at the foot, odd pages right and even
 pages left. The faces are chosen in render.fonts. Tables use 五号 (10.5 pt). The cover and the
-目录 print no page number (the count runs on from the cover, so the 目录 matches the foot). The same sheet is the web page's (screen
+目录 print no page number (the count runs on from the cover, so the 目录 matches the foot).
+The same sheet is the web page's (screen
 rules) and its print style (``@media print``: no link colours, tables not clipped).
 """
 
