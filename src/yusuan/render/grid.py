@@ -215,7 +215,7 @@ def content_widths(header: list[list[GridCell]], body: list[list[GridCell]]) -> 
     for r, c, cell in placed(rows):
         if cell.colspan != 1 or c >= n_columns:
             continue
-        wanted = text_width(cell.text) + 2 * cell.indent
+        wanted = text_width(cell.text) + 2 * cell.indent + (2 if cell.numeric else 0)  # digits run wide
         if r < len(header):
             wanted = -(-wanted // 2)
         widths[c] = max(widths[c], float(min(wanted, MAX_WIDTH)))
