@@ -276,7 +276,7 @@ def _table_block(doc: DocxDocument, block: TableBlock, heading: Heading | None =
 
 
 def _chart(doc: DocxDocument, block: ChartBlock) -> None:
-    """The pie or bars as a picture, then the legend as a small editable table (colour, name, amount, share)."""
+    """The pie or bars as a picture, then the legend as a small editable table (colour, name, amount)."""
     doc.add_picture(io.BytesIO(chart_png(block)), width=Mm(60))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     legend = doc.add_table(rows=len(block.slices), cols=3)
