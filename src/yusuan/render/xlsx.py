@@ -33,7 +33,7 @@ TEXT_SHEET_CONTINUED = "说明（续）"
 PERFORMANCE_SHEET = "performance"  # TableBlock.id of a 绩效目标表
 LINE_HEIGHT = 14  # points per line of 10.5 pt text
 ROW_HEIGHT = 18  # points: every table row at least this, so that rows are even
-TEXT_WIDTH = 80  # the narrative sheet's column, in character widths: fits A4 portrait
+TEXT_WIDTH = 64  # the narrative sheet's column, in character widths: fits A4 portrait
 CJK_WIDTH = 1.15  # a 12 pt CJK character takes this many half-em units of the column width
 
 
