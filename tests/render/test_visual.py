@@ -48,9 +48,22 @@ def _pages(pdf: Path, pages: dict[int, str], folder: Path) -> dict[str, Image.Im
     images = {}
     for number, name in pages.items():
         stem = folder / f"{pdf.stem}-{name}"
+        page = str(number)
         subprocess.run(
-            [PDFTOPPM, "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", str(number), "-l", str(number)]
-            + [str(pdf), str(stem)],
+            [
+                PDFTOPPM,
+                "-r",
+                str(DPI),
+                "-gray",
+                "-png",
+                "-singlefile",
+                "-f",
+                page,
+                "-l",
+                page,
+                str(pdf),
+                str(stem),
+            ],
             check=True,
             capture_output=True,
             timeout=120,
@@ -111,9 +124,19 @@ def test_the_measure_tells_pages_apart(fixed: dict[str, Path], tmp_path: Path) -
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_office_pages_look_as_approved(fmt: str, fixed: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "out"
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
     subprocess.run(
-        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore"]
-        + ["--convert-to", "pdf", "--outdir", str(out), str(fixed[fmt])],
+        [
+            str(SOFFICE),
+            profile,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(fixed[fmt]),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
