@@ -75,9 +75,12 @@ def render_files(
     doc = laid_out(disclosure, fonts, issued)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in wanted:
+    written = {}
+    # the PDF first: its layout gives the pages the 目录 of the web page and of Word print
+    for fmt in sorted(wanted, key=FORMATS.index):
+        if fmt == "docx":
+            paginate(doc, draft)
         path = folder / f"{stem}.{fmt}"
         path.write_bytes(WRITERS[fmt](doc, draft))
-        written.append(path)
-    return written
+        written[fmt] = path
+    return [written[fmt] for fmt in dict.fromkeys(wanted)]
