@@ -96,6 +96,14 @@ def _table_block(block: TableBlock, index: int) -> str:
     return "\n".join(out)
 
 
+def _metadata(doc: Document) -> str:
+    """Author (the unit) and date: the web page's metadata, and the PDF's (WeasyPrint reads them)."""
+    out = f'<meta name="author" content="{escape(doc.unit)}">\n' if doc.unit else ""
+    if doc.issued is not None:
+        out += f'<meta name="dcterms.created" content="{doc.issued.isoformat()}">\n'
+    return out
+
+
 def _cover(doc: Document, draft: bool) -> str:
     """The cover: the title in lines broken at sense, the issuing unit and the date."""
     lines = doc.title_lines()
@@ -157,8 +165,9 @@ def document_html(doc: Document, draft: bool = False) -> str:
             body.append(f'<figure class="chart">{chart_svg(block, doc.fonts.css("body"))}{caption}</figure>')
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{css(doc.fonts)}</style>\n</head>\n<body>\n<main>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        + _metadata(doc)
+        + f"<title>{escape(title)}</title>\n<style>{css(doc.fonts)}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(body)
         + "\n</main>\n</body>\n</html>\n"
     )
