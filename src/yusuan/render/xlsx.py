@@ -142,14 +142,19 @@ def _table_sheet(book: Workbook, fmt: _Formats, name: str, block: TableBlock, dr
         sheet.set_column(index, index, width * WIDTH_PER_UNIT + 2)  # + the cell's padding
     labels = sum(1 for cell in grid.body[0] if not cell.numeric) if grid.body and grid.header else 0
     sheet.freeze_panes(first_header + len(grid.header), labels if labels < grid.n_columns else 0)
+    if grid.header:
+        sheet.repeat_rows(first_header, first_header + len(grid.header) - 1)
+    _print_set_up(sheet, row - 1, last, block.wide, draft)
+
+
+def _print_set_up(sheet: Worksheet, last_row: int, last_column: int, landscape: bool, draft: bool) -> None:
+    """A4, one page wide, centred, the print area the sheet's cells, page numbers at the foot."""
     sheet.set_paper(A4)
-    if block.wide:
+    if landscape:
         sheet.set_landscape()
     else:
         sheet.set_portrait()
-    if grid.header:
-        sheet.repeat_rows(first_header, first_header + len(grid.header) - 1)
-    sheet.print_area(0, 0, max(row - 1, 0), last)
+    sheet.print_area(0, 0, max(last_row, 0), last_column)
     sheet.fit_to_pages(1, 0)
     sheet.center_horizontally()
     sheet.set_margins(left=0.7, right=0.7, top=0.8, bottom=0.8)
@@ -261,15 +266,7 @@ def _section_sheet(
             _row_heights(sheet, rows, row, block.grid.widths)
             row += len(rows)
     sheet.set_h_pagebreaks(breaks)
-    sheet.set_paper(A4)
-    sheet.set_portrait()
-    sheet.print_area(0, 0, max(row - 1, 0), last)
-    sheet.fit_to_pages(1, 0)
-    sheet.center_horizontally()
-    sheet.set_margins(left=0.7, right=0.7, top=0.8, bottom=0.8)
-    sheet.set_footer("&C— &P —")
-    if draft:
-        sheet.set_header(f"&C&20{DRAFT_MARK}")
+    _print_set_up(sheet, row - 1, last, False, draft)
 
 
 def document_xlsx(doc: Document, draft: bool = False) -> bytes:
