@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from yusuan.check import catalogue
 from yusuan.check.context import Context
-from yusuan.check.engine import Report, Rule, all_rules, rule_by_id, run, select_rules
+from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
 from yusuan.model import Disclosure
 from yusuan.model.budget import UnitType
 from yusuan.read import InputError, read_document
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # loaded on first use at run time: _LAZY and __getattr__ belo
     from yusuan.procurement.text import splitting_text as procure_splitting_text
     from yusuan.read.budget import read_budget
     from yusuan.render.files import Staged
+    from yusuan.render.fonts import Fonts, choose_fonts
     from yusuan.render.summary import summary_text
 
     BUILD_FORMATS: tuple[str, ...]
@@ -35,6 +37,8 @@ if TYPE_CHECKING:  # loaded on first use at run time: _LAZY and __getattr__ belo
 # layers below is loaded on first use (PEP 562), and heavier functions import inside.
 _LAZY = {
     "disclosure_to_json": ("yusuan.model.serialize", "disclosure_to_json"),
+    "Fonts": ("yusuan.render.fonts", "Fonts"),
+    "choose_fonts": ("yusuan.render.fonts", "choose_fonts"),
     "procure_decision_text": ("yusuan.procurement.text", "decision_text"),
     "procure_search_text": ("yusuan.procurement.text", "search_text"),
     "procure_splitting_text": ("yusuan.procurement.text", "splitting_text"),
@@ -59,6 +63,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BUILD_FORMATS",
     "Built",
+    "Fonts",
     "InputError",
     "Report",
     "Rule",
@@ -66,6 +71,7 @@ __all__ = [
     "check",
     "check_disclosure",
     "check_html",
+    "choose_fonts",
     "derive",
     "disclosure_to_json",
     "explain",
@@ -163,7 +169,8 @@ def check_html(report: Report) -> str:
     from yusuan.render.report_html import report_html
 
     summaries = {rule.id: f"{rule.summary} / {rule.summary_en}" for rule in all_rules()}
-    return report_html(report.disclosure, report.findings, report.not_evaluated, summaries)
+    families = {rule.id: "{1} / {2}".format(*FAMILIES[rule.family]) for rule in all_rules()}
+    return report_html(report.disclosure, report.findings, report.not_evaluated, summaries, families)
 
 
 def rules() -> list[Rule]:
@@ -422,6 +429,7 @@ def build(
     draft: bool = False,
     stem: str | None = None,
     force: bool = False,
+    fonts: Fonts | None = None,
 ) -> Built:
     """Budget -> the disclosure's files, gated by the checker, written all or nothing.
 
@@ -451,7 +459,16 @@ def build(
         extra["json"] = contract.encode("utf-8")
     documents = [f for f in wanted if f != "json"]
     try:
-        staged = stage_files(disclosure, out_dir, name, documents, draft=draft, extra=extra)
+        staged = stage_files(
+            disclosure,
+            out_dir,
+            name,
+            documents,
+            draft=draft,
+            extra=extra,
+            fonts=fonts,
+            issued=datetime.date.today(),
+        )
         try:
             if not draft:  # a draft's 草稿 mark lies over its pages on purpose: it is not for publication
                 built.readback = _read_back(staged, disclosure, report)

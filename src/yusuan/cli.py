@@ -113,7 +113,13 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    built = api.build(args.input, args.output, formats=args.format, draft=args.draft, force=args.force)
+    fonts = api.choose_fonts(body=args.font_body, title=args.font_title)
+    if not args.quiet:
+        for warning in fonts.warnings:
+            print(f"警告 / warning: {warning}", file=sys.stderr)
+    built = api.build(
+        args.input, args.output, formats=args.format, draft=args.draft, force=args.force, fonts=fonts
+    )
     if built.report.has_errors or args.info or (built.report.findings and not args.quiet):
         sys.stdout.write(api.report_text(built.report, args.input, show_info=args.info))
     if built.refused:
@@ -264,6 +270,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite existing files")
     p.add_argument("--quiet", action="store_true", help="不显示警告 / do not show warnings")
     p.add_argument("--info", action="store_true", help="也显示提示级审核结果 / also show info findings")
+    p.add_argument(
+        "--font-body",
+        metavar="FACE",
+        help="正文字体（默认仿宋，未安装时用 Noto Serif CJK SC；"
+        "也可在 pyproject.toml [tool.yusuan] font-body 设置）/ body typeface",
+    )
+    p.add_argument(
+        "--font-title",
+        metavar="FACE",
+        help="标题字体（默认方正小标宋简体；[tool.yusuan] font-title）/ title typeface",
+    )
     p.set_defaults(func=_cmd_build)
     for command in sub.choices.values():  # every command: its exit codes, its own usage on errors
         command.epilog = EXIT_CODES

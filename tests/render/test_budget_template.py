@@ -18,7 +18,7 @@ def template(tmp_path: Path) -> openpyxl.Workbook:
 
 
 def test_every_sheet_with_its_headers_and_comments(template: openpyxl.Workbook) -> None:
-    assert template.sheetnames == [L.INSTRUCTIONS_SHEET, *(s.name for s in L.SHEETS)]
+    assert template.sheetnames == [L.INSTRUCTIONS_SHEET, *(s.name for s in L.SHEETS), "科目代码表"]
     for sheet in L.SHEETS:
         ws = template[sheet.name]
         if sheet.form is L.SheetForm.TABLE:
@@ -38,12 +38,21 @@ def test_facts_state_the_profile_unit(template: openpyxl.Workbook) -> None:
     assert values["unit"] is None
 
 
-def test_choices_are_drop_down_lists_and_codes_are_length_checked(template: openpyxl.Workbook) -> None:
+def test_choices_are_drop_down_lists_and_codes_come_from_the_code_list(template: openpyxl.Workbook) -> None:
     ws = template["预算明细"]
     rules = {(v.type, str(v.formula1)) for v in ws.data_validations.dataValidation}
     assert ("list", '"一般公共预算,政府性基金预算,国有资本经营预算,财政专户管理资金,单位资金"') in rules
     assert ("list", '"基本支出,项目支出"') in rules
-    assert ("textLength", "7") in rules and ("textLength", "5") in rules
+    # 科目 columns: drop-downs over the code list's sheet (项 for functional, 款 for economic)
+    codes = template["科目代码表"]
+    functional = [row[0] for row in codes.iter_rows(min_row=2, values_only=True) if row[0]]
+    economic = [row[2] for row in codes.iter_rows(min_row=2, values_only=True) if row[2]]
+    assert "2010350" in functional and all(len(c) == 7 for c in functional)
+    assert "30201" in economic and all(len(c) == 5 for c in economic)
+    assert ("list", f"'科目代码表'!$A$2:$A${len(functional) + 1}") in rules
+    assert ("list", f"'科目代码表'!$C$2:$C${len(economic) + 1}") in rules
+    names = {row[0]: row[1] for row in codes.iter_rows(min_row=2, values_only=True) if row[0]}
+    assert names["2010350"] == "事业运行"
     assert ("decimal", "0") in rules
     facts = template["单位信息"]
     assert ("list", '"行政,参公,事业"') in {

@@ -5,10 +5,43 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from readback import assert_rows_read_back, tables_in_order
 
 from yusuan.model import Disclosure
+
+
+def test_docx_contents_field_and_core_properties(rendered: dict[str, Path]) -> None:
+    document = docx.Document(str(rendered["docx"]))
+    body = document.element.body
+    instructions = [el.text for el in body.iter(qn("w:instrText"))]
+    assert any(i.strip().startswith("TOC") for i in instructions)
+    texts = [p.text for p in document.paragraphs]
+    # the field's entries are filled with the printed edition's pages: "第一部分 概况\t4"
+    entry = next(t for t in texts if t.startswith("第一部分 概况\t"))
+    assert int(entry.split("\t")[1]) > 2
+    assert document.settings.element.find(qn("w:updateFields")) is not None  # Word refreshes it
+    # headings carry outline levels, which the field lists
+    levels = [el.get(qn("w:val")) for el in body.iter(qn("w:outlineLvl"))]
+    assert levels.count("0") == 4 and levels.count("1") >= 13
+    props = document.core_properties
+    assert props.title == "朔州市朔城区数字政府服务中心2025年度单位预算公开"
+    assert props.author == "朔州市朔城区数字政府服务中心"
+    assert props.created is not None and props.created.year >= 2026
+    assert "python-docx" not in (props.comments or "")
+
+
+def test_docx_cells_padded_and_centred_vertically(rendered: dict[str, Path]) -> None:
+    document = docx.Document(str(rendered["docx"]))
+    income = document.tables[1]
+    margins = income._tbl.tblPr.find(qn("w:tblCellMar"))
+    assert margins is not None and int(margins.find(qn("w:top")).get(qn("w:w"))) > 0
+    cells = [tc for row in income.rows for tc in row._tr.tc_lst if tc.tcPr.find(qn("w:vMerge")) is None]
+    assert len(cells) > 100
+    for tc in cells:
+        v_align = tc.tcPr.find(qn("w:vAlign"))
+        assert v_align is not None and v_align.get(qn("w:val")) == "center"
 
 
 def _matrix(table: docx.table.Table, skip: int) -> list[list[str]]:
@@ -53,7 +86,8 @@ def test_docx_text_parts_and_page_set_up(disclosure: Disclosure, rendered: dict[
     document = docx.Document(str(rendered["docx"]))
     texts = [p.text for p in document.paragraphs]
     for expected in (
-        disclosure.facts.title,
+        "朔州市朔城区数字政府服务中心",  # the cover title in two lines, broken at sense
+        "2025年度单位预算公开",
         "第一部分 概况",
         "一、本单位职责",
         "预算公开表1",
@@ -65,8 +99,12 @@ def test_docx_text_parts_and_page_set_up(disclosure: Disclosure, rendered: dict[
     assert "单位名称：朔州市朔城区数字政府服务中心\t单位：万元" in texts
     widths = {round(s.page_width.mm) for s in document.sections}
     assert widths == {210, 297}  # portrait A4, and landscape A4 for the wide tables
-    footer = document.sections[0].footer.paragraphs[0]._p.xml
-    assert "PAGE" in footer and "— " in footer
+    # the cover and the 目录 carry no page number; from the body on, odd pages right, even left
+    assert "PAGE" not in document.sections[0].footer.paragraphs[0]._p.xml
+    odd, even = document.sections[1].footer.paragraphs[0], document.sections[1].even_page_footer.paragraphs[0]
+    assert "PAGE" in odd._p.xml and "— " in odd._p.xml and "PAGE" in even._p.xml
+    assert (odd.alignment, even.alignment) == (WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT)
+    assert document.settings.element.find(qn("w:evenAndOddHeaders")) is not None
     fonts = {el.get(qn("w:eastAsia")) for el in document.element.body.iter(qn("w:rFonts"))}
     assert {"仿宋", "黑体"} <= fonts
 
@@ -76,9 +114,9 @@ def test_docx_chart_is_a_picture_with_an_editable_legend(rendered: dict[str, Pat
     assert len(document.inline_shapes) == 1
     legend = document.tables[13]
     assert [[c.text for c in row.cells][1:] for row in legend.rows] == [
-        ["一般公共服务支出", "293.07万元"],
-        ["社会保障和就业支出", "21.26万元"],
-        ["卫生健康支出", "8.42万元"],
-        ["住房保障支出", "18.36万元"],
+        ["一般公共服务支出", "293.07万元（85.92%）"],
+        ["社会保障和就业支出", "21.26万元（6.23%）"],
+        ["卫生健康支出", "8.42万元（2.47%）"],
+        ["住房保障支出", "18.36万元（5.38%）"],
     ]
     assert "一般公共预算当年拨款结构图" in [p.text for p in document.paragraphs]

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pdfplumber
 import pytest
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from office import SOFFICE, convert_to_pdf
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (make system-packages as root)")
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_converts_to_pdf(fmt: str, rendered: dict[str, Path], tmp_path: Path) -> None:
-    profile = tmp_path / "profile"
+    result = convert_to_pdf(rendered[fmt], tmp_path)
     out = tmp_path / "out"
-    result = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(rendered[fmt]),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
     assert result.returncode == 0, result.stderr
     converted = out / "seed.pdf"
     assert converted.is_file(), result.stdout + result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from yusuan.model import (
     Amount,
     Cell,
@@ -60,7 +62,10 @@ def test_page_shows_each_finding_with_its_rows_and_sentences() -> None:
             (Location(section="expenditure", sentence="基本支出194.21万元，占65.93%"),),
         ),
     ]
-    page = report_html(_disclosure(), findings, [NotEvaluated("P105", "无法读取")], {"A102": "每行合计"})
+    families = {"A102": "算术 / arithmetic", "N102": "说明 / narrative"}
+    page = report_html(
+        _disclosure(), findings, [NotEvaluated("P105", "无法读取")], {"A102": "每行合计"}, families
+    )
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "某&lt;单位&gt;" in page  # escaped
     assert '<td class="name">2010350 事业运行</td><td class="hit">146.18</td>' in page
@@ -73,3 +78,51 @@ def test_page_shows_each_finding_with_its_rows_and_sentences() -> None:
 def test_empty_report() -> None:
     page = report_html(_disclosure(), [], [])
     assert "<td>错误 errors</td><td>0</td>" in page
+
+
+def test_places_in_the_documents_words_and_amounts_separated() -> None:
+    disclosure = _disclosure()
+    finding = Finding(
+        "A101",
+        Severity.ERROR,
+        "合计不符",
+        "total differs",
+        (
+            Location(table="expenditure", row="合计", column="合计", page=3),
+            Location(section="budget_explanation"),
+        ),
+        Evidence("31214205.80元", "-1234567元", "0.01元", "0.5元"),
+    )
+    page = report_html(disclosure, [finding], [], {}, {"A101": "算术 / arithmetic"})
+    where = re.findall(r'<div class="where">([^<]*)</div>', page)
+    # the table's printed title, not its id; an id the document lacks gets the profile's heading
+    assert where[0] == "2025年预算支出总表 · 合计 · 合计 · 第3页"
+    assert "budget_explanation" not in page and "expenditure ·" not in page
+    assert where[1] == "预算编制说明"  # the heading templates print for that section
+    assert "<td>31,214,205.80元</td><td>-1,234,567元</td><td>0.01元</td>" in page
+    assert '<td class="hit">341.11</td>' in page  # an amount under a thousand stays as printed
+
+
+def test_index_counts_by_family_and_severity_with_filters() -> None:
+    findings = [
+        Finding("A101", Severity.ERROR, "一", "one"),
+        Finding("A102", Severity.ERROR, "二", "two"),
+        Finding("N101", Severity.WARNING, "三", "three"),
+        Finding("N102", Severity.INFO, "四", "four"),
+    ]
+    families = {"A101": "算术 / arithmetic", "A102": "算术 / arithmetic", "N101": "说明 / narrative"}
+    page = report_html(_disclosure(), findings, [], {}, families)
+    index = page[
+        page.index('<table class="index">') : page.index("</table>", page.index('<table class="index">'))
+    ]
+    rows = re.findall(r'<tr><td class="name">([^<]*)</td>(.*?)</tr>', index)
+    counts = {name: re.findall(r">(\d+)<", cells) for name, cells in rows}
+    assert counts == {
+        "算术 / arithmetic": ["2", "0", "0"],
+        "说明 / narrative": ["0", "1", "0"],
+        "其他 / other": ["0", "0", "1"],
+    }
+    # each finding carries what the filters hide it by; a box per severity and per family
+    assert page.count('data-severity="error" data-family="算术 / arithmetic"') == 2
+    assert len(re.findall(r'<input type="checkbox" value="[^"]+" checked>', page)) == 3 + 3
+    assert "<script>" in page and 'id="warning"' in page

@@ -10,6 +10,7 @@ import openpyxl
 from readback import assert_rows_read_back, tables_in_order
 
 from yusuan.model import Disclosure
+from yusuan.render.document import chinese_quotes
 
 
 def _text(value: object, number_format: str) -> str:
@@ -33,7 +34,7 @@ def test_one_sheet_per_table_with_every_cell(disclosure: Disclosure, rendered: d
     for table in tables:
         sheet = book[table.number]
         matrix = _matrix(sheet)
-        assert matrix[1][0] == table.title
+        assert matrix[1][0] == chinese_quotes(table.title)
         compared += assert_rows_read_back(table, matrix)
     assert compared == 583
 
@@ -55,6 +56,29 @@ def test_merged_headers_and_print_set_up(rendered: dict[str, Path]) -> None:
     assert income.print_title_rows == "$4:$5"
     assert income.oddFooter.center.text == "— &P —"
     assert book["预算公开表3"].page_setup.orientation == "portrait"
+    # the header rows and the label columns stay in view; the print area is the table
+    assert income.freeze_panes == "C6"
+    assert income.print_area == "'预算公开表2'!$A$1:$I$22"
+    # rows of even height: every body row at least the standard height
+    heights = [income.row_dimensions[r].height for r in range(6, 23)]
+    assert all(h is not None and h >= 18 for h in heights)
+
+
+def test_narrative_and_the_performance_section_on_their_own_sheets(
+    disclosure: Disclosure, rendered: dict[str, Path]
+) -> None:
+    book = openpyxl.load_workbook(rendered["xlsx"])
+    assert book.sheetnames[13:] == ["说明", "十、绩效管理情况", "说明（续）", "一般公共预算当年拨款结构图"]
+    section = book["十、绩效管理情况"]
+    column = [row[0] for row in section.iter_rows(values_only=True)]
+    assert column[0] == "十、绩效管理情况"
+    assert column.count("2025年项目支出绩效目标表") == len(disclosure.performance_targets)
+    # each 绩效目标表 starts a printed page
+    breaks = [b.id for b in section.row_breaks.brk]
+    assert len(breaks) == len(disclosure.performance_targets)
+    assert section.print_area is not None and section.sheet_properties.pageSetUpPr.fitToPage
+    rest = [row[0] for row in book["说明（续）"].iter_rows(values_only=True)]
+    assert rest[0].startswith("十一、") and "第四部分 名词解释" in rest
 
 
 def test_text_sheet(disclosure: Disclosure, rendered: dict[str, Path]) -> None:
@@ -63,7 +87,7 @@ def test_text_sheet(disclosure: Disclosure, rendered: dict[str, Path]) -> None:
     assert "一、本单位职责" in column and disclosure.sections[0].text.splitlines()[0] in column
 
 
-def test_chart_sheet_with_a_native_pie(rendered: dict[str, Path]) -> None:
+def test_chart_sheet_with_a_native_chart(rendered: dict[str, Path]) -> None:
     book = openpyxl.load_workbook(rendered["xlsx"])
     sheet = book["一般公共预算当年拨款结构图"]
     rows = [row[:2] for row in sheet.iter_rows(min_row=3, values_only=True)]
@@ -75,4 +99,6 @@ def test_chart_sheet_with_a_native_pie(rendered: dict[str, Path]) -> None:
     ]
     with zipfile.ZipFile(rendered["xlsx"]) as archive:
         chart = archive.read("xl/charts/chart1.xml").decode("utf-8")
-    assert "<c:pieChart>" in chart and "$A$3:$A$6" in chart and "$B$3:$B$6" in chart
+    # one part dominates: bars (as in the PDF), labelled with their values
+    assert "<c:barChart>" in chart and "$A$3:$A$6" in chart and "$B$3:$B$6" in chart
+    assert '<c:showVal val="1"/>' in chart

@@ -6,17 +6,25 @@ content. Blocks carry text and grids only; no figure is computed here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from yusuan.model import Disclosure, GlossaryEntry, PerformanceTarget, Section, Table
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, load_profile
 from yusuan.reference.templates import TemplateForm, load_template_form
 from yusuan.render.chart import ChartBlock, chart_block
+from yusuan.render.fonts import Fonts
 from yusuan.render.grid import Grid, table_grid
 from yusuan.render.performance import performance_grid
 
-WIDE_COLUMNS = 7  # a table with more columns is set on a landscape page
+# A4 portrait between the table pages' margins holds about 90 half-ems of 10.5 pt type; each
+# column adds its padding and rule (about 1.3 half-ems). A wider table is set on a landscape page.
+PORTRAIT_HALF_EMS = 90.0
+CELL_PADDING_HALF_EMS = 1.3
+# A table of more lines than this is set close (10 pt, tight leading) so that it keeps to one page.
+COMPACT_LINES = 26
 GENERIC_FORM = "default"  # data/templates/default.yaml
 
 
@@ -44,10 +52,32 @@ class TableBlock:
 
     @property
     def wide(self) -> bool:
-        return self.grid.n_columns > WIDE_COLUMNS
+        """Too wide for a portrait page and short enough for a landscape one.
+
+        A table both too wide and long (more lines than a landscape page holds) stays portrait,
+        fitted: its name columns give up width and their text wraps.
+        """
+        needed = sum(self.grid.widths) + CELL_PADDING_HALF_EMS * len(self.grid.widths)
+        return needed > PORTRAIT_HALF_EMS and not self.compact
+
+    @property
+    def compact(self) -> bool:
+        return len(self.grid.header) + len(self.grid.body) > COMPACT_LINES
 
 
 Block = Heading | Paragraphs | TableBlock | ChartBlock
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the 目录: its level (1 part, 2 section or table), text and the anchor it points at."""
+
+    level: int
+    text: str
+    anchor: str
+
+
+CONTENTS_TITLE = "目录"
 
 
 @dataclass
@@ -56,9 +86,51 @@ class Document:
     unit: str
     year: int | None
     blocks: list[Block] = field(default_factory=list)
+    fonts: Fonts = field(default_factory=Fonts)
+    issued: date | None = None  # the date printed on the cover; None prints none
+    pages: dict[str, int] = field(default_factory=dict)  # anchor -> page of the printed edition
 
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]
+
+    def title_lines(self) -> list[str]:
+        """The cover title broken at sense: the unit's name, then what the document is."""
+        if self.unit and self.title.startswith(self.unit) and len(self.title) > len(self.unit):
+            return [self.unit, self.title[len(self.unit) :]]
+        return [self.title]
+
+    def issued_text(self) -> str:
+        """The cover date as official documents print it (GB/T 9704: Arabic numerals, 2026年3月5日)."""
+        day = self.issued
+        return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
+
+    def contents(self) -> list[Entry]:
+        """The 目录: parts, their sections and the tables (the 绩效目标表 sheets stay in their section)."""
+        entries = []
+        for index, block in enumerate(self.blocks):
+            if isinstance(block, Heading):
+                entries.append(Entry(block.level, block.text, anchor(index, block)))
+            elif isinstance(block, TableBlock) and block.id != "performance":
+                text = f"{block.number} {block.title}" if block.number else block.title
+                entries.append(Entry(2, text, anchor(index, block)))
+        return entries
+
+
+def anchor(index: int, block: Block) -> str:
+    """The id of a block in HTML (and its bookmark in DOCX): stable for one document."""
+    if isinstance(block, TableBlock):
+        return f"t{index}-{block.id}"
+    if isinstance(block, Heading) and block.level == 1 and block.part:
+        return f"part-{block.part}"
+    return f"b{index}"
+
+
+_ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
+
+
+def chinese_quotes(text: str) -> str:
+    """ASCII quotation marks paired as Chinese ones: "三公" -> “三公” (the body already prints these)."""
+    return _ASCII_QUOTED.sub(r"“\1”", text)
 
 
 def _table_block(table: Table, profile: Profile | None, form: TemplateForm, year: int | None) -> TableBlock:
@@ -66,7 +138,7 @@ def _table_block(table: Table, profile: Profile | None, form: TemplateForm, year
     return TableBlock(
         id=table.id,
         number=table.number or "",
-        title=table.title,
+        title=chinese_quotes(table.title),
         unit_name=form.unit_name_line.format(unit=table.unit_name or ""),
         unit=form.unit_line.format(unit=table.unit.value),
         grid=table_grid(table, spec, form.table(table.id), year),
@@ -76,7 +148,8 @@ def _table_block(table: Table, profile: Profile | None, form: TemplateForm, year
 
 def _section_heading(section: Section, profile: Profile | None) -> str:
     spec = profile.section(section.id) if profile is not None else None
-    return f"{spec.number}、{section.title}" if spec is not None else section.title
+    title = chinese_quotes(section.title)
+    return f"{spec.number}、{title}" if spec is not None else title
 
 
 def _paragraphs(text: str) -> Paragraphs:
@@ -115,7 +188,7 @@ def build_document(disclosure: Disclosure) -> Document:
     profile, form = _profile_and_form(facts.profile)
     year = facts.year
     charts = [c for c in (chart_block(f, disclosure.tables.get(f.table)) for f in form.charts) if c]
-    doc = Document(title=facts.title or facts.unit, unit=facts.unit, year=year)
+    doc = Document(title=chinese_quotes(facts.title or facts.unit), unit=facts.unit, year=year)
     sheets = [_performance_block(t, form, year) for t in disclosure.performance_targets]
     # The template prints the sheets inside their narrative section (绩效管理情况), after its text.
     sheets_after = form.performance.after_section

@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from yusuan.model import Disclosure
 
 if TYPE_CHECKING:
     from yusuan.render.document import Document
+    from yusuan.render.fonts import Fonts
 
 Writer = Callable[["Document", bool], bytes]
 
@@ -28,9 +30,17 @@ WRITERS: dict[str, tuple[str, str]] = {
 FORMATS = tuple(WRITERS)
 
 
+def _paginate(doc: Document, draft: bool) -> None:
+    """Lay the document out as the PDF prints it: the 目录 of the web page and of Word print its pages."""
+    from yusuan.render.pdf import paginate
+
+    paginate(doc, draft)
+
+
 def html_bytes(doc: Document, draft: bool) -> bytes:
     from yusuan.render.html import document_html
 
+    _paginate(doc, draft)  # laid out once with the PDF when both are written
     return document_html(doc, draft=draft).encode("utf-8")
 
 
@@ -40,22 +50,33 @@ def writer(fmt: str) -> Writer:
     return found
 
 
-def _laid_out(disclosure: Disclosure) -> Document:
+def laid_out(disclosure: Disclosure, fonts: Fonts | None = None, issued: date | None = None) -> Document:
+    """The document's blocks with the faces to set them in (chosen now when not given) and its date."""
     from yusuan.render.document import build_document
+    from yusuan.render.fonts import choose_fonts
 
-    return build_document(disclosure)
+    doc = build_document(disclosure)
+    doc.fonts = fonts if fonts is not None else choose_fonts()
+    doc.issued = issued
+    return doc
 
 
 class UnknownFormatError(ValueError):
     """A format name render does not write."""
 
 
-def render_bytes(disclosure: Disclosure, fmt: str, draft: bool = False) -> bytes:
+def render_bytes(
+    disclosure: Disclosure,
+    fmt: str,
+    draft: bool = False,
+    fonts: Fonts | None = None,
+    issued: date | None = None,
+) -> bytes:
     """One format of the disclosure as bytes."""
     if fmt not in WRITERS:
         known = "、".join(FORMATS)
         raise UnknownFormatError(f"不支持的格式 {fmt!r}（可用：{known}）/ unknown format {fmt!r}")
-    return writer(fmt)(_laid_out(disclosure), draft)
+    return writer(fmt)(laid_out(disclosure, fonts, issued), draft)
 
 
 def render_files(
@@ -64,9 +85,14 @@ def render_files(
     stem: str,
     formats: Iterable[str] = FORMATS,
     draft: bool = False,
+    fonts: Fonts | None = None,
+    issued: date | None = None,
 ) -> list[Path]:
-    """Write ``stem.<format>`` for each format into ``out_dir``, all or nothing; laid out once."""
-    return stage_files(disclosure, out_dir, stem, formats, draft).commit()
+    """Write ``stem.<format>`` for each format into ``out_dir``, all or nothing; laid out once.
+
+    ``fonts``: the faces (render.fonts.choose_fonts when None); ``issued``: the cover's date.
+    """
+    return stage_files(disclosure, out_dir, stem, formats, draft, fonts=fonts, issued=issued).commit()
 
 
 @dataclass
@@ -112,12 +138,15 @@ def stage_files(
     formats: Iterable[str] = FORMATS,
     draft: bool = False,
     extra: Mapping[str, bytes] | None = None,
+    fonts: Fonts | None = None,
+    issued: date | None = None,
 ) -> Staged:
     """Write ``stem.<format>`` for each format (and each ``extra`` suffix -> bytes) as staged files.
 
-    On any failure the files staged so far are removed and the exception propagates.
+    The PDF is written first: its layout gives the pages that the 目录 of the web page and of Word
+    print. On any failure the files staged so far are removed and the exception propagates.
     """
-    wanted = list(formats)
+    wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in WRITERS]
     if unknown:
         raise UnknownFormatError(f"不支持的格式 / unknown formats: {', '.join(unknown)}")
@@ -125,12 +154,18 @@ def stage_files(
     staged = Staged()
     try:
         if wanted:
-            doc = _laid_out(disclosure)
-            for fmt in wanted:
+            doc = laid_out(disclosure, fonts, issued)
+            for fmt in sorted(wanted, key=FORMATS.index):
+                if fmt == "docx":
+                    _paginate(doc, draft)
                 stage_bytes(staged, folder / f"{stem}.{fmt}", writer(fmt)(doc, draft))
         for suffix, data in (extra or {}).items():
             stage_bytes(staged, folder / f"{stem}.{suffix}", data)
     except BaseException:
         staged.discard()
         raise
+    staged.files = {
+        final: staged.files[final]
+        for final in [folder / f"{stem}.{f}" for f in wanted] + [folder / f"{stem}.{s}" for s in extra or {}]
+    }
     return staged

@@ -190,11 +190,37 @@ def table_grid(table: Table, spec: TableSpec | None, form: TableForm, year: int 
         segment = segments[0][1]
         header = _segment_header(segment, depth, year_text)
         body = [_row_cells(row, table, segment, label_keys) for row in table.rows]
-    widths: list[float] = []
-    for _, segment in segments:
-        for index, _label in enumerate(segment.labels):
-            widths.append(1.3 if segment.coded and index == 0 else 4.5)
-        widths.extend(1.4 for _ in segment.columns)
+    header = [row for row in header if row]
+    return Grid(header=header, body=body, widths=content_widths(header, body))
+
+
+def text_width(text: str) -> int:
+    """Width in half-em units: a CJK character or full-width sign takes two, a digit or letter one."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+MIN_WIDTH = 6  # half-ems: no column narrower than three characters
+MAX_WIDTH = 40  # a longer name wraps rather than squeezing the amounts
+
+
+def content_widths(header: list[list[GridCell]], body: list[list[GridCell]]) -> list[float]:
+    """Each column as wide as its longest one-column body text (names wrap beyond MAX_WIDTH).
+
+    A header label may wrap onto two lines, so it asks for half its width. Widths are in half-em
+    units of the table's type size: the renderers scale them to the page.
+    """
+    n_columns = sum(cell.colspan for cell in (header or body)[0]) if (header or body) else 0
+    widths = [float(MIN_WIDTH)] * n_columns
+    rows = header + body
+    for r, c, cell in placed(rows):
+        if cell.colspan != 1 or c >= n_columns:
+            continue
+        wanted = text_width(cell.text) + 2 * cell.indent + (2 if cell.numeric else 0)  # digits run wide
+        if r < len(header):
+            wanted = -(-wanted // 2)
+        widths[c] = max(widths[c], float(min(wanted, MAX_WIDTH)))
+    return widths
+
     return Grid(header=[row for row in header if row], body=body, widths=widths)
 
 

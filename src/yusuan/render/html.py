@@ -10,9 +10,18 @@ from html import escape
 
 from yusuan.model import Disclosure
 from yusuan.render.chart import ChartBlock, chart_svg
-from yusuan.render.document import Document, Heading, Paragraphs, TableBlock, build_document
+from yusuan.render.document import (
+    CONTENTS_TITLE,
+    Document,
+    Heading,
+    Paragraphs,
+    TableBlock,
+    anchor,
+    build_document,
+)
+from yusuan.render.fonts import choose_fonts
 from yusuan.render.grid import Grid, GridCell
-from yusuan.render.style import CSS
+from yusuan.render.style import css
 
 DRAFT_MARK = "草稿"
 
@@ -67,22 +76,70 @@ def _table_block(block: TableBlock, index: int) -> str:
     classes = "table-block wide" if block.wide else "table-block"
     if block.id == "performance":
         classes += " sheet"
-    anchor = f"t{index}-{block.id}"
-    out = [f'<section class="{classes}" id="{anchor}">']
+    if block.compact:
+        classes += " compact"
+    name = anchor(index, block)
+    out = [f'<section class="{classes}" id="{name}">']
     if block.number:
         out.append(f'<p class="number">{escape(block.number)}</p>')
     # A title is printed on one line as the template prints it (a wrapped title reads as two lines).
     title_class = "title long" if len(block.title) > LONG_TITLE else "title"
-    out.append(f'<h3 class="{title_class}" id="{anchor}-title">{escape(block.title)}</h3>')
+    out.append(f'<h3 class="{title_class}" id="{name}-title">{escape(block.title)}</h3>')
     if block.unit_name or block.unit:
         out.append(
             f'<div class="meta"><span class="unit-name">{escape(block.unit_name)}</span>'
             f'<span class="unit">{escape(block.unit)}</span></div>'
         )
-    out.append(grid_html(block.grid, labelled_by=f"{anchor}-title"))
+    out.append(grid_html(block.grid, labelled_by=f"{name}-title"))
     out += [f'<p class="note">{escape(note)}</p>' for note in block.notes]
     out.append("</section>")
     return "\n".join(out)
+
+
+def _metadata(doc: Document) -> str:
+    """Author (the unit) and date: the web page's metadata, and the PDF's (WeasyPrint reads them)."""
+    out = f'<meta name="author" content="{escape(doc.unit)}">\n' if doc.unit else ""
+    if doc.issued is not None:
+        out += f'<meta name="dcterms.created" content="{doc.issued.isoformat()}">\n'
+    return out
+
+
+def _cover(doc: Document, draft: bool) -> str:
+    """The cover: the title in lines broken at sense, the issuing unit and the date."""
+    lines = doc.title_lines()
+    if draft:
+        lines = [DRAFT_MARK, *lines]
+    title = "".join(f"<span>{escape(line)}</span>" for line in lines)
+    out = [f'<header class="cover"><h1>{title}</h1>']
+    if doc.unit:
+        out.append(f'<p class="issuer">{escape(doc.unit)}</p>')
+    if doc.issued is not None:
+        out.append(f'<p class="issued">{escape(doc.issued_text())}</p>')
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def _contents(doc: Document) -> str:
+    """The 目录: each part, section and table linked, with its page in the printed edition.
+
+    A two-column table (entry, page), so that a reader sees each entry end in its page number.
+    The PDF computes its numbers itself (target-counter in the second column); the web page
+    prints those the PDF layout gave (doc.pages), which the print style hides.
+    """
+    rows = []
+    for entry in doc.contents():
+        page = doc.pages.get(entry.anchor)
+        link = f'<a href="#{entry.anchor}">{escape(entry.text)}</a>'
+        printed = f"<span>{page}</span>" if page is not None else ""
+        counted = f'<a href="#{entry.anchor}" aria-hidden="true"></a>'
+        rows.append(
+            f'<tr class="l{entry.level}"><td>{link}</td><td class="page">{counted}{printed}</td></tr>'
+        )
+    return (
+        '<nav class="contents" aria-labelledby="contents-title">'
+        f'<h2 id="contents-title">{CONTENTS_TITLE}</h2>'
+        f'<table class="contents">{"".join(rows)}</table></nav>'
+    )
 
 
 def document_html(doc: Document, draft: bool = False) -> str:
@@ -90,29 +147,37 @@ def document_html(doc: Document, draft: bool = False) -> str:
     body: list[str] = []
     if draft:
         body.append(f'<div class="draft-mark" aria-hidden="true">{DRAFT_MARK}</div>')
-    body.append(f"<h1>{escape(title)}</h1>")
+    body.append(_cover(doc, draft))
+    body.append(_contents(doc))
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
+            name = anchor(index, block)
             if block.level == 1:
-                body.append(f'<h2 class="part-{escape(block.part)}">{escape(block.text)}</h2>')
+                body.append(f'<h2 class="part-{escape(block.part)}" id="{name}">{escape(block.text)}</h2>')
             else:
-                body.append(f"<h3>{escape(block.text)}</h3>")
+                body.append(f'<h3 id="{name}">{escape(block.text)}</h3>')
         elif isinstance(block, Paragraphs):
             body += [f"<p>{escape(line)}</p>" for line in block.lines]
         elif isinstance(block, TableBlock):
             body.append(_table_block(block, index))
         elif isinstance(block, ChartBlock):
             caption = f"<figcaption>{escape(block.title)}</figcaption>"
-            body.append(f'<figure class="chart">{chart_svg(block)}{caption}</figure>')
+            body.append(f'<figure class="chart">{chart_svg(block, doc.fonts.css("body"))}{caption}</figure>')
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        + _metadata(doc)
+        + f"<title>{escape(title)}</title>\n<style>{css(doc.fonts)}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(body)
         + "\n</main>\n</body>\n</html>\n"
     )
 
 
 def render_html(disclosure: Disclosure, draft: bool = False) -> str:
-    """The disclosure as one HTML page (a string, UTF-8 when written)."""
-    return document_html(build_document(disclosure), draft=draft)
+    """The disclosure as one HTML page (a string, UTF-8 when written), its 目录 with printed pages."""
+    from yusuan.render.pdf import paginate  # the printed edition's pages (render.pdf imports this module)
+
+    doc = build_document(disclosure)
+    doc.fonts = choose_fonts()
+    paginate(doc, draft)
+    return document_html(doc, draft=draft)

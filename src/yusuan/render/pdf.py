@@ -7,15 +7,38 @@ fonts-noto-cjk provides Noto Serif/Sans CJK; WeasyPrint embeds the glyphs used.
 
 from __future__ import annotations
 
+from typing import Any
+
 from yusuan.model import Disclosure
 from yusuan.render.document import Document, build_document
 from yusuan.render.html import document_html
 
 
-def document_pdf(doc: Document, draft: bool = False) -> bytes:
+def _layout(doc: Document, draft: bool) -> Any:
+    """The laid-out pages; the page of every anchor is kept on the document (doc.pages).
+
+    The web page and the Word file print those page numbers in their 目录: they are the pages of
+    this, the printed edition.
+    """
     from weasyprint import HTML  # imported here: loading pango takes time the other formats need not pay
 
-    pdf: bytes = HTML(string=document_html(doc, draft=draft)).write_pdf()
+    rendered = HTML(string=document_html(doc, draft=draft)).render()
+    pages: dict[str, int] = {}
+    for number, page in enumerate(rendered.pages, start=1):
+        for name in page.anchors:
+            pages.setdefault(name, number)
+    doc.pages = pages
+    return rendered
+
+
+def paginate(doc: Document, draft: bool = False) -> None:
+    """Fill doc.pages (anchor -> printed page) unless a layout already did."""
+    if not doc.pages:
+        _layout(doc, draft)
+
+
+def document_pdf(doc: Document, draft: bool = False) -> bytes:
+    pdf: bytes = _layout(doc, draft).write_pdf()
     return pdf
 
 

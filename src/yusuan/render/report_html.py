@@ -1,16 +1,23 @@
 """The check report as one self-contained HTML page a reviewer reads in a browser.
 
 Takes model objects only (the Disclosure, its Findings, the NotEvaluated outcomes, and the
-rules' one-line summaries): render never imports check. Each finding shows the table rows
-(with the cells involved highlighted) or the sentence it is about.
+rules' one-line summaries and families): render never imports check. An index counts the
+findings by family and severity, and its check boxes filter the page (a few lines of script;
+without script every finding shows). Each finding shows the table rows (with the cells involved
+highlighted) or the sentence it is about. Places are named in the document's own words (the
+table's printed title, the section's heading), never by internal ids; amounts are printed with
+thousands separators in the unit they were stated in.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
 from yusuan.model import Disclosure, Finding, Location, NotEvaluated, Row, Severity, Table
+from yusuan.reference.paths import ReferenceError
+from yusuan.reference.profiles import Profile, load_profile, profile_ids
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC",sans-serif;margin:2em auto;max-width:72em;color:#222}
@@ -25,7 +32,27 @@ td,th{border:1px solid #ccc;padding:.15em .5em;text-align:right;white-space:nowr
 td.name,th.name{text-align:left;white-space:normal}
 td.hit{background:#ffe082;font-weight:bold} .sentence{background:#fff3cd;padding:.1em .3em}
 .summary td{text-align:left} .hint{color:#2e7d32;font-size:.9em}
+table.index td,table.index th{text-align:center} table.index th.name,table.index td.name{text-align:left}
+table.index td a{color:inherit} .filters label{margin-right:1em;white-space:nowrap}
+.family{color:#555;font-size:.85em;margin-left:.5em}
+@media print{.filters{display:none} .finding{break-inside:avoid}}
 """
+
+_SCRIPT = """
+function yusuanFilter(){
+  var off=new Set();
+  document.querySelectorAll('.filters input').forEach(function(box){if(!box.checked)off.add(box.value);});
+  document.querySelectorAll('.finding').forEach(function(item){
+    item.hidden=off.has(item.dataset.severity)||off.has(item.dataset.family);
+  });
+}
+document.querySelectorAll('.filters input').forEach(function(box){
+  box.addEventListener('change',yusuanFilter);
+});
+"""
+
+_AMOUNT = re.compile(r"^(?P<sign>[-+−]?)(?P<whole>\d+)(?P<places>\.\d+)?(?P<unit>\s*(?:元|万元|亿元)?)$")
+OTHER_FAMILY = "其他 / other"
 
 _WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
@@ -34,13 +61,67 @@ def _row_key(row: Row) -> str:
     return f"{row.code} {row.name}" if row.code else row.name
 
 
-def _where(location: Location) -> str:
-    parts = [p for p in (location.table, location.row, location.column, location.section) if p]
-    if location.page is not None:
-        parts.append(f"第{location.page}页")
-    if location.line is not None:
-        parts.append(f"第{location.line}行 line {location.line}")
-    return " · ".join(parts)
+def separated(text: str) -> str:
+    """An amount with thousands separators ("31214205.80元" -> "31,214,205.80元"); other text as is."""
+    match = _AMOUNT.match(text.strip())
+    if match is None:
+        return text
+    whole = f"{int(match['whole']):,}"
+    return f"{match['sign']}{whole}{match['places'] or ''}{match['unit']}"
+
+
+class _Names:
+    """The document's own words for the places findings name: table titles, section headings."""
+
+    def __init__(self, disclosure: Disclosure) -> None:
+        self.disclosure = disclosure
+        try:
+            self.profile: Profile | None = load_profile(disclosure.facts.profile)
+        except ReferenceError:
+            self.profile = None
+
+    def table(self, table_id: str) -> str:
+        table = self.disclosure.table(table_id)
+        if table is not None and table.title:
+            return table.title
+        spec = self.profile.table(table_id) if self.profile is not None else None
+        if spec is not None:
+            return spec.title.replace("{year}", str(self.disclosure.facts.year or ""))
+        return table_id
+
+    def section(self, section_id: str) -> str:
+        section = next((s for s in self.disclosure.sections if s.id == section_id), None)
+        if section is not None and section.title:
+            return section.title
+        for profile in self._profiles():
+            spec = profile.section(section_id)
+            if spec is not None:
+                return spec.title
+        return section_id
+
+    def _profiles(self) -> list[Profile]:
+        """The document's profile first, then every other (a section id means the same in each)."""
+        others = []
+        for profile_id in profile_ids():
+            if self.profile is None or profile_id != self.profile.id:
+                try:
+                    others.append(load_profile(profile_id))
+                except ReferenceError:
+                    continue
+        return ([self.profile] if self.profile is not None else []) + others
+
+    def where(self, location: Location) -> str:
+        parts = []
+        if location.table:
+            parts.append(self.table(location.table))
+        parts += [p for p in (location.row, location.column) if p]
+        if location.section:
+            parts.append(self.section(location.section))
+        if location.page is not None:
+            parts.append(f"第{location.page}页")
+        if location.line is not None:
+            parts.append(f"第{location.line}行 line {location.line}")
+        return " · ".join(parts)
 
 
 def _table_excerpt(table: Table, locations: list[Location]) -> str:
@@ -56,7 +137,8 @@ def _table_excerpt(table: Table, locations: list[Location]) -> str:
         cells = []
         for column, cell in zip(table.columns, row.cells, strict=False):
             css = ' class="hit"' if (key, column.label) in hits else ""
-            shown = cell.amount.normalised() if cell.amount is not None else cell.text  # "341. 11" -> 341.11
+            # "341. 11" -> 341.11, then with separators: 31,214,205.80
+            shown = separated(cell.amount.normalised()) if cell.amount is not None else cell.text
             cells.append(f"<td{css}>{escape(shown or '')}</td>")
         body.append(f'<tr><td class="name">{escape(key)}</td>{"".join(cells)}</tr>')
     title = escape(table.title)
@@ -72,16 +154,21 @@ def _sentence_excerpt(disclosure: Disclosure, location: Location) -> str:
     return f'<p>“<span class="sentence">{escape(location.sentence)}</span>”</p>'
 
 
-def _finding(disclosure: Disclosure, finding: Finding, summaries: Mapping[str, str]) -> str:
+def _finding(
+    names: _Names, finding: Finding, summaries: Mapping[str, str], families: Mapping[str, str]
+) -> str:
+    disclosure = names.disclosure
     sev = finding.severity.value
+    family = families.get(finding.rule, OTHER_FAMILY)
     parts = [
-        f'<div class="finding {sev}">',
+        f'<div class="finding {sev}" data-severity="{sev}" data-family="{escape(family)}">',
         f'<span class="sev">{_WORDS[finding.severity]} {sev}</span><b>{escape(finding.rule)}</b> ',
         f'<span class="en">{escape(summaries.get(finding.rule, ""))}</span>',
+        f'<span class="family">{escape(family)}</span>',
         f'<p>{escape(finding.message)}<br><span class="en">{escape(finding.message_en)}</span></p>',
     ]
     for location in finding.locations:
-        parts.append(f'<div class="where">{escape(_where(location))}</div>')
+        parts.append(f'<div class="where">{escape(names.where(location))}</div>')
     tables = []
     for location in finding.locations:
         if location.table and location.table not in tables:
@@ -96,9 +183,10 @@ def _finding(disclosure: Disclosure, finding: Finding, summaries: Mapping[str, s
     if any((e.expected, e.actual, e.difference, e.tolerance)):
         parts.append(
             "<table><tr><th>应为 expected</th><th>实为 actual</th><th>差额 difference</th>"
-            f"<th>容差 tolerance</th></tr><tr><td>{escape(e.expected or '')}</td>"
-            f"<td>{escape(e.actual or '')}</td>"
-            f"<td>{escape(e.difference or '')}</td><td>{escape(e.tolerance or '')}</td></tr></table>"
+            f"<th>容差 tolerance</th></tr><tr><td>{escape(separated(e.expected or ''))}</td>"
+            f"<td>{escape(separated(e.actual or ''))}</td>"
+            f"<td>{escape(separated(e.difference or ''))}</td><td>{escape(separated(e.tolerance or ''))}</td>"
+            "</tr></table>"
         )
     if finding.hint:
         parts.append(f'<p class="hint">{escape(finding.hint)}</p>')
@@ -106,16 +194,57 @@ def _finding(disclosure: Disclosure, finding: Finding, summaries: Mapping[str, s
     return "\n".join(parts)
 
 
+_SEVERITIES = (
+    (Severity.ERROR, "错误 / errors"),
+    (Severity.WARNING, "警告 / warnings"),
+    (Severity.INFO, "提示 / info"),
+)
+
+
+def _index(findings: list[Finding], families: Mapping[str, str]) -> list[str]:
+    """Counts by family (rows) and severity (columns), each count a link; check boxes filter."""
+    order = list(dict.fromkeys(families.get(f.rule, OTHER_FAMILY) for f in findings))
+    if not order:
+        return []
+    out = [
+        "<h2>索引 / index</h2>",
+        '<table class="index"><tr><th class="name">类别 family</th>'
+        + "".join(f"<th>{escape(h)}</th>" for _, h in _SEVERITIES)
+        + "</tr>",
+    ]
+    for family in order:
+        cells = []
+        for severity, _ in _SEVERITIES:
+            count = sum(
+                1 for f in findings if f.severity is severity and families.get(f.rule, OTHER_FAMILY) == family
+            )
+            cells.append(f'<td><a href="#{severity.value}">{count}</a></td>' if count else "<td>0</td>")
+        out.append(f'<tr><td class="name">{escape(family)}</td>{"".join(cells)}</tr>')
+    out.append("</table>")
+    boxes = [
+        f'<label><input type="checkbox" value="{s.value}" checked> {escape(h)}</label>'
+        for s, h in _SEVERITIES
+    ]
+    boxes += [
+        f'<label><input type="checkbox" value="{escape(f)}" checked> {escape(f)}</label>' for f in order
+    ]
+    out.append(f'<p class="filters">显示 / show: {"".join(boxes)}</p>')
+    return out
+
+
 def report_html(
     disclosure: Disclosure,
     findings: Iterable[Finding],
     not_evaluated: Iterable[NotEvaluated],
     summaries: Mapping[str, str] | None = None,
+    families: Mapping[str, str] | None = None,
 ) -> str:
-    """The whole report page."""
+    """The whole report page; ``families`` names each rule's family ("算术 / arithmetic")."""
     findings = list(findings)
     not_evaluated = list(not_evaluated)
     summaries = summaries or {}
+    families = families or {}
+    names = _Names(disclosure)
     facts = disclosure.facts
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     title = f"审核报告 / check report — {facts.unit} {facts.year or ''}"
@@ -129,24 +258,24 @@ def report_html(
         f"<tr><td>单位 unit</td><td>{escape(facts.unit)}</td></tr>",
         f"<tr><td>年度 year</td><td>{facts.year or ''}</td></tr>",
         f"<tr><td>模板 profile</td><td>{escape(facts.profile)}</td></tr>",
+        f"<tr><td>金额单位 currency unit</td><td>{escape(facts.currency_unit.value)}</td></tr>",
         f"<tr><td>错误 errors</td><td>{counts[Severity.ERROR]}</td></tr>",
         f"<tr><td>警告 warnings</td><td>{counts[Severity.WARNING]}</td></tr>",
         f"<tr><td>提示 info</td><td>{counts[Severity.INFO]}</td></tr>",
         f"<tr><td>未能评估 not evaluated</td><td>{len(not_evaluated)}</td></tr>",
         "</table>",
     ]
-    for severity, heading in (
-        (Severity.ERROR, "错误 / errors"),
-        (Severity.WARNING, "警告 / warnings"),
-        (Severity.INFO, "提示 / info"),
-    ):
+    out += _index(findings, families)
+    for severity, heading in _SEVERITIES:
         chosen = [f for f in findings if f.severity is severity]
         if chosen:
-            out.append(f"<h2>{heading}（{len(chosen)}）</h2>")
-            out.extend(_finding(disclosure, f, summaries) for f in chosen)
+            out.append(f'<h2 id="{severity.value}">{heading}（{len(chosen)}）</h2>')
+            out.extend(_finding(names, f, summaries, families) for f in chosen)
     if not_evaluated:
         out.append("<h2>未能评估 / not evaluated</h2><ul>")
         out.extend(f"<li><b>{escape(n.rule)}</b> {escape(n.reason)}</li>" for n in not_evaluated)
         out.append("</ul>")
+    if findings:
+        out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
