@@ -29,6 +29,8 @@ _RUNNING_NAMES = {"行政运行": UnitType.ADMINISTRATIVE, "事业运行": UnitT
 class Context:
     disclosure: Disclosure
     unit_type_option: UnitType | None = None
+    # Last year's document of the same unit (cross-year rules run only when it is given).
+    previous: Disclosure | None = None
     # What several rules derive from the same Disclosure (the narrative's claims …), computed once.
     shared: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -70,6 +72,11 @@ class Context:
         if table is None:
             raise CannotEvaluate(f"缺少表 {table_id} / table {table_id} missing")
         return table
+
+    def require_previous(self) -> Disclosure:
+        if self.previous is None:
+            raise CannotEvaluate("没有上年文件 / no previous year's document")
+        return self.previous
 
     @property
     def year(self) -> int | None:
