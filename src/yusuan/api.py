@@ -129,13 +129,14 @@ def check(
 
 def validate_check_options(
     select: Sequence[str] | None = None, ignore: Sequence[str] | None = None, unit_type: str | None = None
-) -> None:
-    """InputError for an unknown rule selector or unit type, before a batch starts."""
+) -> list[Rule]:
+    """The rules chosen; InputError for an unknown rule selector or unit type, before a batch starts."""
     try:
-        select_rules(_split(select), _split(ignore))
+        chosen = select_rules(_split(select), _split(ignore))
     except KeyError as exc:
         raise InputError("--select/--ignore", f"没有规则或规则族 {exc.args[0]!r} / no such rule") from exc
     _unit_type(unit_type)
+    return chosen
 
 
 def warm() -> None:

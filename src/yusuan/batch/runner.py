@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from yusuan import api
 from yusuan.batch.discover import Found, discover
 from yusuan.batch.jobs import Job, Options, Outcome
 from yusuan.batch.pairs import consecutive_years
 from yusuan.batch.pool import Executor
+from yusuan.check.engine import NEEDS_PREVIOUS
 from yusuan.store import Store
 
 Progress = Callable[[int], None]
@@ -144,7 +146,8 @@ def run_batch(
     tick = progress(len(slots)) if progress is not None else None
     result.ran = _run(executor, slots, store, options, lambda _slot: key_previous, tick)
 
-    if cross_year and previous is None and options.command == "check":
+    chosen = api.validate_check_options(options.select, options.ignore) if options.command == "check" else []
+    if cross_year and previous is None and any(rule.family in NEEDS_PREVIOUS for rule in chosen):
         indexed = [(i, s.outcome.data) for i, s in enumerate(slots) if s.outcome and s.outcome.data]
         pairs = consecutive_years(indexed)
         result.pairs = len(pairs)
