@@ -43,8 +43,6 @@ __all__ = [
     "check",
     "check_disclosure",
     "check_html",
-    "validate_check_options",
-    "warm",
     "derive",
     "disclosure_to_json",
     "explain",
@@ -64,6 +62,8 @@ __all__ = [
     "rules_markdown",
     "rules_text",
     "summary_text",
+    "validate_check_options",
+    "warm",
     "write_template",
 ]
 

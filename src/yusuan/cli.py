@@ -174,7 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="退出码 exit code: 0 无错误 no errors, 1 有错误 errors, 2 无法读取 unreadable input.",
     )
     p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
-    p.add_argument("--json", action="store_true", help="输出 JSON（多份时每行一份）/ JSON (JSON Lines for many)")
+    p.add_argument(
+        "--json", action="store_true", help="输出 JSON（多份时每行一份）/ JSON (JSON Lines for many)"
+    )
     p.add_argument("--html", metavar="OUT", help="写出 HTML 报告 / write an HTML report to OUT")
     p.add_argument(
         "--select",

@@ -28,6 +28,8 @@ def test_dask_cluster_equals_local_pool(
     assert any(f["rule"] == "Y101" for f in json.loads(local.splitlines()[-1])["findings"])
 
 
-def test_an_unreachable_scheduler_is_one_line(corpus_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unreachable_scheduler_is_one_line(
+    corpus_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(corpus_folder), "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "无法连接 Dask 调度器" in capsys.readouterr().err

@@ -54,8 +54,12 @@ def test_consecutive_years_are_paired(years: dict[str, Path], capsys: pytest.Cap
     assert "Y101" in after["rules_run"]
     y101 = [f for f in after["findings"] if f["rule"] == "Y101"]
     assert y101 and all(f["severity"] == "error" for f in y101)
-    assert y101[0]["evidence"] == {"expected": "341.11", "actual": "345.00", "difference": "3.89",
-                                   "tolerance": "0.015"}
+    assert y101[0]["evidence"] == {
+        "expected": "341.11",
+        "actual": "345.00",
+        "difference": "3.89",
+        "tolerance": "0.015",
+    }
     single = api.check(years["2026-bad"], select=["N", "Y"], previous=years["2025"])
     assert after == api.report_to_json(single)
 

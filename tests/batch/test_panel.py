@@ -33,13 +33,20 @@ def test_panel_has_every_cell_in_yuan(
         cells = sum(1 for t in disclosure.tables.values() for r in t.rows for c in r.cells if c.amount)
         assert sum(1 for r in rows if r["file"] == str(file)) == cells
     total = next(
-        r for r in rows
-        if r["file"] == str(years["2025"]) and r["table"] == "overview" and r["row_name"] == "收入总计"
+        r
+        for r in rows
+        if r["file"] == str(years["2025"])
+        and r["table"] == "overview"
+        and r["row_name"] == "收入总计"
         and r["column"] == "income_amount"
     )
     assert total["amount_yuan"] == "3411100.00"  # 341.11万元, exactly
     assert (total["unit"], total["region"], total["year"], total["kind"], total["template"]) == (
-        "朔州市朔城区数字政府服务中心", "山西省朔州市", "2025", "budget", "shanxi"
+        "朔州市朔城区数字政府服务中心",
+        "山西省朔州市",
+        "2025",
+        "budget",
+        "shanxi",
     )
     assert all(r["page"] for r in rows if r["file"] == str(mof))  # a PDF's cells know their page
     assert all(Decimal(r["amount_yuan"]) == Decimal(r["amount_yuan"]).quantize(Decimal("0.01")) for r in rows)

@@ -83,5 +83,5 @@ def test_postgresql_rerun_checks_only_changes(folder: Path, postgres_schema: str
 def test_a_store_that_cannot_open_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="无法打开结果库"):
         open_store(str(tmp_path / "no" / "such" / "dir" / "r.db"), __version__)
-    with pytest.raises(StoreError, match="nosuch.driver.*无法打开结果库"):
+    with pytest.raises(StoreError, match=r"nosuch.driver.*无法打开结果库"):
         open_store("nosuch+driver://x", __version__)

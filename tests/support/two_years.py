@@ -24,7 +24,9 @@ def _edited(text: str, *pairs: tuple[str, str]) -> str:
 
 def budget_2026(total: str = "341.11", unit: str | None = None) -> str:
     text = EXAMPLE.read_text("utf-8")
-    lines = [line.split("#")[0].rstrip() if line.startswith("  total:") else line for line in text.split("\n")]
+    lines = [
+        line.split("#")[0].rstrip() if line.startswith("  total:") else line for line in text.split("\n")
+    ]
     text = "\n".join(
         line.split("#")[0].rstrip() if line.startswith("  general_expenditure:") else line for line in lines
     )

@@ -25,10 +25,10 @@ class DaskExecutor:
                 "--scheduler", "未安装 dask.distributed（pip install 'yusuan[cluster]'）/ distributed missing"
             ) from None
         try:
-            self._client: Any = Client(address, timeout=timeout)
+            self._client: Any = Client(address, timeout=timeout)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             raise InputError(address, f"无法连接 Dask 调度器 / cannot reach the scheduler: {exc}") from None
-        cores = sum(self._client.nthreads().values()) or 1
+        cores = sum(self._client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
         self.window = window or cores * 4
 
     def map(self, jobs: Iterable[Job]) -> Iterator[Outcome]:

@@ -110,7 +110,8 @@ def _tail(result: BatchResult) -> None:
         f"共 {docs} 份：{errors} 份有错误，{unreadable} 份无法读取；本次审核 {result.ran} 份，"
         f"其余取自结果库；跨年度配对 {result.pairs} 份；跳过非公开文件 {len(result.skipped)} 个"
         f" / {docs} documents: {errors} with errors, {unreadable} unreadable; {result.ran} checked now,"
-        f" the rest from the store; {result.pairs} paired with last year; {len(result.skipped)} files skipped",
+        f" the rest from the store; {result.pairs} paired with last year;"
+        f" {len(result.skipped)} files skipped",
         file=sys.stderr,
     )
 

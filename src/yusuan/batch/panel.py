@@ -82,7 +82,9 @@ def write_panel(outcomes: list[Outcome], directory: Path) -> list[Path]:
         for name in PANEL_COLUMNS:
             columns[name].append(str(row[name]))
     parquet = directory / "panel.parquet"
-    pq.write_table(pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()}), parquet)
+    pq.write_table(
+        pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()}), parquet
+    )
     written.append(parquet)
     return written
 

@@ -25,7 +25,11 @@ def progress_bars(enabled: bool | None = None) -> Iterator[Callable[[int], Tick]
     def start(total: int) -> Tick:
         bar = tqdm(total=total, unit="份", file=sys.stderr, desc="审核 / checking", leave=False)
         bars.append(bar)
-        return bar.update
+
+        def tick(n: int) -> None:
+            bar.update(n)
+
+        return tick
 
     try:
         yield start

@@ -62,8 +62,14 @@ def _from_store(store: Store | None, slot: _Slot, key: str, want_html: bool) -> 
     return Outcome(slot.found.file, stored.body, text=stored.text, html=stored.html, from_store=True)
 
 
-def _run(executor: Executor, slots: list[_Slot], store: Store | None, options: Options,
-         previous_sha: Callable[[_Slot], str], progress: Progress | None) -> int:
+def _run(
+    executor: Executor,
+    slots: list[_Slot],
+    store: Store | None,
+    options: Options,
+    previous_sha: Callable[[_Slot], str],
+    progress: Progress | None,
+) -> int:
     """Fill each slot's outcome by running its job on the executor; return how many ran."""
     todo = [slot for slot in slots if slot.outcome is None and slot.job is not None]
     results: Iterator[Outcome] = executor.map(slot.job for slot in todo if slot.job is not None)
@@ -166,5 +172,3 @@ def run_batch(
             result.ran += _run(executor, again, store, options, lambda s: shas.get(id(s), ""), tick)
     result.outcomes = [slot.outcome for slot in slots if slot.outcome is not None]
     return result
-
-

@@ -20,7 +20,9 @@ SUFFIXES = (".xlsx", ".csv", ".html")
 
 def check_summary_path(path: Path) -> None:
     if path.suffix.lower() not in SUFFIXES:
-        raise InputError(str(path), "汇总表应为 .xlsx、.csv 或 .html / the summary must be .xlsx, .csv or .html")
+        raise InputError(
+            str(path), "汇总表应为 .xlsx、.csv 或 .html / the summary must be .xlsx, .csv or .html"
+        )
     if not path.parent.exists():
         raise InputError(str(path), "所在文件夹不存在 / its folder does not exist")
 
@@ -105,7 +107,8 @@ document.querySelectorAll('th').forEach(function (th, col) {
 _STYLE = """
 body{font-family:"Noto Sans CJK SC",sans-serif;margin:1.5em}
 table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:3px 6px}
-th{background:#eee;cursor:pointer}th[data-sort=asc]::after{content:" ▲"}th[data-sort=desc]::after{content:" ▼"}
+th{background:#eee;cursor:pointer}
+th[data-sort=asc]::after{content:" ▲"}th[data-sort=desc]::after{content:" ▼"}
 td.n{text-align:right}.bar{background:#c0392b;height:0.9em;display:inline-block}
 """
 

@@ -61,9 +61,7 @@ class Store:
         now = datetime.now(UTC)
         facts = body.get("document", {})
         with self.engine.begin() as connection:
-            known = connection.execute(
-                select(documents.c.sha256).where(documents.c.sha256 == sha256)
-            ).first()
+            known = connection.execute(select(documents.c.sha256).where(documents.c.sha256 == sha256)).first()
             if known is None:
                 connection.execute(
                     documents.insert().values(

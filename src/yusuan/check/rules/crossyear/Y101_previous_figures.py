@@ -36,7 +36,9 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
     unit = patterns.unit
     before = Context(previous)
     if before.narrative is None:
-        yield not_evaluated(f"上年文件没有句式数据（模板 {previous.facts.profile}）/ no patterns for last year")
+        yield not_evaluated(
+            f"上年文件没有句式数据（模板 {previous.facts.profile}）/ no patterns for last year"
+        )
         return
     unlocated = 0
     for change in change_claims(section_claims(ctx), patterns):
@@ -78,7 +80,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
                 difference=fmt(implied - printed),
                 tolerance=str(tolerance.normalize() if tolerance else Decimal(0)),
             ),
-            hint="按上年公开文件的数字重算增减额和增减率 / recompute the change from last year's published figure",
+            hint="按上年公开文件的数字重算增减额和增减率 / recompute the change from last year's figure",
         )
     if unlocated:
         yield not_evaluated(

@@ -54,15 +54,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             here,
             there,
             evidence=Evidence(expected=now.kind.value, actual=then.kind.value),
-            hint="预算与上年预算比较，决算与上年决算比较 / compare budget with budget, accounts with accounts",
+            hint="预算与上年预算比较，决算与上年决算比较 / budget with budget, accounts with accounts",
         )
     if _name(now.unit) and _name(then.unit) and _name(now.unit) != _name(then.unit):
         yield issue(
             Severity.WARNING,
             f"单位名称与上年不同：上年“{then.unit}”，本年“{now.unit}”（更名，或不是同一单位）",
-            f"the unit's name changed: '{then.unit}' last year, '{now.unit}' this year (renamed, or not the same unit)",
+            f"the unit's name changed: '{then.unit}' last year, '{now.unit}' this year"
+            " (renamed, or not the same unit)",
             here,
             there,
             evidence=Evidence(expected=then.unit, actual=now.unit),
-            hint="确认是同一单位更名；否则换用正确的上年文件 / confirm the rename, or pair the right document",
+            hint="确认是同一单位更名；否则换用正确的上年文件 / confirm the rename, or pair the right one",
         )
