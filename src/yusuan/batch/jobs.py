@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import resource
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -57,6 +59,8 @@ class Outcome:
     sha256: str = ""
     previous: str | None = None
     from_store: bool = False
+    cpu_seconds: float = 0.0  # the worker's CPU time for this document
+    worker_peak_mb: float = 0.0  # the worker's largest resident memory so far
     extra: dict[str, Any] = field(default_factory=dict)
 
     def json_line(self) -> dict[str, Any]:
@@ -72,6 +76,14 @@ class Outcome:
 
 def run_job(job: Job) -> Outcome:
     """Read (and check) one document; never raises for bad input."""
+    start = time.process_time()
+    outcome = _run(job)
+    outcome.cpu_seconds = time.process_time() - start
+    outcome.worker_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return outcome
+
+
+def _run(job: Job) -> Outcome:
     options = job.options
     try:
         if options.command == "export":
