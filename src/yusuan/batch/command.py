@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -77,14 +78,29 @@ def _executor(args: argparse.Namespace) -> Executor:
     return local_executor(jobs)
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _run(args: argparse.Namespace, options: Options, **kwargs: Any) -> BatchResult:
+    """Run the batch; Ctrl-C or SIGTERM stops the workers and abandons what they were doing."""
     executor = _executor(args)
+    previous_term = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with progress_bars() as bars:
             result = run_batch([args.file, *args.more], options, executor, progress=bars, **kwargs)
+    except KeyboardInterrupt:
+        executor.close(cancel=True)
+        print(
+            "yusuan: 已中断，未完成的文件未输出 / interrupted: unfinished documents not printed",
+            file=sys.stderr,
+        )
+        raise
     except BaseException:
         executor.close(cancel=True)
         raise
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
     executor.close()
     return result
 

@@ -2,17 +2,20 @@
 
 Workers are forked from a fork server that has imported yusuan and loaded the rules and the
 reference data once (yusuan.batch.warm), so a worker's first document costs no start-up.
-At most ``window`` jobs are in flight: documents are streamed, never all submitted at once,
-and a worker is replaced after ``tasks_per_worker`` documents, which bounds its memory.
+Documents are handed to the workers one at a time as each finishes the last (results come
+back in input order), and a worker is replaced after ``tasks_per_worker`` documents, which
+bounds its memory.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from multiprocessing import forkserver
 from typing import Protocol
 
 from yusuan.batch.jobs import Job, Outcome, run_job
@@ -60,27 +63,27 @@ class LocalPool:
         context.set_forkserver_preload(["yusuan.batch.warm"])
         from yusuan.batch.warm import ignore_interrupt
 
+        # The fork server and the workers it forks leave Ctrl-C to this process: started with
+        # SIGINT ignored, they inherit that, and a Ctrl-C during their warm-up prints nothing.
+        before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+            self._pool = context.Pool(
+                workers, initializer=ignore_interrupt, maxtasksperchild=tasks_per_worker
+            )
+        finally:
+            signal.signal(signal.SIGINT, before)
         self.workers = workers
-        self._executor = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=ignore_interrupt,
-            max_tasks_per_child=tasks_per_worker,
-        )
 
     def map(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
-        return ordered(lambda job: self._executor.submit(run_job, job), jobs, self.workers * 4)
+        return self._pool.imap(run_job, jobs, chunksize=1)
 
     def close(self, cancel: bool = False) -> None:
-        if not cancel:
-            self._executor.shutdown(wait=True)
-            return
-        processes = list(getattr(self._executor, "_processes", {}).values())
-        self._executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:  # Ctrl-C: documents in flight are abandoned, not finished
-            process.terminate()
-        for process in processes:
-            process.join(timeout=5)
+        if cancel:  # Ctrl-C: documents in flight are abandoned, not finished
+            self._pool.terminate()
+        else:
+            self._pool.close()
+        self._pool.join()
 
 
 def local_executor(workers: int) -> Executor:
