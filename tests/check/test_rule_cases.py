@@ -47,7 +47,10 @@ def test_cases_cover_every_rule() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_case(case: dict[str, Any], seed: Disclosure) -> None:
-    report = api.check_disclosure(mutate(seed, case["mutate"]), unit_type=case.get("unit_type"))
+    previous = mutate(seed, case["previous"]) if "previous" in case else None
+    report = api.check_disclosure(
+        mutate(seed, case["mutate"]), unit_type=case.get("unit_type"), previous=previous
+    )
     for want in case["expect"]:
         found = [f for f in report.findings if _matches(f, want)]
         assert found, f"{case['id']}: no {want}; got " + "; ".join(

@@ -85,3 +85,15 @@ def test_a_store_that_cannot_open_is_one_line(tmp_path: Path) -> None:
         open_store(str(tmp_path / "no" / "such" / "dir" / "r.db"), __version__)
     with pytest.raises(StoreError, match=r"nosuch.driver.*无法打开结果库"):
         open_store("nosuch+driver://x", __version__)
+
+
+def test_cli_rerun_with_store(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from yusuan.cli import main
+
+    db = str(tmp_path / "cli.db")
+    main(["check", str(folder), "--store", db, "--json", "--jobs", "2"])
+    first = capsys.readouterr()
+    main(["check", str(folder), "--store", db, "--json", "--jobs", "2"])
+    second = capsys.readouterr()
+    assert "本次审核 4 份" in first.err and "本次审核 0 份" in second.err
+    assert first.out == second.out and len(second.out.splitlines()) == 3

@@ -24,7 +24,7 @@ _BATCH_OPTIONS = ("jobs", "summary", "store", "previous", "scheduler")
 
 def add_options(parser: argparse.ArgumentParser, command: str) -> None:
     """The batch options of one subcommand (check gets them all, parse and export fewer)."""
-    parser.add_argument("more", nargs="*", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument("more", nargs="*", metavar="PATH", help="更多文件或文件夹 / more files or folders")
     parser.add_argument(
         "--jobs",
         type=int,

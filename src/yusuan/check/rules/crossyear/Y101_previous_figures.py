@@ -34,6 +34,14 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
     previous = ctx.require_previous()
     patterns = ctx.require_narrative()
     unit = patterns.unit
+    now_facts, then_facts = ctx.disclosure.facts, previous.facts
+    if now_facts.kind is not then_facts.kind or (
+        now_facts.year is not None and then_facts.year is not None and then_facts.year != now_facts.year - 1
+    ):
+        yield not_evaluated(
+            "上年文件不是上一年度的同类文件（见 Y102）/ not last year's document of this kind"
+        )
+        return
     before = Context(previous)
     if before.narrative is None:
         yield not_evaluated(
@@ -41,6 +49,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
         )
         return
     unlocated = 0
+    seen: set[tuple[object, ...]] = set()
     for change in change_claims(section_claims(ctx), patterns):
         subject = change.subject_item
         if subject is None or change.subject is None or change.amount is None:
@@ -64,6 +73,10 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
         if abs(difference) <= tolerance:
             continue
         where = cell_location(target.table, target.row, target.column)
+        key = (change.item.location, where, implied)
+        if key in seen:  # the same sentence printed twice (a department's and its unit's part)
+            continue
+        seen.add(key)
         values = change.item.claim.values
         words = f"{subject.claim.label}{change.subject}，比上年{values.get('direction', '')}{change.amount}"
         yield issue(
