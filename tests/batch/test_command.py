@@ -82,3 +82,16 @@ def test_bad_options_fail_before_the_batch(corpus_folder: Path, capsys: pytest.C
     assert main(["check", str(corpus_folder), "--jobs", "0"]) == 2
     assert main(["check", str(corpus_folder), "--summary", str(corpus_folder / "x.pdf")]) == 2
     assert capsys.readouterr().err.count("yusuan: 错误 / error") == 3
+
+
+def test_one_document_with_previous_keeps_single_output(
+    years: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "report.html"
+    code = main(
+        ["check", str(years["2026-bad"]), "--previous", str(years["2025"]), "--json", "--html", str(page)]
+    )
+    out = capsys.readouterr().out
+    assert code == 1 and out.startswith("{\n")  # the single-document JSON, indented as always
+    assert json.loads(out) == api.report_to_json(api.check(years["2026-bad"], previous=years["2025"]))
+    assert "Y101" in page.read_text("utf-8")

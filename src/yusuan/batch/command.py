@@ -133,7 +133,8 @@ def _tail(result: BatchResult) -> None:
 
 
 def check(args: argparse.Namespace) -> int:
-    if args.html:
+    many = _many(args)
+    if args.html and many:
         raise api.InputError("--html", "多份文件请用 --summary 汇总.html / for many documents use --summary")
     api.validate_check_options(args.select, args.ignore, args.unit_type)
     options = Options(
@@ -158,19 +159,23 @@ def check(args: argparse.Namespace) -> int:
             store = open_store(args.store, __version__)
         except StoreError as exc:
             raise api.InputError("--store", str(exc)) from None
-    if args.previous and _many(args):
+    if args.previous and many:
         raise api.InputError("--previous", "只能与一份文件同用 / goes with one document only")
     result = _run(
         args,
         options,
         store=store,
         want_text=not args.json,
-        want_html=summary is not None and summary.suffix.lower() == ".html",
+        want_html=bool(args.html) or (summary is not None and summary.suffix.lower() == ".html"),
         previous=args.previous,
     )
-    many = _many(args)
     for outcome in result.outcomes:
         _print(outcome, args.json, many)
+        if args.html and outcome.data is not None:
+            try:
+                Path(args.html).write_text(outcome.html, encoding="utf-8")
+            except OSError as exc:
+                raise api.InputError(args.html, f"无法写入报告 / cannot write: {exc.strerror}") from exc
     if summary is not None:
         from yusuan.batch.summary_files import write_summary
 
