@@ -76,6 +76,7 @@ __all__ = [
     "disclosure_to_json",
     "explain",
     "export",
+    "export_disclosure",
     "parse",
     "parse_json",
     "procure_decide",
@@ -91,6 +92,8 @@ __all__ = [
     "rules_markdown",
     "rules_text",
     "summary_text",
+    "validate_check_options",
+    "warm",
     "write_template",
 ]
 
@@ -144,13 +147,17 @@ def check_disclosure(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     unit_type: str | None = None,
+    previous: Disclosure | None = None,
 ) -> Report:
-    """Run the rules (chosen by id, family name or letter) on a Disclosure."""
+    """Run the rules (chosen by id, family name or letter) on a Disclosure.
+
+    ``previous`` is last year's document of the same unit: the cross-year rules run against it.
+    """
     try:
         chosen = select_rules(_split(select), _split(ignore))
     except KeyError as exc:
         raise InputError("--select/--ignore", f"没有规则或规则族 {exc.args[0]!r} / no such rule") from exc
-    return run(Context(disclosure, unit_type_option=_unit_type(unit_type)), chosen)
+    return run(Context(disclosure, unit_type_option=_unit_type(unit_type), previous=previous), chosen)
 
 
 def check(
@@ -159,9 +166,38 @@ def check(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     unit_type: str | None = None,
+    previous: str | Path | None = None,
 ) -> Report:
-    """Read a published disclosure and check it."""
-    return check_disclosure(parse(path, profile=profile), select, ignore, unit_type)
+    """Read a published disclosure and check it (against last year's document when given)."""
+    disclosure = parse(path, profile=profile)
+    before = parse(previous, profile=profile) if previous is not None else None
+    return check_disclosure(disclosure, select, ignore, unit_type, previous=before)
+
+
+def validate_check_options(
+    select: Sequence[str] | None = None, ignore: Sequence[str] | None = None, unit_type: str | None = None
+) -> list[Rule]:
+    """The rules chosen; InputError for an unknown rule selector or unit type, before a batch starts."""
+    try:
+        chosen = select_rules(_split(select), _split(ignore))
+    except KeyError as exc:
+        raise InputError("--select/--ignore", f"没有规则或规则族 {exc.args[0]!r} / no such rule") from exc
+    _unit_type(unit_type)
+    return chosen
+
+
+def warm() -> None:
+    """Load the rules and the reference data every document needs, once (batch workers)."""
+    from yusuan.reference.narrative import load_narrative
+    from yusuan.reference.profiles import load_profile, profile_ids
+
+    all_rules()
+    for profile_id in profile_ids():
+        try:
+            load_profile(profile_id)
+            load_narrative(profile_id)
+        except ReferenceError:
+            continue
 
 
 def check_html(report: Report) -> str:
@@ -302,6 +338,16 @@ def export(path: str | Path, directory: str | Path, profile: str | None = None) 
         return export_open_data(disclosure, folder)
     except OSError as exc:
         raise InputError(str(folder), f"无法写入 / cannot write: {exc.strerror or exc}") from None
+
+
+def export_disclosure(disclosure: Disclosure, directory: str | Path) -> list[Path]:
+    """Write one CSV per table plus datapackage.json for a Disclosure already read."""
+    from yusuan.render.open_data import export_open_data
+
+    try:
+        return export_open_data(disclosure, Path(directory))
+    except OSError as exc:
+        raise InputError(str(directory), f"无法写入 / cannot write: {exc.strerror or exc}") from None
 
 
 def write_template(

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from yusuan import api
+from yusuan.batch import command as batch
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_CODES = (
@@ -18,6 +19,8 @@ EXIT_CODES = (
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if batch.wanted(args):
+        return batch.parse(args)
     disclosure = api.parse(args.file, profile=args.profile)
     if args.json:
         json.dump(api.disclosure_to_json(disclosure), sys.stdout, ensure_ascii=False, indent=2)
@@ -28,6 +31,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    if batch.wanted(args):
+        return batch.check(args)
     report = api.check(
         args.file, profile=args.profile, select=args.select, ignore=args.ignore, unit_type=args.unit_type
     )
@@ -101,6 +106,8 @@ def _yes_no(text: str) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if batch.wanted(args):
+        return batch.export(args)
     written = api.export(args.file, args.output, profile=args.profile)
     for path in written:
         print(path)
@@ -145,9 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("parse", help="读取公开文件并显示摘要 / read a disclosure and summarise it")
-    p.add_argument("file", help="公开文件（文本、PDF…）/ the disclosure file")
+    p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
     p.add_argument("--json", action="store_true", help="输出 JSON / print the JSON contract")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile (e.g. shanxi)")
+    batch.add_options(p, "parse")
     p.set_defaults(func=_cmd_parse)
 
     q = sub.add_parser(
@@ -204,8 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="审核公开文件：表内、表间、文字与报表、绩效目标… / check a disclosure",
         description="退出码 exit code: 0 无错误 no errors, 1 有错误 errors, 2 无法读取 unreadable input.",
     )
-    p.add_argument("file", help="公开文件 / the disclosure file")
-    p.add_argument("--json", action="store_true", help="输出 JSON / print the JSON report")
+    p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
+    p.add_argument(
+        "--json", action="store_true", help="输出 JSON（多份时每行一份）/ JSON (JSON Lines for many)"
+    )
     p.add_argument("--html", metavar="OUT", help="写出 HTML 报告 / write an HTML report to OUT")
     p.add_argument(
         "--select",
@@ -221,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
         " civil_service_managed, public_institution (inferred from the codes by default)",
     )
     p.add_argument("--info", action="store_true", help="也显示提示级（四舍五入等）/ also show info findings")
+    batch.add_options(p, "check")
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("rules", help="列出全部审核规则 / list the check rules")
@@ -234,9 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export", help="导出开放数据（CSV + datapackage.json）/ export CSV per table + datapackage.json"
     )
-    p.add_argument("file", help="公开文件 / the disclosure file")
+    p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
     _output_option(p, "DIR", "输出目录 / output directory", "--to")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile")
+    batch.add_options(p, "export")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(

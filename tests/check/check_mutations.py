@@ -161,6 +161,10 @@ def set_unit(d: Disclosure, value: str) -> None:
     d.facts.unit = value
 
 
+def set_year(d: Disclosure, year: int) -> None:
+    d.facts.year = year
+
+
 def clear_unit_line(d: Disclosure, table: str) -> None:
     d.tables[table].unit_line = None
 
@@ -198,6 +202,7 @@ OPERATIONS: dict[str, Callable[..., None]] = {
         set_vehicles,
         add_problem,
         set_unit,
+        set_year,
         set_number,
         clear_unit_line,
         replace_assets_text,

@@ -68,7 +68,10 @@ def test_case_on_another_template(case: dict[str, Any]) -> None:
 
 
 def _run_case(case: dict[str, Any], seed: Disclosure) -> None:
-    report = api.check_disclosure(mutate(seed, case["mutate"]), unit_type=case.get("unit_type"))
+    previous = mutate(seed, case["previous"]) if "previous" in case else None
+    report = api.check_disclosure(
+        mutate(seed, case["mutate"]), unit_type=case.get("unit_type"), previous=previous
+    )
     for want in case["expect"]:
         found = [f for f in report.findings if _matches(f, want)]
         assert found, f"{case['id']}: no {want}; got " + "; ".join(

@@ -45,6 +45,8 @@ _RUNNING_NAMES = {"行政运行": UnitType.ADMINISTRATIVE, "事业运行": UnitT
 class Context:
     disclosure: Disclosure
     unit_type_option: UnitType | None = None
+    # Last year's document of the same unit (cross-year rules run only when it is given).
+    previous: Disclosure | None = None
     # What several rules derive from the same Disclosure (the narrative's claims …), computed once.
     shared: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -96,6 +98,11 @@ class Context:
                 f"模板 {profile} 没有表 {table_id} / template {profile} has no table {table_id}"
             )
         raise CannotEvaluate(f"未读到表 {table_id} / table {table_id} not found in the document")
+
+    def require_previous(self) -> Disclosure:
+        if self.previous is None:
+            raise CannotEvaluate("没有上年文件 / no previous year's document")
+        return self.previous
 
     @property
     def year(self) -> int | None:

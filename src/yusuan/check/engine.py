@@ -47,7 +47,11 @@ FAMILIES: dict[str, tuple[str, str, str]] = {
     "three_public": ("S", "三公经费与机关运行经费", "三公 and 机关运行经费"),
     "procurement": ("G", "政府采购与国有资产", "procurement and assets"),
     "final_accounts": ("F", "决算", "final accounts"),
+    "crossyear": ("Y", "跨年度核对", "against the previous year's document"),
 }
+
+# Families whose rules need last year's document (Context.previous): without one they do not run.
+NEEDS_PREVIOUS = frozenset({"crossyear"})
 
 _FILE_NAME = re.compile(r"^(?P<id>[A-Z]\d{3})_(?P<name>[a-z0-9_]+)$")
 
@@ -197,6 +201,8 @@ def run(ctx: Context, rules: Iterable[Rule] | None = None) -> Report:
     """Run the rules (all by default) on the context's disclosure."""
     report = Report(ctx.disclosure)
     for rule in all_rules() if rules is None else rules:
+        if rule.family in NEEDS_PREVIOUS and ctx.previous is None:
+            continue
         report.rules_run.append(rule.id)
         for outcome in _run_one(rule, ctx):
             if isinstance(outcome, NotApplicable):

@@ -1,0 +1,125 @@
+"""One document's job, as a worker runs it: plain data in, plain data out (it crosses processes).
+
+A job reads one document and checks it (or only reads it, for ``parse``), optionally against
+last year's document; the outcome carries the single-document JSON contract, and what the
+caller asked for besides (the terminal text, the HTML report). Input that cannot be read
+becomes an outcome with an error line, never an exception: one bad file does not stop a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import resource
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from yusuan import api
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every document of a batch is run with."""
+
+    command: str = "check"  # "check" | "parse"
+    profile: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    unit_type: str | None = None
+    show_info: bool = False
+
+    def key(self, previous_sha256: str = "") -> str:
+        """What makes two results of the same document and version interchangeable."""
+        wanted = asdict(self)
+        wanted["previous"] = previous_sha256
+        text = json.dumps(wanted, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Job:
+    file: str
+    options: Options
+    previous: str | None = None  # last year's document of the same unit
+    want_text: bool = False
+    want_html: bool = False
+    out_dir: str | None = None  # export: where this document's package goes
+
+
+@dataclass
+class Outcome:
+    """What became of one document."""
+
+    file: str
+    data: dict[str, Any] | None = None  # the JSON contract (report or disclosure)
+    error: str = ""
+    text: str = ""
+    html: str = ""
+    sha256: str = ""
+    previous: str | None = None
+    from_store: bool = False
+    cpu_seconds: float = 0.0  # the worker's CPU time for this document
+    worker_peak_mb: float = 0.0  # the worker's largest resident memory so far
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def json_line(self) -> dict[str, Any]:
+        """The object printed for this document: its contract, or ``{"file", "error"}``."""
+        if self.data is None:
+            return {"file": self.file, "error": self.error}
+        return self.data
+
+    @property
+    def has_errors(self) -> bool:
+        return self.data is not None and int(self.data.get("summary", {}).get("errors", 0)) > 0
+
+
+def run_job(job: Job) -> Outcome:
+    """Read (and check) one document; never raises for bad input."""
+    start = time.process_time()
+    outcome = _run(job)
+    outcome.cpu_seconds = time.process_time() - start
+    outcome.worker_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return outcome
+
+
+def _run(job: Job) -> Outcome:
+    options = job.options
+    try:
+        if options.command == "export":
+            return _export(job)
+        if options.command == "parse":
+            disclosure = api.parse(job.file, profile=options.profile)
+            text = api.summary_text(disclosure) if job.want_text else ""
+            return Outcome(job.file, api.disclosure_to_json(disclosure), text=text)
+        report = api.check(
+            job.file,
+            profile=options.profile,
+            select=options.select,
+            ignore=options.ignore,
+            unit_type=options.unit_type,
+            previous=job.previous,
+        )
+        return Outcome(
+            job.file,
+            api.report_to_json(report),
+            text=api.report_text(report, job.file, show_info=options.show_info) if job.want_text else "",
+            html=api.check_html(report) if job.want_html else "",
+            previous=job.previous,
+        )
+    except api.InputError as exc:
+        return Outcome(job.file, error=str(exc))
+    except RecursionError:
+        return Outcome(job.file, error=f"{job.file}: 文件结构嵌套过深 / structure nested too deeply")
+    except Exception as exc:  # a reader bug on one document must not stop the other 49,999
+        return Outcome(job.file, error=f"{job.file}: 内部错误 / internal error: {type(exc).__name__}: {exc}")
+
+
+def _export(job: Job) -> Outcome:
+    from yusuan.batch.panel import panel_rows
+
+    disclosure = api.parse(job.file, profile=job.options.profile)
+    written = api.export_disclosure(disclosure, job.out_dir or ".")
+    outcome = Outcome(job.file, {"file": job.file, "written": [str(p) for p in written]})
+    outcome.extra["panel"] = panel_rows(disclosure, job.file)
+    return outcome
