@@ -44,7 +44,9 @@ def test_unreadable_input_gives_an_error_line_and_exit_2(
 def test_errors_win_over_unreadable(years: dict[str, Path], tmp_path: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"\x00")
-    assert main(["check", str(years["2026-bad"]), str(junk), "--json", "--jobs", "1"]) == 1
+    # 2026-bad disagrees with the 2025 document beside it (Y101 errors); junk cannot be read
+    args = ["check", str(years["2025"]), str(years["2026-bad"]), str(junk), "--json", "--jobs", "1"]
+    assert main(args) == 1
 
 
 def test_consecutive_years_are_paired(years: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
