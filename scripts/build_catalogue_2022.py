@@ -36,7 +36,10 @@ def parent_of(code: str) -> str:
 
 
 def clean(text: str | None) -> str:
-    return re.sub(r"\s*\n\s*", "", text or "").strip()
+    """Join wrapped lines and drop the spaces the PDF puts around Latin letters and in CJK text
+    ("KVM 设备", "医用 X 线诊断设备", "生产装 置"); a space between two Latin words stays."""
+    joined = re.sub(r"\s*\n\s*", "", text or "").strip()
+    return re.sub(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])", "", joined)
 
 
 def extract(pdf_path: Path) -> list[dict[str, str]]:

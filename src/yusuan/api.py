@@ -19,9 +19,11 @@ from yusuan.model import Disclosure
 from yusuan.model.budget import UnitType
 from yusuan.model.serialize import disclosure_to_json
 from yusuan.procurement.text import decision_text as procure_decision_text
+from yusuan.procurement.text import search_text as procure_search_text
 from yusuan.procurement.text import splitting_text as procure_splitting_text
 from yusuan.read import InputError, read_document
 from yusuan.read.budget import read_budget
+from yusuan.read.rows import read_rows
 from yusuan.reference.narrative import load_narrative
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import load_profile, profile_ids
@@ -53,6 +55,7 @@ __all__ = [
     "procure_decide",
     "procure_decision_text",
     "procure_search",
+    "procure_search_text",
     "procure_splitting",
     "procure_splitting_text",
     "read_budget",
@@ -195,6 +198,9 @@ def procure_decide(
     imported: bool = False,
     sme_suitable: bool | None = None,
     department_centralized: bool = False,
+    sme_exemptions: tuple[str, ...] | list[str] = (),
+    catalogue_exemption: str | None = None,
+    catalogue_condition: bool | None = None,
 ) -> dict[str, Any]:
     """How a planned purchase must be bought: the decision JSON of docs/procurement.md."""
     try:
@@ -211,6 +217,9 @@ def procure_decide(
             imported=imported,
             sme_suitable=sme_suitable,
             department_centralized=department_centralized,
+            sme_exemptions=sme_exemptions,
+            catalogue_exemption=catalogue_exemption,
+            catalogue_condition=catalogue_condition,
         )
         return procurement.decide(request).to_json()
     except procurement.ProcurementInputError as exc:
@@ -219,22 +228,23 @@ def procure_decide(
         raise InputError("data/procurement", str(exc)) from exc
 
 
-def procure_search(name: str) -> list[dict[str, Any]]:
-    """品目 codes of both schemes whose name contains ``name``."""
+def procure_search(name: str, limit: int = 50) -> dict[str, Any]:
+    """品目 codes of both schemes for a name, a common name or a word of the notes (docs/procurement.md)."""
     if not name.strip():
         raise InputError("--item", "品目名称为空 / empty item name")
     try:
-        return procurement.search_items(name)
+        return procurement.search_items(name, limit)
     except ReferenceError as exc:
         raise InputError("data/procurement", str(exc)) from exc
 
 
-def procure_splitting(path: str | Path, region: str, level: str = "county") -> dict[str, Any]:
-    """化整为零 findings over a CSV/XLSX list of a year's purchases."""
+def procure_splitting(path: str | Path, region: str, level: str | None = None) -> dict[str, Any]:
+    """化整为零 findings over a CSV (UTF-8/GBK/UTF-16) or XLSX list of a year's purchases."""
     if not procurement.request.REGION.match(region or ""):
         raise InputError("--region", f"行政区划代码应为6位数字 / region must be 6 digits: {region!r}")
+    rows = read_rows(path)  # the reader limits apply to this file too
     try:
-        return procurement.check_splitting(path, region, level).to_json()
+        return procurement.check_splitting(rows, str(path), region, level).to_json()
     except procurement.ProcurementInputError as exc:
         raise InputError(exc.where, exc.problem) from exc
     except ReferenceError as exc:

@@ -57,14 +57,11 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _cmd_procure(args: argparse.Namespace) -> int:
     if args.purchases:
-        result = api.procure_splitting(args.purchases, args.region or "", args.level or "county")
+        result = api.procure_splitting(args.purchases, args.region or "", args.level)
         text = api.procure_splitting_text(result)
     elif args.code is None and args.item and args.amount is None:
-        items = api.procure_search(args.item)
-        result = {"query": args.item, "items": items}
-        text = (
-            "".join(f"{i['scheme']}  {i['code']:<12} {i['name']}\n" for i in items) or "无匹配 / no match\n"
-        )
+        result = api.procure_search(args.item)
+        text = api.procure_search_text(result)
     else:
         missing = [f"--{n}" for n in ("amount", "level", "region", "date") if getattr(args, n) is None]
         if missing:
@@ -82,6 +79,9 @@ def _cmd_procure(args: argparse.Namespace) -> int:
             imported=args.imported,
             sme_suitable=args.sme_suitable,
             department_centralized=args.department_centralized,
+            sme_exemptions=args.sme_exemption or (),
+            catalogue_exemption=args.catalogue_exemption,
+            catalogue_condition=args.catalogue_condition,
         )
         text = api.procure_decision_text(result)
     if args.json:
@@ -162,6 +162,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--department-centralized",
         action="store_true",
         help="品目属本部门集中采购品目 / the item is on the department's centralised list",
+    )
+    q.add_argument(
+        "--sme-exemption",
+        action="append",
+        metavar="KEY",
+        help="财库〔2020〕46号第六条不预留情形（可多次）non_enterprise|sole_supplier|competition|"
+        "framework_agreement|provincial / a 第六条 exemption from SME reservation",
+    )
+    q.add_argument(
+        "--catalogue-exemption",
+        metavar="KEY",
+        help="目录表注的例外，如 research_instruments 高校科研仪器、"
+        "security_public_service 国家安全或公共服务 / a catalogue exemption (山西 表注3)",
+    )
+    q.add_argument(
+        "--catalogue-condition",
+        type=_yes_no,
+        default=None,
+        help="目录品目的限定条件是否满足 yes|no（如“限不锈钢”）/ whether the entry's condition holds",
     )
     q.add_argument(
         "--purchases", help="全年采购清单 CSV/XLSX：化整为零检查 / a year's purchases: splitting check"

@@ -115,3 +115,59 @@ def test_broken_reference_data_is_one_line_not_a_traceback(
         monkeypatch.delenv("YUSUAN_DATA")
         reference.rulesets.cache_clear()
         reference.schema.cache_clear()
+
+
+def test_region_and_level_contradicting_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    args = [a if a != "county" else "province" for a in EXAMPLE]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "140602" in err and "province" in err
+
+
+def test_exemptions_and_condition_options(capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["procure", "--code", "A02010103", "--scheme", "2022", "--amount", "3000000", "--level", "county"]
+    base += ["--region", "140602", "--date", "2023-05-01", "--json"]
+    assert main([*base, "--sme-exemption", "sole_supplier"]) == 0
+    kinds = [o["kind"] for o in json.loads(capsys.readouterr().out)["obligations"]]
+    assert "sme_price_deduction" in kinds and "sme_reservation" not in kinds
+    assert main([*base, "--sme-exemption", "whatever"]) == 2
+    assert "sole_supplier" in capsys.readouterr().err  # the known keys are listed
+    steel = ["procure", "--code", "A1004", "--scheme", "2013", "--amount", "100000", "--level", "county"]
+    steel += ["--region", "140602", "--date", "2023-05-01", "--json"]
+    assert main(steel) == 0
+    assert json.loads(capsys.readouterr().out)["route"] == "review_required"
+    assert main([*steel, "--catalogue-condition", "yes"]) == 0
+    assert json.loads(capsys.readouterr().out)["route"] == "centralized_agency"
+    assert main([*steel, "--catalogue-exemption", "research_instruments"]) == 0
+    assert json.loads(capsys.readouterr().out)["route"] == "outside_law"  # not the catalogue: no question
+
+
+def test_search_marks_the_catalogue_and_counts_a_cut_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["procure", "--item", "笔记本"]) == 0
+    out = capsys.readouterr().out
+    assert "★ 2013  A02010105" in out and "常用名“笔记本”" in out
+    assert main(["procure", "--item", "设备", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["truncated"] and result["total"] > result["shown"] == 50 == len(result["items"])
+    assert main(["procure", "--item", "设备"]) == 0
+    assert f"共 {result['total']} 项，只列出前 50 项" in capsys.readouterr().out
+
+
+def test_splitting_command_reads_gbk_and_names_the_bad_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(
+        "预算项目,品目,采购方式,金额,日期\n甲,A02010103,询价,2000000,2023-04-01\n甲,A02010103,询价,2000001,2023-05-01\n".encode(
+            "gbk"
+        )
+    )
+    assert main(["procure", "--purchases", str(path), "--region", "140602", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["findings"]) == 1
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "预算项目,品目,采购方式,金额,日期\n甲,A02010103,非公开招标方式,1,2023-04-01\n", encoding="utf-8"
+    )
+    assert main(["procure", "--purchases", str(bad), "--region", "140602"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.csv:2" in err and "非公开招标方式" in err

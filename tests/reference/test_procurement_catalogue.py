@@ -16,6 +16,7 @@ from yusuan.reference.procurement_catalogue import (
     pinmu_2022,
     search,
     significant_2022,
+    synonyms,
 )
 
 PDF = procurement_dir() / "sources" / "zhengfu-caigou-pinmu-fenlei-mulu-2022.pdf"
@@ -80,8 +81,60 @@ def test_2013_list_is_the_seed_codes() -> None:
 
 
 def test_search_finds_both_schemes() -> None:
-    found = [(i.scheme, i.code) for i in search("台式计算机")]
+    found = [(h.item.scheme, h.item.code) for h in search("台式计算机")]
     assert found == [("2013", "A02010104"), ("2022", "A02010105")]
     assert search("") == []
     printers = search("打印机")
-    assert {i.scheme for i in printers} == {"2013", "2022"} and len(printers) > 10
+    assert {h.item.scheme for h in printers} == {"2013", "2022"} and len(printers) > 10
+
+
+def test_search_is_case_insensitive_and_reads_notes() -> None:
+    assert [(h.item.scheme, h.item.code) for h in search("led显示屏")] == [
+        ("2013", "A020207"),
+        ("2022", "A02021103"),
+    ]
+    by_note = [h for h in search("加密狗") if h.matched == "note"]
+    assert [h.item.code for h in by_note] == ["A02010309"]  # 计算机终端安全设备: 包括加密狗、U盾等
+
+
+def test_synonyms_name_real_items() -> None:
+    names = {
+        i.name
+        for scheme in ("2013", "2022")
+        for i in (pinmu_2013() if scheme == "2013" else pinmu_2022()).values()
+    }
+    for terms, targets in synonyms():
+        assert terms and targets
+        for target in targets:
+            assert target in names, target
+
+
+def test_common_names_find_items() -> None:
+    expected = {
+        "台式电脑": "台式计算机",
+        "公务车": "乘用车",
+        "云服务": "云计算服务",
+        "笔记本": "便携式计算机",
+        "宽带": "互联网接入服务",
+    }
+    for term, name in expected.items():
+        hits = search(term)
+        assert any(h.item.name == name and h.matched == "synonym" and h.via == term for h in hits), term
+
+
+def test_2022_names_carry_no_stray_spaces() -> None:
+    """The PDF puts spaces around Latin letters and inside wrapped names: none survive."""
+    spaced = [(i.code, i.name) for i in pinmu_2022().values() if re.search(r"\s", i.name)]
+    assert spaced == []
+    assert pinmu_2022()["A02021107"].name == "KVM设备"
+    assert pinmu_2022()["A02151200"].name == "合成纤维及合纤聚合物生产装置"
+    assert pinmu_2022()["A02321200"].name == "医用X线诊断设备"
+
+
+def test_a06_furniture_links_only_to_furniture() -> None:
+    """2013 A06 家具用具 is 2022 家具 and 厨卫用具, not the whole of A05 (硒鼓、清洁用品、被服 …)."""
+    targets = [
+        t for link in crosswalk() if link.from_code == "A06" and link.relation != "partial" for t in link.to
+    ]
+    assert targets == ["A05010000", "A05020100"]
+    assert not any(is_within("A05040200", t, "2022") for t in targets)

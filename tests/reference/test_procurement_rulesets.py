@@ -159,3 +159,77 @@ def test_load_document_refuses_a_broken_file(tmp_path: Path) -> None:
     bad.write_text("kind: ruleset\nid: x\ntitle: x\njurisdiction: {code: '140000', name: x, parent: null}\n")
     with pytest.raises(ReferenceError, match="schema"):
         load_document(bad)
+
+
+def _with_overlay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: dict[str, Any]) -> None:
+    """A copy of the data with the 朔州 overlay changed by ``extra``; the caches cleared."""
+    import shutil
+
+    from yusuan.reference import procurement as reference
+
+    data = tmp_path / "data"
+    shutil.copytree(procurement_dir(), data / "procurement")
+    path = data / "procurement" / "rulesets" / "cn-140600-shuozhou-2022-2023.yaml"
+    overlay = _raw(path)
+    overlay.update(extra)
+    path.write_text(yaml.safe_dump(overlay, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("YUSUAN_DATA", str(data))
+    reference.rulesets.cache_clear()
+
+
+LOOSER = [
+    {
+        "object": "goods",
+        "amount": "1000000",
+        "comparison": ">=",
+        "wording": "货物100万元",
+        "source": {"document": "测试", "clause": "一", "verified": False},
+    }
+]
+
+
+def test_an_overlay_may_not_loosen_a_provincial_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.reference import procurement as reference
+    from yusuan.reference.paths import ReferenceError
+
+    try:
+        _with_overlay(tmp_path, monkeypatch, {"decentralized_limits": LOOSER})
+        with pytest.raises(ReferenceError, match="只能从严"):
+            rulesets()
+        replaces = {"decentralized_limits": {"text": "本市另行规定限额", "source": LOOSER[0]["source"]}}
+        _with_overlay(tmp_path / "b", monkeypatch, {"decentralized_limits": LOOSER, "replaces": replaces})
+        shuozhou = next(r for r in rulesets() if r.id == "cn-140600-shuozhou-2022-2023")
+        assert [t.amount for t in shuozhou.decentralized_limits] == [Decimal("1000000")]
+        assert [r.text for r in shuozhou.replaced] == ["本市另行规定限额"]  # cited in every decision
+    finally:
+        monkeypatch.delenv("YUSUAN_DATA")
+        reference.rulesets.cache_clear()
+
+
+def test_an_sme_overlay_replaces_the_national_floor_only_when_it_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """朔州 says nothing of replacing: works above 400万 keep 19号's 40%; with `replaces`, its 30% rules."""
+    from yusuan.procurement import build_request, decide
+    from yusuan.reference import procurement as reference
+
+    def share() -> str:
+        request = build_request(
+            code="B01010000", scheme="2022", amount="5000000", level="county", region="140602",
+            date="2023-05-01", sme_suitable=True,
+        )  # fmt: skip
+        found = [o for o in decide(request).obligations if o.kind == "sme_reservation"]
+        return found[0].details["share_min"]
+
+    assert share() == "0.40"
+    sme = _raw(procurement_dir() / "rulesets" / "cn-140600-shuozhou-2022-2023.yaml")["sme_reservation"]
+    sme["replaces"] = {
+        "text": "本市预留比例替代全国规定",
+        "source": {"document": "测试", "clause": "二", "verified": False},
+    }
+    try:
+        _with_overlay(tmp_path, monkeypatch, {"sme_reservation": sme})
+        assert share() == "0.30"
+    finally:
+        monkeypatch.delenv("YUSUAN_DATA")
+        reference.rulesets.cache_clear()

@@ -1,8 +1,9 @@
 """The procurement rules engine over dated rulesets (issue 6). See docs/procurement.md.
 
 - ``decide(build_request(...))``: how a planned purchase must be bought, each answer with its clause.
-- ``search_items(name)``: 品目 codes of both schemes for a name.
-- ``check_splitting(file, region)``: 化整为零 findings over a year's purchases.
+- ``search_items(name)``: 品目 codes of both schemes for a name, a common name or a word of the notes.
+- ``check_splitting(rows, name, region)``: 化整为零 findings over a year's purchases (the rows of a
+  CSV/XLSX file as ``yusuan.read.rows.read_rows`` returns them; ``yusuan.api.procure_splitting`` does both).
 - ``implies_purchase(project_name)``: for the checker — whether a project name shows a purchase.
 """
 

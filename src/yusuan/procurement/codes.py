@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from yusuan.reference.procurement import Ruleset
+from yusuan.reference.procurement import CatalogueEntry, Ruleset
 from yusuan.reference.procurement_catalogue import (
     CODE_2013,
     CODE_2022,
     CrosswalkLink,
+    children_2022,
     crosswalk,
     is_within,
+    names_2022,
     pinmu,
     pinmu_2013,
     pinmu_2022,
@@ -100,6 +102,7 @@ class CatalogueMatch:
     reason: str = ""
     entry_code_2022: str | None = None  # for an entry without a code in the ruleset's scheme
     entry_note: str = ""  # the catalogue's 备注 for the entry (e.g. 限各类不锈钢材料和产品)
+    condition: str = ""  # the question that decides whether the entry applies (entry or link condition)
 
 
 def _links_for(entry_code: str | None, entry_name: str) -> list[CrosswalkLink]:
@@ -114,13 +117,7 @@ def match_catalogue(ruleset: Ruleset, resolved: ResolvedCode) -> CatalogueMatch:
     if resolved.scheme == scheme:
         for entry in ruleset.catalogue:
             if entry.code and is_within(resolved.code, entry.code, scheme):
-                return CatalogueMatch(
-                    "in",
-                    entry.name,
-                    entry.code,
-                    f"{resolved.code} 属于目录品目 {entry.code} {entry.name}",
-                    entry_note=entry.note_text(),
-                )
+                return _in(entry, f"{resolved.code} 属于目录品目 {entry.code} {entry.name}", entry.condition)
         broader = [e for e in ruleset.catalogue if e.code and is_within(e.code, resolved.code, scheme)]
         if broader:
             names = "、".join(f"{e.code} {e.name}" for e in broader)
@@ -139,9 +136,24 @@ def match_catalogue(ruleset: Ruleset, resolved: ResolvedCode) -> CatalogueMatch:
     )
 
 
+def _linked(
+    code: str, entry: CatalogueEntry, link: CrosswalkLink, how: str, condition: str
+) -> CatalogueMatch:
+    """A 2022 code that reaches a 2013 catalogue entry through a crosswalk link."""
+    where = f"{entry.code or '（无2013编码）'} {entry.name}"
+    return _in(entry, f"2022年 {code} {how}2013年目录品目 {where}：{link.basis}", condition)
+
+
+def _in(entry: CatalogueEntry, reason: str, condition: str) -> CatalogueMatch:
+    return CatalogueMatch(
+        "in", entry.name, entry.code, reason, entry_note=entry.note_text(), condition=condition
+    )
+
+
 def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
     partial: list[str] = []
     broader: list[str] = []
+    conditional: CatalogueMatch | None = None
     for entry in ruleset.catalogue:
         links = _links_for(entry.code, entry.name)
         if not links:
@@ -152,19 +164,16 @@ def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
         for link in links:
             for target in link.to:
                 if is_within(code, target, "2022"):
-                    if link.relation == "partial":
+                    if link.relation == "partial" and link.condition and conditional is None:
+                        conditional = _linked(code, entry, link, "只部分对应", link.condition)
+                    elif link.relation == "partial":
                         partial.append(f"{entry.code or '—'} {entry.name}（{link.basis}）")
                     else:
-                        return CatalogueMatch(
-                            "in",
-                            entry.name,
-                            entry.code,
-                            f"2022年 {code} 对照2013年目录品目 {entry.code or '（无2013编码）'}"
-                            f" {entry.name}：{link.basis}",
-                            entry_note=entry.note_text(),
-                        )
+                        return _linked(code, entry, link, "对照", entry.condition)
                 elif is_within(target, code, "2022"):
                     broader.append(f"{entry.code or '—'} {entry.name}")
+    if conditional is not None:
+        return conditional
     if partial:
         return CatalogueMatch(
             "review",
@@ -174,13 +183,47 @@ def _match_2022_against_2013(ruleset: Ruleset, code: str) -> CatalogueMatch:
             + "；".join(partial)
             + " / the 2022 code only partly corresponds to a catalogue item",
         )
+    covering = _covering(ruleset, code)
+    if broader and covering:
+        names = "、".join(f"{e.code or '—'} {e.name}" for e in covering)
+        return CatalogueMatch(
+            "in",
+            covering[0].name,
+            covering[0].code,
+            f"2022年 {code} 的每个下级品目都对照目录品目（{names}）",
+            entry_note="；".join(e.note_text() for e in covering if e.note_text()),
+            condition="；".join(e.condition for e in covering if e.condition),
+        )
     if broader:
         return CatalogueMatch(
             "review",
-            reason=f"2022年编码 {code} 比目录品目宽（含 {'、'.join(broader)}），请给出下级编码"
+            reason=f"2022年编码 {code} 比目录品目宽（含 {'、'.join(dict.fromkeys(broader))}），请给出下级编码"
             " / the code is broader than catalogue items; give a lower-level code",
         )
     return CatalogueMatch("out", reason=f"2022年 {code} 不对应集中采购目录任何品目")
+
+
+def _covering(ruleset: Ruleset, code: str) -> list[CatalogueEntry]:
+    """The catalogue entries that together cover every leaf below 2022 ``code`` through same/split
+    links (2022 乘用车 = 2013 乘用车 + 客车); empty when some leaf is outside them."""
+    whole = [
+        (entry, target)
+        for entry in ruleset.catalogue
+        for link in _links_for(entry.code, entry.name)
+        if link.relation != "partial"
+        for target in link.to
+    ]
+    used: list[CatalogueEntry] = []
+
+    def covered(node: str) -> bool:
+        hits = [entry for entry, target in whole if is_within(node, target, "2022")]
+        if hits:
+            used.extend(e for e in hits[:1] if e not in used)
+            return True
+        below = children_2022().get(node, ())
+        return bool(below) and all(covered(child) for child in below)
+
+    return used if covered(code) else []
 
 
 def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:
@@ -193,17 +236,21 @@ def entry_by_name(ruleset: Ruleset, name: str) -> CatalogueMatch | None:
                 f"品目名称“{name}”即目录品目 {entry.code or ''} {entry.name}",
                 entry.code_2022,
                 entry.note_text(),
+                entry.condition,
             )
     return None
 
 
 def resolve_item(name: str) -> ResolvedCode | Refusal:
     """An item name to one code: an exact, unique 2022 name (the complete list), else refused."""
-    exact = [i for i in pinmu_2022().values() if i.name == name]
+    exact = names_2022().get(name.strip(), ())
     if len(exact) == 1:
-        return ResolvedCode("2022", exact[0].code, exact[0].name)
-    candidates = search(name)[:10]
+        return ResolvedCode("2022", exact[0], name.strip())
+    hits = search(name)
+    candidates = [h.item for h in hits[:10]]
     listed = "、".join(f"{i.scheme}:{i.code} {i.name}" for i in candidates) or "无 / none"
+    if len(hits) > 10:
+        listed += f" 等共 {len(hits)} 项 / {len(hits)} in all"
     return Refusal(f"品目名称“{name}”不能唯一确定品目（候选：{listed}）/ the name does not fix one item")
 
 

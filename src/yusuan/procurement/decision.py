@@ -32,6 +32,11 @@ class Obligation:
     text: str
     source: ClauseSource
     details: dict[str, str] = field(default_factory=dict)
+    also: tuple[ClauseSource, ...] = ()  # every other layer that asks the same (composition)
+
+    @property
+    def sources(self) -> tuple[ClauseSource, ...]:
+        return (self.source, *self.also)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -39,6 +44,7 @@ class Obligation:
             "text": self.text,
             "source": self.source.cite(),
             "verified": self.source.verified,
+            "sources": [s.cite() for s in self.sources],
             **self.details,
         }
 
@@ -76,7 +82,7 @@ class Decision:
     def cited(self) -> list[str]:
         """Every source cited, reasons first then obligations (for tests and reports)."""
         return [r.source.cite() for r in self.reasons if r.source] + [
-            o.source.cite() for o in self.obligations
+            s.cite() for o in self.obligations for s in o.sources
         ]
 
 

@@ -9,6 +9,7 @@ the data cannot decide, the answer is ``review_required`` with the reason.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from yusuan.procurement.codes import (
@@ -23,8 +24,9 @@ from yusuan.procurement.codes import (
     resolve_item,
 )
 from yusuan.procurement.decision import Decision, Obligation, Reason, review
-from yusuan.procurement.obligations import import_obligation, intention_obligation, sme_obligations
+from yusuan.procurement.obligations import import_obligation, intention_obligation
 from yusuan.procurement.request import PurchaseRequest
+from yusuan.procurement.sme import sme_obligations
 from yusuan.reference.procurement import (
     LEVEL_NAMES,
     LEVELS,
@@ -45,9 +47,12 @@ def find_ruleset(region: str, day: dt.date) -> tuple[Ruleset | None, str]:
         return max(valid, key=lambda r: len(r.jurisdiction_code.rstrip("0"))), ""
     if covering:
         spans = "；".join(f"{r.jurisdiction_name} {r.valid_from}—{r.valid_to}" for r in covering)
+        later = sorted({r.successor for r in covering if r.successor and day > r.valid_to})
+        look_for = f"；请查找后续文件：{'；'.join(later)}" if later else ""
         return None, (
-            f"{day} 不在任何适用于地区 {region} 的规则集有效期内（已有：{spans}）"
+            f"{day} 不在任何适用于地区 {region} 的规则集有效期内（已有：{spans}）{look_for}"
             f" / no ruleset for region {region} on {day}"
+            + (" — look for the successor document named above" if later else "")
         )
     known = "、".join(sorted({f"{r.jurisdiction_code} {r.jurisdiction_name}" for r in rulesets()}))
     return None, f"地区 {region} 没有规则集（已有：{known}）/ no ruleset for region {region}"
@@ -110,10 +115,11 @@ def _identify(
 
 def decide(request: PurchaseRequest) -> Decision:
     if request.budget == "central":
-        law = _law("central_budget")
+        catalogue = policy("cn-law").clause("central_catalogue")
         return review(
-            "中央预算单位执行国务院确定的集中采购目录和限额，本系统未收录 / central budget rules not bundled",
-            [law],
+            f"{catalogue.text}（{catalogue.source.cite()}）"
+            " / central budget rules not bundled: see that document",
+            [_law("central_budget"), Reason(catalogue.text, catalogue.source)],
         )
     if request.level not in LEVELS:
         return review(
@@ -130,6 +136,7 @@ def decide(request: PurchaseRequest) -> Decision:
             ruleset.valid_source,
         )
     ]
+    reasons.extend(Reason(f"覆盖规则替代上级规定：{r.text}", r.source) for r in ruleset.replaced)
     if request.level not in ruleset.levels:
         return review(f"规则集不含级次 {LEVEL_NAMES[request.level]} / level not covered", reasons, chain)
 
@@ -150,6 +157,10 @@ def decide(request: PurchaseRequest) -> Decision:
         )
     if match.status == "review":
         return review(match.reason, reasons, chain)
+    settled = _settle_catalogue(request, ruleset, match, reasons)
+    if isinstance(settled, Refusal):
+        return review(settled.reason, reasons, chain)
+    match = settled
 
     object_ = object_of(resolved) if resolved else _object_of_entry(match, request)
     if request.object is not None and object_ is not None and request.object != object_:
@@ -164,6 +175,40 @@ def decide(request: PurchaseRequest) -> Decision:
         return review("无法确定采购对象（货物/工程/服务）/ goods, works or services unknown", reasons, chain)
 
     return _decide_route(request, ruleset, match, object_, reasons, item)
+
+
+def _settle_catalogue(
+    request: PurchaseRequest, ruleset: Ruleset, match: CatalogueMatch, reasons: list[Reason]
+) -> CatalogueMatch | Refusal:
+    """A 表注3 exemption the buyer states takes the purchase out of the catalogue (or lets the
+    purchaser organise it); a catalogue entry's condition (限不锈钢) is asked, never ignored."""
+    exemption = None
+    if request.catalogue_exemption is not None:
+        found = [e for e in ruleset.catalogue_exemptions if e.key == request.catalogue_exemption]
+        if not found:
+            return Refusal(
+                f"规则集 {ruleset.title} 没有目录例外 {request.catalogue_exemption!r}"
+                f" / the ruleset has no catalogue exemption {request.catalogue_exemption!r}"
+            )
+        exemption = found[0]
+        reasons.append(Reason(exemption.text, exemption.source))
+    if match.status != "in":
+        return match
+    if exemption is not None and exemption.effect == "outside_catalogue":
+        return CatalogueMatch("out", reason=f"{match.reason}；按表注例外不适用集中采购目录")
+    if match.condition:
+        if request.catalogue_condition is None:
+            return Refusal(
+                f"{match.reason}；目录条件：{match.condition}？请用 --catalogue-condition yes|no 回答"
+                " / the catalogue entry has a condition: answer --catalogue-condition yes|no"
+            )
+        answer = "是" if request.catalogue_condition else "否"
+        reasons.append(Reason(f"目录条件：{match.condition}——采购人答：{answer}", ruleset.catalogue_source))
+        if not request.catalogue_condition:
+            return CatalogueMatch("out", reason=f"{match.reason}；不符合目录条件，不属于该目录品目")
+    if exemption is not None:  # purchaser_or_agency
+        return replace(match, status="purchaser_or_agency")
+    return match
 
 
 def _object_of_entry(match: CatalogueMatch, request: PurchaseRequest) -> str | None:
@@ -209,6 +254,17 @@ def _decide_route(
                     " / the agency catalogue prevails"
                 )
             )
+    elif match.status == "purchaser_or_agency":
+        # 表注3: in the catalogue, so in scope at any amount; organised by the purchaser or the agency
+        route = "decentralized"
+        reasons.append(
+            Reason(
+                f"{match.reason}；由采购人自行组织或委托集中采购机构实施，不强制委托集中采购机构"
+                " / the purchaser may organise it or entrust the agency",
+                ruleset.catalogue_source,
+            )
+        )
+        mode = "project"
     elif request.department_centralized:
         statement = ruleset.department_centralized
         if statement is None:
@@ -270,7 +326,7 @@ def _decide_route(
     elif object_ == "works" and mode == "project":
         reasons.append(_law("works_other_methods"))
 
-    sme, sme_reasons = sme_obligations(request, object_, ruleset, tender)
+    sme, sme_reasons = sme_obligations(request, object_, ruleset, tender, mode)
     intention, intention_reasons = intention_obligation(request, ruleset, mode)
     obligations.extend([*sme, *intention, *import_obligation(request, ruleset)])
     reasons.extend([*sme_reasons, *intention_reasons])

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from yusuan.model import Amount, AmountError, Unit
 from yusuan.procurement.errors import ProcurementInputError
-from yusuan.reference.procurement import OBJECTS
+from yusuan.reference.procurement import LEVEL_NAMES, LEVELS, OBJECTS, rulesets
+from yusuan.reference.procurement_policies import policy
 
 REGION = re.compile(r"^\d{6}$")
 CODE_SHAPE = re.compile(r"^[ABC](\d{2})*$")
@@ -32,6 +33,18 @@ class PurchaseRequest:
     imported: bool = False
     sme_suitable: bool | None = None
     department_centralized: bool = False  # the item is on the department's 部门集中采购 list
+    sme_exemptions: tuple[str, ...] = ()  # 财库〔2020〕46号 第六条 situations the buyer states
+    catalogue_exemption: str | None = None  # a ruleset's 表注3 exemption key the buyer states
+    catalogue_condition: bool | None = None  # the answer to a catalogue entry's condition (限不锈钢)
+
+
+def region_level(region: str) -> str:
+    """The level a 6-digit admin code names: 140000 province, 140600 prefecture, 140602 county."""
+    if region.endswith("0000"):
+        return "province"
+    if region.endswith("00"):
+        return "prefecture"
+    return "county"
 
 
 def parse_amount(text: str | Decimal | int) -> Decimal:
@@ -62,6 +75,15 @@ def parse_date(text: str | dt.date) -> dt.date:
         ) from exc
 
 
+def _known(field: str, given: tuple[str, ...] | list[str], keys: tuple[str, ...], prefix: str) -> None:
+    known = sorted({k.removeprefix(prefix) for k in keys if k.startswith(prefix)})
+    for value in given:
+        if value not in known:
+            raise ProcurementInputError(
+                field, f"未知取值 {value!r}（可选：{'、'.join(known)}）/ unknown {field} {value!r}"
+            )
+
+
 def build_request(
     *,
     amount: str | Decimal | int,
@@ -76,12 +98,23 @@ def build_request(
     imported: bool = False,
     sme_suitable: bool | None = None,
     department_centralized: bool = False,
+    sme_exemptions: tuple[str, ...] | list[str] = (),
+    catalogue_exemption: str | None = None,
+    catalogue_condition: bool | None = None,
 ) -> PurchaseRequest:
     """Check the shape of every field; raise ProcurementInputError naming the field."""
     region = str(region).strip()
     if not REGION.match(region):
         raise ProcurementInputError(
             "region", f"行政区划代码应为6位数字 / region must be 6 digits: {region!r}"
+        )
+    level = str(level).strip()
+    named = region_level(region)
+    if level in LEVELS and named != level:
+        raise ProcurementInputError(
+            "level",
+            f"级次 {level}（{LEVEL_NAMES[level]}）与区划代码 {region}（{LEVEL_NAMES[named]}代码）不符"
+            f" / level {level} contradicts region {region}, a {named}-level code",
         )
     if object is not None and object not in OBJECTS:
         raise ProcurementInputError("object", f"应为 goods | works | services: {object!r}")
@@ -91,6 +124,10 @@ def build_request(
         )
     if budget not in BUDGETS:
         raise ProcurementInputError("budget", f"应为 local | central: {budget!r}")
+    _known("sme_exemption", sme_exemptions, tuple(policy("cn-sme").clauses), "exemption_")
+    if catalogue_exemption:
+        keys = tuple(e.key for r in rulesets() for e in r.catalogue_exemptions)
+        _known("catalogue_exemption", [catalogue_exemption], keys, "")
     if code is None and not item:
         raise ProcurementInputError("code", "需要品目编码或品目名称 / give a code or an item name")
     if code is not None:
@@ -101,7 +138,7 @@ def build_request(
         amount=parse_amount(amount),
         date=parse_date(date),
         region=region,
-        level=str(level).strip(),
+        level=level,
         object=object,
         code=code,
         scheme=None if scheme is None else str(scheme),
@@ -110,4 +147,7 @@ def build_request(
         imported=imported,
         sme_suitable=sme_suitable,
         department_centralized=department_centralized,
+        sme_exemptions=tuple(sme_exemptions),
+        catalogue_exemption=catalogue_exemption or None,
+        catalogue_condition=catalogue_condition,
     )

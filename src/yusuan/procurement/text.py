@@ -40,7 +40,8 @@ def decision_text(decision: dict[str, Any]) -> str:
         )
         for obligation in decision["obligations"]:
             lines.append(
-                f"义务 / obligation [{obligation['kind']}]: {obligation['text']}  —— {obligation['source']}"
+                f"义务 / obligation [{obligation['kind']}]: {obligation['text']}"
+                f"  —— {'；'.join(obligation.get('sources') or [obligation['source']])}"
             )
     lines.append("依据 / reasons:")
     for reason in decision["reasons"]:
@@ -59,4 +60,29 @@ def splitting_text(report: dict[str, Any]) -> str:
         lines.append(f"    {finding['hint']}")
     for item in report["not_evaluated"]:
         lines.append(f"[未检查 / not evaluated] {item['reason']}")
+    return "\n".join(lines) + "\n"
+
+
+MATCHED = {"name": "名称", "synonym": "常用名", "note": "说明"}
+
+
+def search_text(result: dict[str, Any]) -> str:
+    """One line per item; ★ marks an item a province's 集中采购目录 holds; a cut list says so."""
+    lines: list[str] = []
+    for item in result["items"]:
+        how = MATCHED[item["matched"]] + (f"“{item['via']}”" if item.get("via") else "")
+        mark = "★" if item["in_catalogue"] else " "
+        line = f"{mark} {item['scheme']}  {item['code']:<12} {item['name']}  （{how}）"
+        for where in item["in_catalogue"]:
+            line += f"  [{where['jurisdiction']}集中采购目录 {where['entry']} {where['valid']}"
+            line += f"；条件：{where['condition']}]" if where.get("condition") else "]"
+        lines.append(line)
+    if not lines:
+        return "无匹配 / no match\n"
+    lines.append("★ = 在省级集中采购目录内 / in a province's centralised catalogue")
+    if result["truncated"]:
+        lines.append(
+            f"共 {result['total']} 项，只列出前 {result['shown']} 项 / {result['total']} found, "
+            f"{result['shown']} shown: 请缩小查询 / narrow the query"
+        )
     return "\n".join(lines) + "\n"

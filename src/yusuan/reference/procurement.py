@@ -104,11 +104,22 @@ class CatalogueEntry:
     code_2022: str | None = None  # for an item whose code the ruleset's scheme lacks
     code_note: str = ""
     note_verified: bool = True  # False: the note's reading is inferred (OCR)
+    condition: str = ""  # a limit of the entry (限不锈钢), asked as a question before it applies
 
     def note_text(self) -> str:
         if not self.note:
             return ""
         return self.note if self.note_verified else f"{self.note}（备注读法未核实 / note reading unverified）"
+
+
+@dataclass(frozen=True)
+class CatalogueExemption:
+    """表注3: a purchase the catalogue does not bind, stated by the buyer."""
+
+    key: str
+    text: str
+    effect: str  # outside_catalogue | purchaser_or_agency
+    source: ClauseSource
 
 
 @dataclass(frozen=True)
@@ -122,7 +133,7 @@ class IntentionRule:
 
 @dataclass(frozen=True)
 class SmeOverlay:
-    """A local SME rule that replaces the national reservation lines (朔州)."""
+    """A local SME rule (朔州): adds to the national lines; replaces them only if its text says so."""
 
     above_share_min: Decimal
     above_wording: str
@@ -132,6 +143,9 @@ class SmeOverlay:
     below_wording: str
     below_source: ClauseSource
     below_overlap: str = ""
+    above_comparison: str = ">="
+    above_of: str = "预算总额"
+    replaces: Statement | None = None  # the overlay's own words that it replaces the national rule
 
 
 @dataclass(frozen=True)
@@ -162,6 +176,9 @@ class Ruleset:
     no_splitting: Statement | None = None
     framework_pending: Statement | None = None
     sme: SmeOverlay | None = None
+    catalogue_exemptions: tuple[CatalogueExemption, ...] = ()
+    successor: str = ""  # the document to look for after valid_to (not bundled)
+    replaced: tuple[Statement, ...] = ()  # an overlay's words that it replaces a parent line (cited)
     chain: tuple[str, ...] = ()  # ids applied, provincial first
     validity_sources: tuple[ClauseSource, ...] = field(default=())
 
@@ -260,6 +277,11 @@ def _intention(raw: dict[str, Any]) -> IntentionRule:
     )
 
 
+def _successor(raw: dict[str, Any]) -> str:
+    found = raw.get("successor")
+    return f"{found['document']}（{found['note']}）" if found else ""
+
+
 def iso_date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
@@ -287,6 +309,7 @@ def _ruleset(raw: dict[str, Any]) -> Ruleset:
                 code_2022=i.get("code_2022"),
                 code_note=i.get("code_note", ""),
                 note_verified=bool(i.get("note_verified", True)),
+                condition=i.get("condition", ""),
             )
             for i in catalogue["items"]
         ),
@@ -299,6 +322,11 @@ def _ruleset(raw: dict[str, Any]) -> Ruleset:
         other_method_approval=statement_of(raw.get("other_method_approval")),
         import_approval=statement_of(raw.get("import_approval")),
         department_centralized=statement_of(raw.get("department_centralized")),
+        catalogue_exemptions=tuple(
+            CatalogueExemption(e["key"], e["text"], e["effect"], source_of(e["source"]))
+            for e in raw.get("catalogue_exemptions", ())
+        ),
+        successor=_successor(raw),
         chain=(raw["id"],),
         validity_sources=(source_of(raw["valid"]["source"]),),
     )
@@ -319,12 +347,18 @@ def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
         valid_to=valid_to,
         valid_source=source_of(raw["valid"]["source"]),
         chain=(*base.chain, raw["id"]),
+        successor=_successor(raw) or base.successor,
+        replaced=(*base.replaced, *(s for s in map(statement_of, raw.get("replaces", {}).values()) if s)),
         validity_sources=(*base.validity_sources, source_of(raw["valid"]["source"])),
     )
     if "decentralized_limits" in raw:
-        merged = replace(merged, decentralized_limits=_thresholds(raw["decentralized_limits"]))
+        limits = _thresholds(raw["decentralized_limits"])
+        _never_lower(raw, base.decentralized_limits, limits, "decentralized_limits")
+        merged = replace(merged, decentralized_limits=limits)
     if "public_tender" in raw:
-        merged = replace(merged, public_tender=_thresholds(raw["public_tender"]))
+        tender = _thresholds(raw["public_tender"])
+        _never_lower(raw, base.public_tender, tender, "public_tender")
+        merged = replace(merged, public_tender=tender)
     if "intention_disclosure" in raw:
         local = _intention(raw["intention_disclosure"])
         if local.days_before_start is None:
@@ -352,9 +386,32 @@ def _apply_overlay(base: Ruleset, raw: dict[str, Any]) -> Ruleset:
                 below_wording=below["wording"],
                 below_source=source_of(below["source"]),
                 below_overlap=below.get("overlap", ""),
+                above_comparison=above["comparison"],
+                above_of=above.get("of", "预算总额"),
+                replaces=statement_of(raw["sme_reservation"].get("replaces")),
             ),
         )
     return merged
+
+
+def _never_lower(
+    raw: dict[str, Any], old: tuple[Threshold, ...], new: tuple[Threshold, ...], key: str
+) -> None:
+    """An overlay may tighten a line (a lower limit or tender threshold brings more under the rules),
+    never loosen it, unless its text says it replaces the provincial line (``replaces.<key>``)."""
+    if key in raw.get("replaces", {}):
+        return
+    for line in new:
+        for before in old:
+            same_scope = before.object == line.object and (
+                not before.levels or not line.levels or set(before.levels) & set(line.levels)
+            )
+            if same_scope and before.items == line.items and line.amount > before.amount:
+                raise ReferenceError(
+                    f"{raw['id']}: {key} {line.object} {line.amount} 高于上级 {before.amount}，"
+                    "覆盖规则只能从严，除非原文写明替代（replaces）"
+                    f" / an overlay may not loosen {key} without citing that it replaces it"
+                )
 
 
 @cache

@@ -76,6 +76,25 @@ def pinmu_2022() -> dict[str, PinmuItem]:
 
 
 @cache
+def children_2022() -> dict[str, tuple[str, ...]]:
+    """2022 code -> the codes one level below it."""
+    index: dict[str, list[str]] = {}
+    for item in pinmu_2022().values():
+        if item.parent:
+            index.setdefault(item.parent, []).append(item.code)
+    return {parent: tuple(codes) for parent, codes in index.items()}
+
+
+@cache
+def names_2022() -> dict[str, tuple[str, ...]]:
+    """2022 name -> its codes (a few names stand at two levels, e.g. 车辆维修和保养服务)."""
+    index: dict[str, list[str]] = {}
+    for item in pinmu_2022().values():
+        index.setdefault(item.name, []).append(item.code)
+    return {name: tuple(codes) for name, codes in index.items()}
+
+
+@cache
 def pinmu_2013() -> dict[str, PinmuItem]:
     path = procurement_dir() / "catalogue" / "pinmu-2013.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -103,6 +122,7 @@ class CrosswalkLink:
     to: tuple[str, ...]  # 2022 codes
     relation: str  # same | split | partial
     basis: str
+    condition: str = ""  # decides a partial link: asked as a question
 
 
 @cache
@@ -122,7 +142,16 @@ def crosswalk() -> tuple[CrosswalkLink, ...]:
             raise ReferenceError(f"{path}: 2022年编码不存在 / unknown 2022 codes {missing}")
         if entry["relation"] not in ("same", "split", "partial"):
             raise ReferenceError(f"{path}: 未知对照关系 / unknown relation {entry['relation']!r}")
-        links.append(CrosswalkLink(from_code, name, tuple(entry["to"]), entry["relation"], entry["basis"]))
+        links.append(
+            CrosswalkLink(
+                from_code,
+                name,
+                tuple(entry["to"]),
+                entry["relation"],
+                entry["basis"],
+                entry.get("condition", ""),
+            )
+        )
     return tuple(links)
 
 
@@ -130,10 +159,50 @@ def links_from_2013(code: str) -> list[CrosswalkLink]:
     return [link for link in crosswalk() if link.from_code == code]
 
 
-def search(name: str) -> list[PinmuItem]:
-    """Items of both schemes whose name contains ``name``: exact names first, 2013 before 2022."""
-    needle = name.strip()
+@dataclass(frozen=True)
+class SearchHit:
+    item: PinmuItem
+    matched: str  # name | synonym | note
+    via: str = ""  # the common name that led to the item
+
+
+@cache
+def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(terms, names) pairs of data/procurement/catalogue/synonyms.yaml."""
+    path = procurement_dir() / "catalogue" / "synonyms.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple((tuple(map(str, e["terms"])), tuple(map(str, e["names"]))) for e in raw["synonyms"])
+
+
+def search(name: str) -> list[SearchHit]:
+    """Items of both schemes for ``name``, case-insensitive: exact names, then names containing it,
+    then items named by a synonym the query contains, then items whose note mentions it."""
+    needle = name.strip().casefold()
     if not needle:
         return []
-    found = [i for scheme in SCHEMES for i in pinmu(scheme).values() if needle in i.name]
-    return sorted(found, key=lambda i: (i.name != needle, i.scheme, i.code))
+    every = [i for scheme in SCHEMES for i in pinmu(scheme).values()]
+    ranked: dict[tuple[str, str], tuple[int, SearchHit]] = {}
+
+    def add(rank: int, hit: SearchHit) -> None:
+        key = (hit.item.scheme, hit.item.code)
+        if key not in ranked or ranked[key][0] > rank:
+            ranked[key] = (rank, hit)
+
+    for item in every:
+        folded = item.name.casefold()
+        if folded == needle:
+            add(0, SearchHit(item, "name"))
+        elif needle in folded:
+            add(1, SearchHit(item, "name"))
+        elif item.note and needle in item.note.casefold():
+            add(3, SearchHit(item, "note"))
+    matched = [(t, names) for terms, names in synonyms() for t in terms if t.casefold() in needle]
+    # a term inside a longer matched term (电脑 in 台式电脑) says less than it: drop it
+    specific = [(t, n) for t, n in matched if not any(t != o and t in o for o, _ in matched)]
+    for term, names in specific:
+        for item in every:
+            if item.name in names:
+                add(2, SearchHit(item, "synonym", term))
+    return [
+        hit for _, hit in sorted(ranked.values(), key=lambda rh: (rh[0], rh[1].item.scheme, rh[1].item.code))
+    ]

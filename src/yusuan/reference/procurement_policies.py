@@ -111,3 +111,21 @@ def purchase_words() -> tuple[str, ...]:
     path = procurement_dir() / "purchase-words.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return tuple(str(w) for w in raw["words"])
+
+
+@dataclass(frozen=True)
+class Method:
+    key: str
+    tender: bool  # public tender: left out of the splitting count (实施条例 第二十八条)
+    names: tuple[str, ...]
+
+
+@cache
+def procurement_methods() -> tuple[tuple[Method, ...], int]:
+    """The closed list of methods and the 2022 level taken as a 类别 (data/procurement/methods.yaml)."""
+    path = procurement_dir() / "methods.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    methods = tuple(
+        Method(m["key"], bool(m["tender"]), tuple(str(n) for n in m["names"])) for m in raw["methods"]
+    )
+    return methods, int(raw["category_level"])
