@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from yusuan import api
 from yusuan.batch import command as batch
+from yusuan.serve import command as serve
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -260,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", action="store_true", help="有错误也写出，标明草稿 / write a draft marked 草稿")
     p.add_argument("--info", action="store_true", help="也显示提示级审核结果 / also show info findings")
     p.set_defaults(func=_cmd_build)
+    serve.add_parsers(sub)
     return parser
 
 
