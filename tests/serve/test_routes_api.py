@@ -6,7 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from conftest import CORPUS, SEED, Bench
+from workbench import CORPUS, SEED, Bench
 
 MOF = CORPUS / "shanghai-mof-bureau-2025-unit-budget.pdf"
 
