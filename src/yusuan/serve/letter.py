@@ -70,7 +70,9 @@ def letter_docx(
         "year": upload.get("year") or "",
         "kind": words["kinds"].get(kind_part, kind_part),
         "scope": words["scopes"].get(scope_part, ""),
-        "filename": upload.get("filename") or "",
+        "filename": ((upload.get("report") or {}).get("document") or {}).get("title")
+        or upload.get("filename")
+        or "",
     }
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
