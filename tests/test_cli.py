@@ -28,7 +28,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
     prose.write_text("从前有座山，山里有座庙。\n庙里有个老和尚在讲故事。\n" * 20, encoding="utf-8")
     return {
         "missing": (tmp / "nope.txt", "不存在"),
-        "directory": (tmp, "不是文件"),
+        "directory": (tmp, "没有找到公开文件"),  # a folder is a batch: nothing in it is a disclosure
         "empty": (empty, "为空"),
         "blank": (blank, "空白"),
         "garbage": (garbage, "二进制"),

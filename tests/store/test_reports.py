@@ -97,3 +97,31 @@ def test_cli_rerun_with_store(folder: Path, tmp_path: Path, capsys: pytest.Captu
     second = capsys.readouterr()
     assert "本次审核 4 份" in first.err and "本次审核 0 份" in second.err
     assert first.out == second.out and len(second.out.splitlines()) == 3
+
+
+def test_copies_and_unreadable_input_come_from_the_store(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(CORPUS / "shanghai-mof-bureau-2025-unit-budget.pdf", folder / "a.pdf")
+    prose = tmp_path / "novel.txt"
+    prose.write_text("从前有座山，山里有座庙。\n" * 20, encoding="utf-8")
+    store = open_store(str(tmp_path / "r.db"), __version__)
+    options = Options("check", select=("A",))
+    first = run_batch([str(folder), str(prose)], options, InProcess(), store=store, want_text=True)
+    assert first.ran == 2 and first.outcomes[1].data is None
+    shutil.copy(folder / "a.pdf", folder / "b-copy.pdf")  # the same bytes under another name
+    again = run_batch([str(folder), str(prose)], options, InProcess(), store=store, want_text=True)
+    assert again.ran == 0
+    copy = again.outcomes[1]
+    assert copy.file == str(folder / "b-copy.pdf") and copy.data is not None
+    assert copy.data["document"]["file"] == copy.file and str(folder / "a.pdf") not in copy.text
+    assert again.outcomes[2].error == first.outcomes[1].error and again.outcomes[2].from_store
+    store.engine.dispose()
+
+
+def test_previous_that_cannot_be_read_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from yusuan.cli import main
+
+    pdf = CORPUS / "shanghai-mof-bureau-2025-unit-budget.pdf"
+    assert main(["check", str(pdf), "--previous", str(tmp_path / "nope.pdf")]) == 2
+    assert "nope.pdf" in capsys.readouterr().err

@@ -102,6 +102,13 @@ def _run(args: argparse.Namespace, options: Options, **kwargs: Any) -> BatchResu
     finally:
         signal.signal(signal.SIGTERM, previous_term)
     executor.close()
+    if not result.outcomes:
+        where = " ".join([args.file, *args.more])
+        raise api.InputError(
+            where,
+            f"没有找到公开文件（跳过 {len(result.skipped)} 个其他文件）"
+            f" / no disclosure found ({len(result.skipped)} other files skipped)",
+        )
     return result
 
 

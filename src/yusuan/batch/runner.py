@@ -10,6 +10,7 @@ again against the earlier one (or against ``previous`` when one file is named fo
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from yusuan.batch.jobs import Job, Options, Outcome
 from yusuan.batch.pairs import consecutive_years
 from yusuan.batch.pool import Executor
 from yusuan.check.engine import NEEDS_PREVIOUS
-from yusuan.store import Store
+from yusuan.store import Store, StoredReport
 
 Progress = Callable[[int], None]
 
@@ -50,16 +51,35 @@ class _Slot:
 
 
 def _sha256(path: str) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise api.InputError(
+            path, f"无法读取上年文件 / cannot read last year's document: {exc.strerror}"
+        ) from None
 
 
 def _from_store(store: Store | None, slot: _Slot, key: str, want_html: bool) -> Outcome | None:
     if store is None:
         return None
     stored = store.get(slot.found.sha256, key)
-    if stored is None or (want_html and not stored.html):
+    if stored is None or (want_html and "error" not in stored.body and not stored.html):
         return None
-    return Outcome(slot.found.file, stored.body, text=stored.text, html=stored.html, from_store=True)
+    return _rebased(stored, slot.found.file)
+
+
+def _rebased(stored: StoredReport, file: str) -> Outcome:
+    """A stored outcome for the same content found at ``file`` (a copy, a moved file)."""
+    if "error" in stored.body and "summary" not in stored.body:  # unreadable: the same again
+        error = str(stored.body["error"]).replace(stored.file, file, 1)
+        return Outcome(file, error=error, from_store=True)
+    body = dict(stored.body)
+    body["document"] = {**body.get("document", {}), "file": file}
+    text, page = stored.text, stored.html
+    if stored.file != file:
+        text = text.replace(stored.file, file)
+        page = page.replace(html.escape(stored.file), html.escape(file))
+    return Outcome(file, body, text=text, html=page, from_store=True)
 
 
 def _run(
@@ -78,12 +98,12 @@ def _run(
             outcome = next(results)
             outcome.sha256 = slot.found.sha256
             slot.outcome = outcome
-            if store is not None and outcome.data is not None and options.command == "check":
-                store.put(
+            if store is not None and options.command == "check":
+                store.put(  # unreadable input too: the same bytes will not read better next time
                     slot.found.sha256,
                     options.key(previous_sha(slot)),
                     outcome.file,
-                    outcome.data,
+                    outcome.json_line(),
                     outcome.text,
                     outcome.html,
                     previous_sha(slot) or None,
