@@ -13,12 +13,12 @@ from yusuan.serve.auth import check_csrf, csrf_token, page_user, reviewer
 from yusuan.serve.letter import kind_label
 from yusuan.serve.routes_api import letter_response, visible_upload
 from yusuan.serve.uploads import Rejected, receive
-from yusuan.store.people import User, user_by_login, user_names
+from yusuan.store.people import User, reviewers, user_by_login, user_names
 from yusuan.store.workbench import (
-    SORTABLE,
     STATUSES,
     Conflict,
     add_comment,
+    assign,
     audit_log,
     comments_of,
     decide,
@@ -99,7 +99,8 @@ def documents(
         "status": status if status in STATUSES else "",
     }
     filters["year"] = int(year) if year.isdigit() else None
-    rows = list_uploads(request.app.state.engine, user, filters, sort, order != "asc")
+    engine = request.app.state.engine
+    rows = list_uploads(engine, user, filters, sort, order != "asc")
     query = {"unit": unit, "region": region, "year": year, "kind": kind, "status": status}
     return page(
         request,
@@ -109,8 +110,8 @@ def documents(
         query=query,
         sort=sort,
         order=order,
-        sortable=SORTABLE,
         statuses=STATUSES,
+        names=user_names(engine),
     )
 
 
@@ -152,6 +153,7 @@ def document(request: Request, upload_id: int, user: Viewer, conflict: str = "")
         findings=findings_of(engine, upload_id),
         comments=comments_of(engine, upload_id),
         names=user_names(engine),
+        reviewers=reviewers(engine),
         conflict=conflict,
     )
 
@@ -200,6 +202,25 @@ def comment(
             raise HTTPException(404, "没有这条发现 / no such finding")
     add_comment(engine, upload_id, user, body, target)
     return back(f"/documents/{upload_id}#comments")
+
+
+@router.post("/documents/{upload_id}/assign")
+def assignment(
+    request: Request,
+    upload_id: int,
+    user: Viewer,
+    csrf: Annotated[str, Form()],
+    reviewer_id: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    reviewer(user)
+    visible_upload(request, user, upload_id)
+    engine = request.app.state.engine
+    chosen = int(reviewer_id) if reviewer_id.isdigit() else None
+    if chosen is not None and chosen not in {person.id for person in reviewers(engine)}:
+        raise HTTPException(422, "只能分配给审核人员 / only a reviewer can be assigned")
+    assign(engine, upload_id, user, chosen)
+    return back(f"/documents/{upload_id}")
 
 
 @router.get("/documents/{upload_id}/letter.docx")

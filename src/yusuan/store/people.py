@@ -105,6 +105,13 @@ def user_by_id(engine: Engine, user_id: int) -> User | None:
     return _user(row) if row else None
 
 
+def reviewers(engine: Engine) -> list[User]:
+    """The people who may decide findings (admins and reviewers), by name."""
+    query = select(users).where(users.c.role.in_(("admin", "reviewer"))).order_by(users.c.name)
+    with engine.connect() as connection:
+        return [_user(row) for row in connection.execute(query)]
+
+
 def user_names(engine: Engine) -> dict[int, str]:
     with engine.connect() as connection:
         return {row.id: row.name for row in connection.execute(select(users.c.id, users.c.name))}
