@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+from fastapi.testclient import TestClient
 from workbench import CORPUS, SEED, Bench
+
+from yusuan.serve.app import create_app
+from yusuan.serve.settings import Settings
+from yusuan.store.people import add_user
 
 MOF = CORPUS / "shanghai-mof-bureau-2025-unit-budget.pdf"
 
@@ -149,3 +155,25 @@ def test_bad_uploads_are_refused_with_a_message(bench: Bench, tmp_path: Path) ->
     nothing_kept = sorted(p.name for p in bench.settings.upload_dir.iterdir())
     assert all(not name.startswith(".incoming") for name in nothing_kept)
     assert not any(name.endswith(".docx") for name in nothing_kept)
+
+
+def test_size_limits(settings_for: Callable[..., Settings]) -> None:
+    app = create_app(settings_for(workers=0, max_upload_bytes=100_000, max_files=1))
+    token = add_user(app.state.engine, "甲", "reviewer")
+    auth = {"Authorization": f"Bearer {token}"}
+    with TestClient(app) as client:
+        big = client.post(
+            "/api/documents", files={"file": ("big.pdf", b"%PDF" + b"0" * 200_000)}, headers=auth
+        )
+        assert (big.status_code, big.json()["detail"]) == (
+            413,
+            "big.pdf: 文件超过 0.0954 MB / file larger than 0.0954 MB",
+        )
+        huge = client.post(
+            "/api/documents", files={"file": ("huge.pdf", b"%PDF" + b"0" * 1_200_000)}, headers=auth
+        )
+        assert (huge.status_code, huge.json()["detail"]) == (
+            413,
+            "请求超过 1.1 MB / request larger than 1.1 MB",
+        )
+        assert client.get("/api/documents", headers=auth).json() == []

@@ -5,9 +5,10 @@ from __future__ import annotations
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.middleware.sessions import SessionMiddleware
 
 import yusuan
@@ -49,6 +50,19 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SessionMiddleware, secret_key=secret, same_site="strict", https_only=False)
     app.include_router(api_router)
     app.include_router(pages_router)
+
+    limit = settings.max_files * settings.max_upload_bytes + (1 << 20)
+
+    @app.middleware("http")
+    async def refuse_oversized(request: Request, call_next: Any) -> Response:
+        """A request larger than every upload together is refused before its body is read."""
+        length = request.headers.get("content-length", "")
+        if request.method == "POST" and length.isdigit() and int(length) > limit:
+            megabytes = f"{limit / (1 << 20):.3g}"
+            message = f"请求超过 {megabytes} MB / request larger than {megabytes} MB"
+            return JSONResponse({"detail": message}, status_code=413)
+        response: Response = await call_next(request)
+        return response
 
     @app.exception_handler(LoginRequired)
     async def to_login(_request: Request, _exc: LoginRequired) -> Response:

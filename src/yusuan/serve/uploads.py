@@ -42,7 +42,7 @@ async def receive(upload: UploadFile, settings: Settings, engine: object, user: 
             while chunk := await upload.read(CHUNK):
                 size += len(chunk)
                 if size > settings.max_upload_bytes:
-                    limit = settings.max_upload_bytes // (1 << 20)
+                    limit = f"{settings.max_upload_bytes / (1 << 20):.3g}"
                     raise Rejected(413, f"{name}: 文件超过 {limit} MB / file larger than {limit} MB")
                 digest.update(chunk)
                 out.write(chunk)

@@ -9,8 +9,10 @@ it starts again (running ones are put back in the queue first), and is finished 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -18,7 +20,7 @@ from sqlalchemy import Engine
 from yusuan.batch.facts import region_of
 from yusuan.batch.jobs import Job, Options, run_job
 from yusuan.store import Store
-from yusuan.store.workbench import claim_next, fail, finish, requeue_running
+from yusuan.store.workbench import Claimed, claim_next, fail, finish, requeue_running
 
 OPTIONS = Options()
 
@@ -41,20 +43,24 @@ class Worker:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
 
     def start(self) -> int:
         """Put back what a stopped server left running, and start; how many were put back."""
         requeued = requeue_running(self.engine)
         if self.workers <= 0:
             return requeued
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["yusuan.batch.warm"])
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, max_tasks_per_child=200)
+        self._pool = self._new_pool()
         for number in range(self.workers):
             thread = threading.Thread(target=self._loop, name=f"yusuan-worker-{number}", daemon=True)
             thread.start()
             self._threads.append(thread)
         return requeued
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["yusuan.batch.warm"])
+        return ProcessPoolExecutor(self.workers, mp_context=context, max_tasks_per_child=200)
 
     def stop(self) -> None:
         """Stop taking jobs; a job in flight stays ``running`` and is redone after the next start."""
@@ -67,32 +73,43 @@ class Worker:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            claimed = claim_next(self.engine)
-            if claimed is None:
-                self.wake.wait(1.0)
-                self.wake.clear()
-                continue
-            assert self._pool is not None
-            job = Job(
-                file=str(stored_path(self.upload_dir, claimed.sha256, claimed.filename)), options=OPTIONS
-            )
             try:
-                outcome = self._pool.submit(run_job, job).result()
-            except Exception as exc:  # the pool was shut down or a worker died: leave it for a restart
-                if self._stop.is_set():
-                    return
-                fail(self.engine, claimed.id, f"{claimed.filename}: 审核进程中断 / worker stopped: {exc}")
+                claimed = claim_next(self.engine)
+                if claimed is not None:
+                    self._check(claimed)
+                    continue
+            except Exception as exc:  # the database away a moment: a job claimed stays for a restart
+                print(f"yusuan serve: 审核任务出错 / job error: {type(exc).__name__}: {exc}", file=sys.stderr)
+                self._stop.wait(5)
                 continue
-            if outcome.data is None:
-                error = outcome.error.replace(job.file, claimed.filename)
-                fail(self.engine, claimed.id, error)
-                continue
-            profile = str(outcome.data.get("document", {}).get("profile") or "")
-            finish(
-                self.engine,
-                self.store,
-                claimed.id,
-                OPTIONS.key(),
-                outcome.data,
-                region_of(profile) if profile else "",
-            )
+            self.wake.wait(1.0)
+            self.wake.clear()
+
+    def _check(self, claimed: Claimed) -> None:
+        assert self._pool is not None
+        job = Job(file=str(stored_path(self.upload_dir, claimed.sha256, claimed.filename)), options=OPTIONS)
+        pool = self._pool
+        try:
+            outcome = pool.submit(run_job, job).result()
+        except Exception as exc:  # stopping (the job stays for a restart), or the document killed its worker
+            if self._stop.is_set():
+                return
+            if isinstance(exc, BrokenProcessPool):
+                with self._lock:
+                    if self._pool is pool:
+                        self._pool = self._new_pool()
+            fail(self.engine, claimed.id, f"{claimed.filename}: 审核进程异常退出 / the worker died: {exc}")
+            return
+        if outcome.data is None:
+            error = outcome.error.replace(job.file, claimed.filename)
+            fail(self.engine, claimed.id, error)
+            return
+        profile = str(outcome.data.get("document", {}).get("profile") or "")
+        finish(
+            self.engine,
+            self.store,
+            claimed.id,
+            OPTIONS.key(),
+            outcome.data,
+            region_of(profile) if profile else "",
+        )
