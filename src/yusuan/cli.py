@@ -282,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except api.InputError as exc:
         print(f"yusuan: 错误 / error: {exc}", file=sys.stderr)
+        if getattr(args, "json", False) and exc.diagnosis is not None:  # what was found, for tools
+            json.dump(exc.diagnosis, sys.stdout, ensure_ascii=False, indent=2)
+            print()
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,8 @@ from yusuan.model import (
     Table,
     Unit,
 )
+from yusuan.reference.profiles import load_profile
+from yusuan.reference.roles import tag_roles
 
 
 def _row(table: Table, wanted: str, side: str | None = None, nth: int = 1) -> Row:
@@ -214,4 +216,6 @@ def mutate(disclosure: Disclosure, operations: dict[str, Any] | list[dict[str, A
     for step in operations if isinstance(operations, list) else [operations]:
         for name, args in step.items():
             OPERATIONS[name](mutated, **(args or {}))
+    # the roles as a reader would tag the mutated rows (a renamed 合计 is no longer the total)
+    tag_roles(mutated.tables.values(), load_profile(mutated.facts.profile), mutated.facts.unit)
     return mutated

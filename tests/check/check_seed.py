@@ -32,6 +32,7 @@ from yusuan.model import (
     Unit,
 )
 from yusuan.reference.profiles import load_profile
+from yusuan.reference.roles import tag_roles
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "000_6562e89d941fc7ec.txt"
 FILE = "examples/000_6562e89d941fc7ec.txt"
@@ -394,6 +395,7 @@ def seed_disclosure() -> Disclosure:
     tables[0].number = "预算公开表1"
     tables[8].number = "部门公开表9"
     tables[9].number = "预算公开表10"
+    tag_roles(tables, load_profile("shanxi"), UNIT)
     return Disclosure(
         facts=facts,
         tables={t.id: t for t in tables},

@@ -60,9 +60,34 @@ def test_crash_and_cannot_evaluate_do_not_stop_the_run(built_seed: Disclosure) -
     report = run(Context(built_seed), rules)
     reasons = {n.rule: n.reason for n in report.not_evaluated}
     assert "rule raised ZeroDivisionError" in reasons["Z901"]
-    assert "no_such_table" in reasons["Z902"]
+    # the seed's template (shanxi) has no such table: the rule does not apply, it is no pass
+    assert [(n.rule, "no_such_table" in n.reason) for n in report.not_applicable] == [("Z902", True)]
     assert [(f.rule, f.severity) for f in report.findings] == [("Z903", Severity.WARNING)]
     assert report.rules_run == ["Z901", "Z902", "Z903"]
+
+
+def _reads_projects(ctx: Context) -> Iterator[Finding]:
+    yield issue(Severity.INFO, "读到项目表", "read the project table")
+
+
+def test_declared_tables_and_kinds_decide_applicability(built_seed: Disclosure) -> None:
+    import copy
+
+    unread = copy.deepcopy(built_seed)
+    del unread.tables["projects"]
+    rules = [
+        Rule("Z904", "projects", "reading", "needs projects", _reads_projects, tables=("projects",)),
+        Rule("Z905", "final", "reading", "final accounts", _reads_projects, kinds=("final_accounts",)),
+    ]
+    read = run(Context(built_seed), rules)
+    assert [f.rule for f in read.findings] == ["Z904"]
+    assert [n.rule for n in read.not_applicable] == ["Z905"]
+    missing = run(Context(unread), rules)
+    assert [(n.rule, "projects" in n.reason) for n in missing.not_evaluated] == [("Z904", True)]
+    assert not missing.findings
+    shanghai = copy.deepcopy(unread)
+    shanghai.facts.profile = "shanghai"  # a template without a project table
+    assert [n.rule for n in run(Context(shanghai), rules).not_applicable] == ["Z904", "Z905"]
 
 
 def test_cannot_evaluate_carries_reason() -> None:

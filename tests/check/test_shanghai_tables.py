@@ -18,6 +18,7 @@ from yusuan.model import Amount, Cell, CellStatus, Disclosure, DocumentFacts, Ki
 from yusuan.read.pdf import read_pdf
 from yusuan.read.pdf.tables import profile_tables
 from yusuan.reference.profiles import load_profile
+from yusuan.reference.roles import tag_roles
 
 CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.pdf"))
 TABLE_RULES = ["A", "X", "K", "S101", "R"]
@@ -30,6 +31,7 @@ def _tables(path: Path) -> Disclosure:
     profile = load_profile(reading.profile)
     tables, problems = profile_tables(reading.tables, profile, str(path))
     facts = DocumentFacts(path.stem, 2025, Kind.BUDGET, Scope.UNIT, profile.id, profile.currency_unit)
+    tag_roles(tables.values(), profile, facts.unit)  # as the reader's assembly does
     return Disclosure(facts, tables, problems=problems, source_file=str(path))
 
 
@@ -82,3 +84,23 @@ def test_three_public_record_adds_up() -> None:
     )
     report = run(Context(disclosure), select_rules(["S101"]))
     assert [f.location.column for f in report.findings if f.severity is Severity.ERROR] == ["合计"]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_overview_without_subtotals_adds_its_lines(path: Path) -> None:
+    """Shanghai's 收支总表 prints no 本年合计 and no 结转 lines: 总计 = the numbered lines (A103),
+    and 支出总计 = the 支出总表 合计 (X101); nothing is reported as not evaluated for the rows
+    the template does not print."""
+    disclosure = copy.deepcopy(_tables(path))
+    overview = disclosure.tables["overview"]
+    row = next(r for r in overview.iter_rows("expenditure") if r.name.startswith("一、"))
+    index = overview.column_index("total")
+    assert index is not None
+    old = row.cells[index]
+    assert old.amount is not None
+    changed = Amount(old.amount.value + 100, old.amount.unit, old.amount.places)
+    row.cells[index] = Cell(changed.normalised(), changed, CellStatus.VALUE, old.source)
+    report = _check(disclosure)
+    errors = {(f.rule, f.location.table) for f in report.findings if f.severity is Severity.ERROR}
+    assert {("A103", "overview"), ("X101", "overview")} <= errors
+    assert not [n for n in report.not_evaluated if n.rule in ("A103", "A104", "X101")]

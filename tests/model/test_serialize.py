@@ -29,6 +29,7 @@ def test_contract_fields_and_decimal_strings(small_disclosure: Disclosure) -> No
         "code": "2010350",
         "name": "事业运行",
         "side": None,
+        "role": None,
         "cells": ["146.17", "146.17", None],
         "labels": {},
         "source": {"file": "t.txt", "page": None, "line": 11, "bbox": None},

@@ -5,6 +5,28 @@ from __future__ import annotations
 import inspect
 
 from yusuan.check.engine import FAMILIES, Rule, all_rules
+from yusuan.reference.identities import load_identities
+from yusuan.reference.paths import ReferenceError
+
+_KINDS = {"budget": "预算 budget", "final_accounts": "决算 final accounts"}
+
+
+def applicability(rule: Rule) -> list[str]:
+    """What the rule needs and which identities it checks, as lines of Markdown."""
+    lines = []
+    if rule.kinds or rule.tables:
+        kinds = "、".join(_KINDS.get(k, k) for k in rule.kinds) or "全部 all"
+        tables = ", ".join(f"`{t}`" for t in rule.tables) or "—"
+        lines.append(f"适用 Applies to: {kinds}; 需要的表 needs tables: {tables}")
+    for kind in _KINDS:
+        try:
+            identities = [i for i in load_identities(kind) if i.rule == rule.id]
+        except ReferenceError:
+            continue
+        if identities:
+            lines += ["", f"勾稽关系 Identities (`data/identities/{kind}.yaml`):", ""]
+            lines += [f"- `{i.form}`: `{i.text}`" for i in identities]
+    return lines
 
 
 def rules_table() -> str:
@@ -16,7 +38,9 @@ def rules_table() -> str:
 
 def explain(rule: Rule) -> str:
     _letter, zh, en = FAMILIES[rule.family]
-    return f"{rule.id} {rule.name}  （{zh} / {en}）\n\n{inspect.cleandoc(rule.doc)}\n"
+    extra = "\n".join(applicability(rule))
+    text = f"{rule.id} {rule.name}  （{zh} / {en}）\n\n{inspect.cleandoc(rule.doc)}\n"
+    return f"{text}\n{extra}\n" if extra else text
 
 
 def rules_markdown() -> str:
@@ -59,4 +83,6 @@ def rules_markdown() -> str:
                 body.strip(),
                 "",
             ]
+            extra = applicability(rule)
+            out += [*extra, ""] if extra else []
     return "\n".join(out).rstrip() + "\n"

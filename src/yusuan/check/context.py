@@ -13,6 +13,22 @@ from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, load_profile
 
 
+class DoesNotApply(Exception):
+    """Raised by a rule whose input the template does not have (a table, a row, a kind)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class NotApplicable:
+    """A rule that does not apply to this document's template or kind, and why."""
+
+    rule: str
+    reason: str
+
+
 class CannotEvaluate(Exception):
     """Raised by a rule whose input is missing: the engine reports it as NotEvaluated."""
 
@@ -67,11 +83,21 @@ class Context:
             )
         return self.narrative
 
+    def in_template(self, table_id: str) -> bool:
+        """True when the template has this table (or when the template is unknown)."""
+        return self.profile is None or self.profile.table(table_id) is not None
+
     def require_table(self, table_id: str) -> Table:
+        """The table; DoesNotApply when the template has none, CannotEvaluate when it was not read."""
         table = self.disclosure.table(table_id)
-        if table is None:
-            raise CannotEvaluate(f"缺少表 {table_id} / table {table_id} missing")
-        return table
+        if table is not None:
+            return table
+        if not self.in_template(table_id):
+            profile = self.disclosure.facts.profile
+            raise DoesNotApply(
+                f"模板 {profile} 没有表 {table_id} / template {profile} has no table {table_id}"
+            )
+        raise CannotEvaluate(f"未读到表 {table_id} / table {table_id} not found in the document")
 
     def require_previous(self) -> Disclosure:
         if self.previous is None:

@@ -7,6 +7,11 @@ then What / Why / Legal basis / Example).  A rule module defines one function::
 
     def check(ctx: Context) -> Iterator[Finding | NotEvaluated]
 
+and may declare what it needs: ``KINDS = ("budget",)`` (the kinds of document it applies to;
+default every kind) and ``TABLES = ("projects",)`` (the tables it reads). A table the template
+does not have makes the rule not applicable; a table the reader did not find makes it not
+evaluated; neither is a pass. A rule may also raise ``DoesNotApply`` itself.
+
 It yields findings (the engine stamps them with the rule id) and, for whatever it could not
 evaluate, ``NotEvaluated`` (or it raises ``CannotEvaluate``).  A rule that raises anything
 else is reported as such and the run goes on.
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from types import ModuleType
 
-from yusuan.check.context import CannotEvaluate, Context
+from yusuan.check.context import CannotEvaluate, Context, DoesNotApply, NotApplicable
 from yusuan.model import Disclosure, Finding, NotEvaluated, Severity
 
 RULES_PACKAGE = "yusuan.check.rules"
@@ -41,6 +46,7 @@ FAMILIES: dict[str, tuple[str, str, str]] = {
     "performance": ("P", "项目与绩效目标", "projects and performance targets"),
     "three_public": ("S", "三公经费与机关运行经费", "三公 and 机关运行经费"),
     "procurement": ("G", "政府采购与国有资产", "procurement and assets"),
+    "final_accounts": ("F", "决算", "final accounts"),
     "crossyear": ("Y", "跨年度核对", "against the previous year's document"),
 }
 
@@ -59,6 +65,8 @@ class Rule:
     family: str
     doc: str
     check: RuleCheck = field(compare=False, repr=False)
+    kinds: tuple[str, ...] = ()  # the kinds of document it applies to; () for every kind
+    tables: tuple[str, ...] = ()  # the tables it needs
 
     @property
     def summary(self) -> str:
@@ -80,6 +88,7 @@ class Report:
     disclosure: Disclosure
     findings: list[Finding] = field(default_factory=list)
     not_evaluated: list[NotEvaluated] = field(default_factory=list)
+    not_applicable: list[NotApplicable] = field(default_factory=list)
     rules_run: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
@@ -98,7 +107,9 @@ def _load(module: ModuleType, family: str, stem: str) -> Rule:
     check = getattr(module, "check", None)
     if not callable(check):
         raise ValueError(f"rule file {module.__name__}: no check(ctx) function")
-    return Rule(match.group("id"), match.group("name"), family, module.__doc__ or "", check)
+    kinds = tuple(getattr(module, "KINDS", ()))
+    tables = tuple(getattr(module, "TABLES", ()))
+    return Rule(match.group("id"), match.group("name"), family, module.__doc__ or "", check, kinds, tables)
 
 
 @cache
@@ -142,9 +153,24 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list
     return [r for r in chosen if not any(_matches(r, s) for s in ignore)]
 
 
-def _run_one(rule: Rule, ctx: Context) -> Iterator[Finding | NotEvaluated]:
+def _applies(rule: Rule, ctx: Context) -> None:
+    """Raise DoesNotApply / CannotEvaluate when the rule's declared kind or tables are not there."""
+    kind = ctx.disclosure.facts.kind.value
+    if rule.kinds and kind not in rule.kinds:
+        raise DoesNotApply(
+            f"只适用于 {'/'.join(rule.kinds)}，本文件为 {kind} / applies to {'/'.join(rule.kinds)}"
+        )
+    for table_id in rule.tables:
+        ctx.require_table(table_id)
+
+
+def _run_one(rule: Rule, ctx: Context) -> Iterator[Finding | NotEvaluated | NotApplicable]:
     try:
+        _applies(rule, ctx)
         outcomes = list(rule.check(ctx))
+    except DoesNotApply as exc:
+        yield NotApplicable(rule.id, exc.reason)
+        return
     except CannotEvaluate as exc:
         yield NotEvaluated(rule.id, exc.reason)
         return
@@ -166,7 +192,9 @@ def run(ctx: Context, rules: Iterable[Rule] | None = None) -> Report:
             continue
         report.rules_run.append(rule.id)
         for outcome in _run_one(rule, ctx):
-            if isinstance(outcome, NotEvaluated):
+            if isinstance(outcome, NotApplicable):
+                report.not_applicable.append(outcome)
+            elif isinstance(outcome, NotEvaluated):
                 report.not_evaluated.append(outcome)
             else:
                 report.findings.append(outcome)

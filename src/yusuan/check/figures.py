@@ -169,16 +169,15 @@ def judge_lines(
     )
 
 
-def is_total_name(name: str) -> bool:
-    return name.replace(" ", "") in ("合计", "总计", "部门合计")
+def role_row(table: Table, role: str, side: str | None = None) -> Row | None:
+    """The row tagged with ``role`` (data/roles.yaml), a line without a code first; or None."""
+    rows = [r for r in table.iter_rows(side) if r.role == role]
+    return next((r for r in rows if not r.code), rows[0] if rows else None)
 
 
 def total_row(table: Table, side: str | None = None) -> Row | None:
-    """The 合计 row of a table (a row without a code named 合计/总计)."""
-    for row in table.iter_rows(side):
-        if not row.code and is_total_name(row.name):
-            return row
-    return None
+    """The total line of a table: the line without a code whose role is ``total``."""
+    return next((r for r in table.iter_rows(side) if r.role == "total" and not r.code), None)
 
 
 def coded_rows(table: Table) -> list[Row]:

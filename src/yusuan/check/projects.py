@@ -5,20 +5,17 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from yusuan.check.context import Context
-from yusuan.check.figures import is_total_name
 from yusuan.model import PerformanceTarget, Row, Table
 from yusuan.reference.narrative import squeeze
 
 
 def _is_heading(ctx: Context, row: Row) -> bool:
-    """A total or heading line: 合计, or the unit's (or department's) own name."""
-    name = squeeze(row.name)
-    unit = squeeze(ctx.unit_name)
-    return is_total_name(name) or (bool(unit) and (name == unit or name.endswith(unit))) or name.isdigit()
+    """A total or heading line: its role is ``total`` (合计, or the unit's own name), or a bare number."""
+    return row.role == "total" or squeeze(row.name).isdigit()
 
 
 def project_total_row(ctx: Context, table: Table) -> Row | None:
-    return next((r for r in table.rows if _is_heading(ctx, r)), None)
+    return next((r for r in table.rows if r.role == "total"), None)
 
 
 def project_rows(ctx: Context, table: Table) -> list[Row]:

@@ -1,6 +1,6 @@
 """The JSON contract of a check report (docs/check-json-contract.md).
 
-``{"document": {...facts...}, "findings": [...], "not_evaluated": [...], "summary": {...}}``;
+``{"document": {...}, "findings": [...], "not_evaluated": [...], "not_applicable": [...], "summary": {...}}``;
 plain strings and numbers only, amounts as decimal strings.
 """
 
@@ -51,11 +51,13 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "document": {"file": report.disclosure.source_file, **facts_to_json(report.disclosure.facts)},
         "findings": [finding_to_json(f) for f in report.findings],
         "not_evaluated": [{"rule": n.rule, "reason": n.reason} for n in report.not_evaluated],
+        "not_applicable": [{"rule": n.rule, "reason": n.reason} for n in report.not_applicable],
         "rules_run": list(report.rules_run),
         "summary": {
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "info": report.count(Severity.INFO),
             "not_evaluated": len(report.not_evaluated),
+            "not_applicable": len(report.not_applicable),
         },
     }

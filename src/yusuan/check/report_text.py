@@ -58,6 +58,7 @@ def report_text(report: Report, file: str | None = None, show_info: bool = False
     hidden = "" if show_info else "（提示未显示，用 --info 显示 / info hidden, use --info）"
     out.append(
         f"{name}: {errors} 个错误 errors, {warnings} 个警告 warnings, {infos} 个提示 info{hidden}；"
-        f"{len(report.rules_run)} 条规则 rules run, {len(report.not_evaluated)} 项未能评估 not evaluated"
+        f"{len(report.rules_run)} 条规则 rules run, {len(report.not_evaluated)} 项未能评估 not evaluated, "
+        f"{len(report.not_applicable)} 条不适用 not applicable"
     )
     return "\n".join(out) + "\n"

@@ -25,6 +25,7 @@ from yusuan.reference.authoring import load_authoring
 from yusuan.reference.narrative import load_narrative
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import load_profile
+from yusuan.reference.roles import tag_roles
 from yusuan.reference.templates import load_template_form
 
 TableDeriver = Callable[[Context], Table]
@@ -137,6 +138,7 @@ def derive_disclosure(budget: Budget, names: CodeNames, profile_id: str = "shanx
         title=ctx.form.document_title.format(unit=budget.unit, year=budget.year),
     )
     tables = derive_tables(ctx)
+    tag_roles(tables.values(), ctx.profile, budget.unit)
     procurement = statements.procurement(ctx, w)
     assets = statements.assets(ctx, w)
     return Disclosure(

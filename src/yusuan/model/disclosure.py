@@ -39,6 +39,9 @@ class DocumentFacts:
     currency_unit: Unit
     title: str = ""
     source: Source | None = None
+    # The template was guessed from the tables' titles (no template's own words were found):
+    # the part of its tables the document prints, 0..1. None: the template was recognised.
+    profile_confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ def row_to_json(row: Row) -> Json:
         "code": row.code,
         "name": row.name,
         "side": row.side,
+        "role": row.role,
         "cells": [cell.normalised for cell in row.cells],
         "labels": dict(row.labels),
         "source": _source(row.source),
@@ -89,8 +90,9 @@ def target_to_json(target: PerformanceTarget) -> Json:
 
 
 def facts_to_json(facts: DocumentFacts) -> Json:
-    """The document facts: unit, year, kind, scope, profile, currency unit, title."""
-    return {
+    """The document facts: unit, year, kind, scope, profile, currency unit, title; and how sure
+    the template is when it was guessed (``profile_confidence``, only then)."""
+    out: Json = {
         "unit": facts.unit,
         "year": facts.year,
         "kind": facts.kind.value,
@@ -99,6 +101,9 @@ def facts_to_json(facts: DocumentFacts) -> Json:
         "currency_unit": facts.currency_unit.value,
         "title": facts.title,
     }
+    if facts.profile_confidence is not None:
+        out["profile_confidence"] = round(facts.profile_confidence, 2)
+    return out
 
 
 def disclosure_to_json(disclosure: Disclosure) -> Json:

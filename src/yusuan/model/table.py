@@ -53,6 +53,9 @@ class Row:
     side: str | None = None
     labels: dict[str, str] = field(default_factory=dict)  # text columns, e.g. 政府预算经济科目名称
     source: Source | None = None
+    # What the row is (total, income_carryover, vehicle_running …: data/roles.yaml), tagged once
+    # by yusuan.reference.roles.tag_roles; None for an ordinary line.
+    role: str | None = None
 
     def cell(self, table: Table, key: str) -> Cell | None:
         index = table.column_index(key)

@@ -1,16 +1,27 @@
-"""Regional profiles (data/profiles/*.yaml): tables, columns, sections of a template."""
+"""Regional profiles (data/profiles/*.yaml): tables, columns, sections of a template.
+
+A profile may ``extends: <profile id>``: the parent's data is deep-merged under its own
+(see :mod:`yusuan.reference.profile_merge`), so a department version or a new edition is a
+small file. Besides data/profiles, the folders named in ``$YUSUAN_TEMPLATES`` (separated by
+the platform's path separator) are searched first: a new region's template needs no code.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from yusuan.model import Column, Unit
 from yusuan.reference.paths import ReferenceError, data_dir
+from yusuan.reference.profile_merge import merge_profiles
+
+TEMPLATES_ENV = "YUSUAN_TEMPLATES"
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,17 @@ class Profile:
     detect_min_hits: int
     glossary_part: str = "名词解释"
     scope: str | None = None  # "unit" | "department" when the template is specific to one
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    kind: str = "budget"  # "budget" (预算) | "final_accounts" (决算)
+    years: tuple[int | None, int | None] = (None, None)  # first and last year covered (None = open)
+    extends: str | None = None  # the profile this one was merged over
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # fully merged
+
+    def covers(self, year: int | None) -> bool:
+        """Whether the template's years include ``year`` (an unknown year is covered)."""
+        first, last = self.years
+        if year is None:
+            return True
+        return (first is None or year >= first) and (last is None or year <= last)
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -64,7 +85,13 @@ class Profile:
         return next((s for s in self.sections if s.id == section_id), None)
 
     def detect_score(self, text: str) -> int:
-        return sum(1 for pattern in self.detect_patterns if pattern in text)
+        """How many of the detection fragments (regular expressions) the text contains."""
+        return sum(1 for pattern in _compiled(self.detect_patterns) if pattern.search(text))
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
 
 
 def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:
@@ -108,33 +135,111 @@ def _parse(profile_id: str, raw: dict[str, Any]) -> Profile:
         detect_min_hits=int(raw["detect"]["min_hits"]),
         glossary_part=raw.get("glossary_part", "名词解释"),
         scope=raw.get("scope"),
+        kind=str(raw.get("kind", "budget")),
+        years=_years(raw.get("years")),
+        extends=raw.get("extends"),
         raw=raw,
     )
 
 
+def _years(raw: Any) -> tuple[int | None, int | None]:
+    if raw is None:
+        return (None, None)
+    first, last = raw
+    return (None if first is None else int(first), None if last is None else int(last))
+
+
+def template_dirs() -> tuple[Path, ...]:
+    """Where profiles are looked up: $YUSUAN_TEMPLATES folders first, then data/profiles."""
+    extra = os.environ.get(TEMPLATES_ENV, "")
+    return (*(Path(p) for p in extra.split(os.pathsep) if p.strip()), data_dir() / "profiles")
+
+
+def _profile_file(profile_id: str, dirs: tuple[Path, ...]) -> Path | None:
+    return next((d / f"{profile_id}.yaml" for d in dirs if (d / f"{profile_id}.yaml").is_file()), None)
+
+
+def _ids(dirs: tuple[Path, ...]) -> list[str]:
+    return sorted({p.stem for d in dirs if d.is_dir() for p in d.glob("*.yaml")})
+
+
+def _read_raw(profile_id: str, dirs: tuple[Path, ...], seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The profile's data with every ``extends`` ancestor merged under it."""
+    if profile_id in seen:
+        chain = " -> ".join((*seen, profile_id))
+        raise ReferenceError(f"模板继承成环 / profiles extend in a cycle: {chain}")
+    path = _profile_file(profile_id, dirs)
+    if path is None:
+        known = ", ".join(_ids(dirs)) or "无 / none"
+        raise ReferenceError(f"没有模板 {profile_id!r}（已有：{known}）/ no profile {profile_id!r}")
+    try:
+        own = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: {exc}") from exc
+    if not isinstance(own, dict):
+        raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: not a mapping")
+    own = {**own, "id": profile_id}
+    parent = own.get("extends")
+    if parent is None:
+        return own
+    merged = merge_profiles(_read_raw(str(parent), dirs, (*seen, profile_id)), own)
+    return {**merged, "extends": parent}
+
+
 def profile_ids() -> list[str]:
-    return sorted(p.stem for p in (data_dir() / "profiles").glob("*.yaml"))
+    """Every profile that can be loaded, abstract ones (``abstract: true``) excluded."""
+    return [pid for pid in _ids(template_dirs()) if not load_profile(pid).raw.get("abstract")]
+
+
+def raw_profile(profile_id: str) -> dict[str, Any]:
+    """The fully merged data of one profile, before parsing (what the JSON Schema validates)."""
+    return _read_raw(profile_id, template_dirs())
+
+
+def load_profile(profile_id: str) -> Profile:
+    return _load(profile_id, template_dirs())
 
 
 @cache
-def load_profile(profile_id: str) -> Profile:
-    path = data_dir() / "profiles" / f"{profile_id}.yaml"
-    if not path.is_file():
-        known = ", ".join(profile_ids()) or "无 / none"
-        raise ReferenceError(f"没有模板 {profile_id!r}（已有：{known}）/ no profile {profile_id!r}")
+def _load(profile_id: str, dirs: tuple[Path, ...]) -> Profile:
+    raw = _read_raw(profile_id, dirs)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return _parse(profile_id, raw)
-    except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: {exc}") from exc
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        where = _profile_file(profile_id, dirs)
+        raise ReferenceError(f"{where}: 模板数据有误 / malformed profile: {exc}") from exc
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def detect_profile(text: str) -> Profile | None:
-    """The profile whose title fragments the text contains most (at least its minimum)."""
-    best: tuple[int, Profile] | None = None
+    """The profile whose title fragments the text contains most (at least its minimum).
+
+    Editions of one template share their fragments: among the profiles that reach their
+    minimum, one whose ``years`` cover the document's year (the first year printed, on the
+    cover) wins, then the one with most fragments, then the edition nearest that year.
+    """
+    found = _YEAR.search(text)
+    year = int(found.group(1)) if found else None
+    candidates: list[tuple[bool, int, int, Profile]] = []
     for profile_id in profile_ids():
         profile = load_profile(profile_id)
         score = profile.detect_score(text)
-        if score >= profile.detect_min_hits and (best is None or score > best[0]):
-            best = (score, profile)
-    return best[1] if best else None
+        if score >= profile.detect_min_hits:
+            candidates.append((profile.covers(year), score, -_distance(profile, year), profile))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[:3])[3]
+
+
+def _distance(profile: Profile, year: int | None) -> int:
+    """How many years ``year`` lies outside the profile's years (0 inside or unknown)."""
+    first, last = profile.years
+    if year is None:
+        return 0
+    if first is not None and year < first:
+        return first - year
+    if last is not None and year > last:
+        return year - last
+    return 0

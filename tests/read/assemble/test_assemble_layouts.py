@@ -83,3 +83,37 @@ def test_unknown_layout(shanxi: Profile) -> None:
 
     with pytest.raises(ValueError, match="layout"):
         split_line(["a"], replace(spec, layout="diagonal"))
+
+
+def test_record_line_is_its_figures() -> None:
+    from yusuan.reference.profiles import load_profile
+
+    spec = load_profile("shanghai").table("three_public")
+    assert spec is not None and spec.layout == "record"
+    rows, leftover = split_line(["12.5", "0", "2", "10.5", "", "10.5", "30"], spec)
+    assert [(r.name, r.values) for r in rows] == [("", ["12.5", "0", "2", "10.5", "", "10.5", "30"])]
+    assert leftover == []
+
+
+def test_labelled_row_is_named_by_its_rightmost_label() -> None:
+    from yusuan.reference.profiles import load_profile
+
+    spec = load_profile("jiangsu").table("procurement")
+    assert spec is not None and spec.layout == "labelled"
+    rows, _ = split_line(["", "", "", "复印机", "部门集中采购", "8.00"], spec)
+    assert [(r.name, r.labels, r.values) for r in rows] == [
+        ("部门集中采购", ["", "", "", "复印机", "部门集中采购"], ["8.00"])
+    ]
+
+
+def test_side_by_side_with_three_blocks() -> None:
+    from yusuan.reference.profiles import load_profile
+
+    spec = load_profile("jiangsu").table("overview")
+    assert spec is not None
+    rows, _ = split_line(["一、财政拨款", "1", "四、公共安全支出", "2", "一、基本支出", "3"], spec)
+    assert [(r.side, r.name, r.values) for r in rows] == [
+        ("income", "一、财政拨款", ["1"]),
+        ("expenditure", "四、公共安全支出", ["2"]),
+        ("expenditure_use", "一、基本支出", ["3"]),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from yusuan.model import Column, Section, Source, Table, Unit
+from yusuan.model import Column, ReadProblemKind, Section, Source, Table, Unit
 from yusuan.read.assemble import assemble
 from yusuan.read.assemble.blocks import contents_range, split_blocks
 from yusuan.read.assemble.facts import read_facts
@@ -96,6 +96,15 @@ def test_assemble_with_tables_read_elsewhere_keeps_them_and_names_the_missing() 
     assert disclosure.section("glossary") is not None
 
 
-def test_assemble_without_any_table_is_refused() -> None:
+def test_assemble_of_the_narrative_alone_reads_it_and_says_the_tables_are_apart() -> None:
+    disclosure = assemble(_lines(), "doc.pdf", "shanghai", tables=({}, []))
+    assert disclosure.tables == {} and disclosure.section("glossary") is not None
+    (problem,) = disclosure.problems
+    assert problem.kind is ReadProblemKind.MISSING and "未印任何表格" in problem.what
+    assert "财务收支预算总表" in problem.text
+
+
+def test_assemble_without_any_table_or_section_is_refused() -> None:
+    cover = [line for line in _lines() if line.source.page == 1][:2]
     with pytest.raises(InputError, match="未找到任何预算表"):
-        assemble(_lines(), "doc.pdf", "shanghai", tables=({}, []))
+        assemble(cover, "doc.pdf", "shanghai", tables=({}, []))

@@ -23,7 +23,11 @@ __all__ = ["corpus_pdf"]
 
 
 def test_goldens_cover_the_corpus() -> None:
-    assert sorted(p.stem for p in CORPUS) == sorted(p.stem for p in GOLDEN.glob("*.json"))
+    # every Shanghai PDF here has a golden; the other templates' documents live in sub-folders
+    # (tests/corpus/jiangsu/, final/), and every golden names a document of the corpus
+    every_pdf = {p.stem for p in CORPUS[0].parent.rglob("*.pdf")}
+    goldens = {p.stem for p in GOLDEN.glob("*.json")}
+    assert {p.stem for p in CORPUS} <= goldens <= every_pdf
 
 
 def test_every_golden_cell_is_read_exactly(corpus_pdf: Path) -> None:

@@ -17,9 +17,11 @@ guessed. Input that is not a disclosure raises InputError naming the file.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Section, Table
 from yusuan.read.assemble.blocks import Blocks, split_blocks
-from yusuan.read.assemble.facts import read_facts, title_year
+from yusuan.read.assemble.facts import YEAR, read_facts, title_year
 from yusuan.read.assemble.narrative import line_text, read_attachment, read_glossary, read_section
 from yusuan.read.assemble.performance import read_sheets
 from yusuan.read.assemble.spec import ReadingSpec, reading_spec
@@ -29,20 +31,32 @@ from yusuan.read.errors import InputError
 from yusuan.read.lines import Line
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, detect_profile, load_profile
+from yusuan.reference.roles import tag_roles
+from yusuan.reference.template_guess import guess_template
 
 __all__ = ["assemble"]
 
 
-def _profile(lines: list[Line], path: str, profile_id: str | None) -> Profile:
+def _profile(lines: list[Line], path: str, profile_id: str | None) -> tuple[Profile, float | None]:
+    """The template asked for, or recognised by its words, or guessed from the table titles
+    (with how sure the guess is); a document no template fits is refused with what was found."""
     if profile_id is not None:
         try:
-            return load_profile(profile_id)
+            return load_profile(profile_id), None
         except ReferenceError as exc:
             raise InputError(path, str(exc)) from None
     detected = detect_profile("\n".join(line.text for line in lines))
-    if detected is None:
-        raise InputError(path, "不是已知模板的预算公开文件 / not a budget disclosure of any known profile")
-    return detected
+    if detected is not None:
+        return detected, None
+    guess = guess_template(line.text for line in lines)
+    if guess.profile is None:
+        problem = (
+            guess.describe()
+            if guess.titles
+            else "不是已知模板的预算公开文件 / not a budget disclosure of any known profile"
+        )
+        raise InputError(path, problem, diagnosis={"file": path, **guess.diagnosis()})
+    return guess.profile, guess.confidence
 
 
 def _tables(
@@ -91,24 +105,41 @@ def assemble(
     profile: str | None = None,
     *,
     tables: tuple[dict[str, Table], list[ReadProblem]] | None = None,
+    confidence: float | None = None,
 ) -> Disclosure:
     """Build the Disclosure printed in ``lines`` (read from ``path``).
 
     ``tables``: the tables (by semantic id) and the problems met laying them out, when the
     format reader reads tables from the document's own structure (PDF grids, Word tables);
-    the table blocks of ``lines`` then only mark where the narrative stops.
+    the table blocks of ``lines`` then only mark where the narrative stops. ``confidence``:
+    the format reader guessed ``profile`` from the table titles (see reference.template_guess).
     """
-    chosen = _profile(lines, path, profile)
+    chosen, guessed = _profile(lines, path, profile)
+    guessed = confidence if confidence is not None else guessed
     reading = reading_spec(chosen)
     blocks = split_blocks(lines, chosen, reading)
     if not (tables[0] if tables is not None else blocks.tables):
-        raise InputError(path, "未找到任何预算表 / no budget table found")
+        if not blocks.sections:
+            raise InputError(path, "未找到任何预算表 / no budget table found")
+        # the narrative alone: its tables are published as another file ("公开表附后")
+        return _assemble_rest(blocks, {}, [_tables_apart(chosen)], reading, chosen, path, guessed)
     if tables is None:
         year = title_year(blocks.cover, reading)
         read, problems = _tables(blocks, reading, chosen, year)
     else:
         read, problems = _in_profile_order(dict(tables[0]), chosen, list(tables[1]))
-    return _assemble_rest(blocks, read, problems, reading, chosen, path)
+    return _assemble_rest(blocks, read, problems, reading, chosen, path, guessed)
+
+
+def _tables_apart(profile: Profile) -> ReadProblem:
+    titles = "、".join(spec.title.replace("{year}年", "") for spec in profile.tables)
+    return ReadProblem(
+        ReadProblemKind.MISSING,
+        "tables: 本文件只有说明，未印任何表格（表格可能另行发布）/ "
+        "narrative only: no table printed in this file (published apart?)",
+        titles,
+        None,
+    )
 
 
 def _assemble_rest(
@@ -118,8 +149,23 @@ def _assemble_rest(
     reading: ReadingSpec,
     chosen: Profile,
     path: str,
+    guessed: float | None = None,
 ) -> Disclosure:
-    facts = read_facts(blocks.cover, list(tables.values()), reading, chosen.id, chosen.currency_unit)
+    facts = read_facts(
+        blocks.cover,
+        list(tables.values()),
+        reading,
+        chosen.id,
+        chosen.currency_unit,
+        scope=chosen.scope,
+        kind=chosen.kind,
+    )
+    if guessed is not None:
+        facts = replace(facts, profile_confidence=guessed)
+    if facts.year is None:  # tables printed apart from their cover: the part heading has the year
+        years = (m for heading in blocks.headings if (m := YEAR.search(heading)))
+        facts = replace(facts, year=next((int(m["year"]) for m in years), None))
+    tag_roles(tables.values(), chosen, facts.unit)
     disclosure = Disclosure(facts=facts, tables=tables, problems=problems, source_file=path)
 
     roles = reading.section_roles
@@ -160,5 +206,5 @@ def _statements(
     if section.id == roles.get("procurement"):
         disclosure.procurement, found = read_procurement(section, reading, disclosure.facts.currency_unit)
         disclosure.problems.extend(found)
-    elif section.id == roles.get("assets"):
+    if section.id == roles.get("assets"):  # the same section may state both (the 决算's 其他重要事项)
         disclosure.assets = read_assets(section, reading)

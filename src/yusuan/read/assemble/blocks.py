@@ -49,6 +49,7 @@ class Blocks:
     glossary: list[Line] = field(default_factory=list)
     attachments: list[AttachmentBlock] = field(default_factory=list)
     orphans: list[Line] = field(default_factory=list)  # text outside every block
+    headings: list[str] = field(default_factory=list)  # the part headings as printed
 
 
 def _ends_with_page_number(line: Line) -> bool:
@@ -76,6 +77,8 @@ def contents_range(lines: list[Line], reading: ReadingSpec) -> tuple[int, int] |
     if start is None:
         return None
     page = lines[start].source.page
+    if reading.contents_until_repeat:
+        return start, _first_entry_again(lines, start)
     if reading.contents_page and page is not None:
         end = next((i for i in range(start, len(lines)) if lines[i].source.page != page), len(lines))
         return start, end
@@ -87,6 +90,16 @@ def contents_range(lines: list[Line], reading: ReadingSpec) -> tuple[int, int] |
         if following is None or not _ends_with_page_number(following):
             return start, i
     return start, start + 1
+
+
+def _first_entry_again(lines: list[Line], start: int) -> int:
+    """Where the first contents entry after the 目录 heading at ``start`` is printed again."""
+    entries = [i for i in range(start + 1, len(lines)) if not lines[i].is_blank]
+    if not entries:
+        return start + 1
+    first = squeeze("".join(lines[entries[0]].cells))
+    again = (i for i in entries[1:] if squeeze("".join(lines[i].cells)) == first)
+    return next(again, start + 1)
 
 
 def _match_table(text: str, profile: Profile) -> TableSpec | None:
@@ -127,6 +140,7 @@ class _Splitter:
     def open_part(self, title: str, heading: Line) -> None:
         """A part heading: the part's only section opens, or the glossary, or nothing yet."""
         self.close()
+        self.blocks.headings.append(heading.text)
         self.part = self.reading.part_for(title)
         specs = [s for s in self.profile.sections if s.part == self.part and self.part]
         if len(specs) == 1 and specs[0].id not in self.seen_sections:
@@ -206,6 +220,8 @@ class _Splitter:
                 return
         if self.current is not None:
             self.current.append(line)
+        elif text is not None and any(p.match(squeeze(text)) for p in reading.skip_lines):
+            return  # page furniture (a page number) between blocks
         elif self.part is None:
             self.blocks.cover.append(line)
         elif not line.is_blank:

@@ -13,7 +13,7 @@ from yusuan.model import looks_like_code
 from yusuan.read.assemble.text import squeeze
 from yusuan.reference.profiles import TableSpec
 
-LAYOUTS = ("coded", "named", "economic", "side_by_side", "side_by_side_coded")
+LAYOUTS = ("coded", "named", "economic", "labelled", "record", "side_by_side", "side_by_side_coded")
 
 
 @dataclass
@@ -50,8 +50,25 @@ def _coded(cells: list[str], start: int, count: int) -> tuple[RawRow, int]:
 
 
 def _sides(spec: TableSpec) -> tuple[int, int]:
-    income = sum(1 for c in spec.columns if c.side == "income")
-    return income, len(spec.columns) - income
+    first = sum(1 for c in spec.columns if c.side == spec.columns[0].side)
+    return first, len(spec.columns) - first
+
+
+def side_names(spec: TableSpec) -> tuple[str, str]:
+    """The two sides of a side-by-side table, left first: income and expenditure, unless the
+    profile names them otherwise (the 决算's basic expenditure table: personnel | public)."""
+    left = spec.columns[0].side or "income"
+    right = next((c.side for c in spec.columns if c.side and c.side != left), "expenditure")
+    return left, right
+
+
+def side_blocks(spec: TableSpec) -> list[tuple[str, int]]:
+    """Each side of a side-by-side table in printed order and its number of amount columns."""
+    order: dict[str, int] = {}
+    for column in spec.columns:
+        side = column.side or "expenditure"
+        order[side] = order.get(side, 0) + 1
+    return list(order.items())
 
 
 def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[str]]:
@@ -64,6 +81,9 @@ def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[st
     elif layout == "named":
         rows = [RawRow(name=cells[0].strip() if cells else "", values=_take(cells, 1, n))]
         end = 1 + n
+    elif layout == "economic" and not spec.labels and spec.code_columns == 1:
+        row, end = _coded(cells, 0, n)  # 科目编码 | 科目名称 | figures, as a coded table
+        rows = [row]
     elif layout == "economic":
         k = len(spec.labels)
         rows = [
@@ -74,20 +94,28 @@ def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[st
             )
         ]
         end = 1 + k + n
+    elif layout == "record":
+        # one line of figures under a header, no row name (the 三公 table of Shanghai, Jiangsu)
+        rows = [RawRow(name="", values=_take(cells, 0, n))]
+        end = n
+    elif layout == "labelled":
+        # label columns (采购品目大类, 专项名称 …), then figures; the row is named by its
+        # most specific label (the rightmost printed one)
+        k = len(spec.labels)
+        labels = _take(cells, 0, k)
+        name = next((text for text in reversed(labels) if text), "")
+        rows = [RawRow(name=name, labels=labels, values=_take(cells, k, n))]
+        end = k + n
     elif layout == "side_by_side":
-        n_in, n_out = _sides(spec)
-        income = RawRow(name=_take(cells, 0, 1)[0], values=_take(cells, 1, n_in), side="income")
-        out_at = 1 + n_in
-        expenditure = RawRow(
-            name=_take(cells, out_at, 1)[0], values=_take(cells, out_at + 1, n_out), side="expenditure"
-        )
-        rows = [income, expenditure]
-        end = out_at + 1 + n_out
+        rows, end = [], 0
+        for side, count in side_blocks(spec):
+            rows.append(RawRow(name=_take(cells, end, 1)[0], values=_take(cells, end + 1, count), side=side))
+            end += 1 + count
     elif layout == "side_by_side_coded":
         n_in, n_out = _sides(spec)
         income, out_at = _coded(cells, 0, n_in)
         expenditure, end = _coded(cells, out_at, n_out)
-        income.side, expenditure.side = "income", "expenditure"
+        income.side, expenditure.side = side_names(spec)
         rows = [income, expenditure]
     else:
         raise ValueError(f"未知的表格版式 / unknown table layout: {layout!r}")

@@ -33,6 +33,16 @@ class PerformanceSpec:
 
 
 @dataclass(frozen=True)
+class AnyPattern:
+    """One or more patterns tried in turn (a template that prints its title in two orders)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return next((m for p in self.patterns if (m := p.match(text))), None)
+
+
+@dataclass(frozen=True)
 class ReadingSpec:
     parts: tuple[tuple[str, str], ...]  # (fragment of the 第X部分 title, part name)
     contents_heading: re.Pattern[str] | None
@@ -42,15 +52,21 @@ class ReadingSpec:
     note_line: re.Pattern[str] | None
     skip_lines: tuple[re.Pattern[str], ...]
     row_names: frozenset[str]
-    title: re.Pattern[str] | None
+    title: AnyPattern | None
     attachment_start: re.Pattern[str] | None
     attachment_title: str
     # A line (whitespace removed) that opens a part; its ``title`` group names it.
     part_heading: re.Pattern[str] = PART_HEADING
     # True when the table of contents fills its page: it ends where the page ends.
     contents_page: bool = False
+    # True when the contents run until their first entry is printed again (no page numbers,
+    # over more than one page: the Shanghai 决算).
+    contents_until_repeat: bool = False
     # A cover line naming the unit when the title line does not ("预算单位：上海市财政局").
     cover_unit_line: re.Pattern[str] | None = None
+    # True when the unit's name stands on the cover lines just above the title line
+    # ("上海市 XX 局" / "2024 年度部门决算").
+    cover_unit_before_title: bool = False
     section_roles: dict[str, str] = field(default_factory=dict)  # role -> section id
     procurement: dict[str, re.Pattern[str]] = field(default_factory=dict)
     vehicle: re.Pattern[str] | None = None
@@ -68,6 +84,13 @@ class ReadingSpec:
 def _pattern(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
     value = raw.get(key)
     return re.compile(value) if value else None
+
+
+def _any_pattern(value: str | list[str] | None) -> AnyPattern | None:
+    if not value:
+        return None
+    texts = [value] if isinstance(value, str) else value
+    return AnyPattern(tuple(re.compile(t) for t in texts))
 
 
 def _performance(raw: dict[str, Any] | None) -> PerformanceSpec | None:
@@ -102,12 +125,14 @@ def _reading_cached(profile_id: str, profile: Profile) -> ReadingSpec:
         note_line=_pattern(raw, "note_line"),
         skip_lines=tuple(re.compile(p) for p in raw.get("skip_lines", [])),
         row_names=frozenset(raw.get("row_names", [])),
-        title=_pattern(raw, "title"),
+        title=_any_pattern(raw.get("title")),
         attachment_start=_pattern(raw, "attachment_start"),
         attachment_title=str(raw.get("attachment_title", "")),
         part_heading=_pattern(raw, "part_heading") or PART_HEADING,
         contents_page=bool(raw.get("contents_page", False)),
+        contents_until_repeat=bool(raw.get("contents_until_repeat", False)),
         cover_unit_line=_pattern(raw, "cover_unit_line"),
+        cover_unit_before_title=bool(raw.get("cover_unit_before_title", False)),
         section_roles=dict(raw.get("sections") or {}),
         procurement={k: re.compile(v) for k, v in (raw.get("procurement") or {}).items()},
         vehicle=_pattern(assets, "vehicle"),

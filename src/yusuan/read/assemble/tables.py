@@ -58,6 +58,8 @@ class _TableReader:
         self.started = False
 
     def is_data(self, row: RawRow) -> bool:
+        if self.spec.layout == "record":
+            return any(is_amount(v) for v in row.values)
         if not (row.name or row.code):
             return False
         name = squeeze(row.name)
@@ -129,15 +131,16 @@ class _TableReader:
         labels = {
             column.key: text for column, text in zip(self.spec.labels, raw.labels, strict=False) if text
         }
-        row = Row(
-            name=squeeze(raw.name), cells=cells, code=raw.code, side=raw.side, labels=labels, source=source
-        )
+        name = squeeze(raw.name)
+        if self.spec.layout == "record":  # the rows of a record are named by the template
+            name = self.spec.rows[len(table.rows)] if len(table.rows) < len(self.spec.rows) else ""
+        row = Row(name=name, cells=cells, code=raw.code, side=raw.side, labels=labels, source=source)
         table.rows.append(row)
         if raw.stray_code:
             self.problems.append(
                 ReadProblem(ReadProblemKind.UNREADABLE, self.where(raw, "code"), raw.stray_code, source)
             )
-        if not raw.code and not has_cjk(raw.name):
+        if not raw.code and not has_cjk(raw.name) and self.spec.layout != "record":
             self.problems.append(
                 ReadProblem(
                     ReadProblemKind.UNRECOGNISED,

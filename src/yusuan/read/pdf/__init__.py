@@ -40,6 +40,7 @@ from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.read.pdf.reading import layout_lines
 from yusuan.read.pdf.stitch import stitch_tables
 from yusuan.reference.profiles import detect_profile
+from yusuan.reference.template_guess import guess_template
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -63,6 +64,7 @@ class PdfReading:
     lines: list[Line]
     tables: list[RawTable]
     profile: str | None  # detected (or given) profile id
+    profile_confidence: float | None = None  # the profile was guessed from table titles: how sure
 
     @property
     def image_only_pages(self) -> list[int]:
@@ -138,10 +140,16 @@ def reading_of(name: str, layouts: list[PageLayout], profile: str | None) -> Pdf
     if profile is None:
         found = detect_profile(reading.text)
         if found is None:
-            raise InputError(
-                name,
-                "未识别为预算公开文件（没有找到任何模板的表名）/ "
-                "not a budget disclosure: no known template's table titles found",
-            )
+            guess = guess_template(reading.text.splitlines())
+            if guess.profile is None and not guess.titles:
+                raise InputError(
+                    name,
+                    "未识别为预算公开文件（没有找到任何模板的表名）/ "
+                    "not a budget disclosure: no known template's table titles found",
+                    diagnosis={"file": name, **guess.diagnosis()},
+                )
+            if guess.profile is None:
+                raise InputError(name, guess.describe(), diagnosis={"file": name, **guess.diagnosis()})
+            found, reading.profile_confidence = guess.profile, guess.confidence
         reading.profile = found.id
     return reading

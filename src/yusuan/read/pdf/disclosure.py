@@ -75,7 +75,12 @@ def disclosure_from_reading(reading: PdfReading) -> Disclosure:
     """The Disclosure printed in a PDF reading; its image-only pages are reported, not read."""
     assert reading.profile is not None  # read_pdf detects it or refuses the file
     return disclosure_from_pages(
-        reading.file, reading.lines, reading.tables, reading.profile, reading.image_only_pages
+        reading.file,
+        reading.lines,
+        reading.tables,
+        reading.profile,
+        reading.image_only_pages,
+        confidence=reading.profile_confidence,
     )
 
 
@@ -85,6 +90,8 @@ def disclosure_from_pages(
     tables: Sequence[RawTable],
     profile_id: str,
     unread_pages: Iterable[int] = (),
+    *,
+    confidence: float | None = None,
 ) -> Disclosure:
     """Assemble a Disclosure from a PDF's lines (reading order) and its stitched raw tables.
 
@@ -101,7 +108,7 @@ def disclosure_from_pages(
     numbers = {_key(line.source): line.source.line for line in lines}
     laid_out = {key: _with_lines(table, lines, numbers, profile) for key, table in laid_out.items()}
     problems = [*_unread_page_problems(file, unread_pages), *problems]
-    return assemble(list(lines), file, profile.id, tables=(laid_out, problems))
+    return assemble(list(lines), file, profile.id, tables=(laid_out, problems), confidence=confidence)
 
 
 def merge_page_lines(text_lines: Sequence[Line], page_lines: Sequence[Line]) -> list[Line]:

@@ -69,6 +69,7 @@ class TextRow:
     cells: tuple[str, ...]
     bbox: BBox
     confidence: tuple[float, ...] | None = None  # OCR: one per cell; None when exact
+    xs: tuple[float, ...] | None = None  # left edge of each cell, when known
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,8 @@ class _Builder:
                 # Only a header repeated word for word is dropped; any other leading row is
                 # kept as body, so that nothing printed is lost to the header guess.
                 rows = body_rows if header and repeated == known else range(len(grid.rows))
+                if not titles:
+                    self._append_loose(current, grid, above)
                 self._append(current, grid, rows, mapping)
                 return
         table = RawTable(title=title, xs=grid.xs, header=header, pages=[grid.page], bbox=grid.bbox)
@@ -172,6 +174,30 @@ class _Builder:
         self._append(table, grid, body_rows, identity)
         self.tables.append(table)
         self.open = table
+
+    @staticmethod
+    def _append_loose(table: RawTable, grid: Grid, above: list[TextRow]) -> None:
+        """Rows of a continued table printed above its grid's first ruling (Word leaves the top
+        border off a table's continuation page): a row of data standing right over the grid is
+        laid onto the table's columns by the left edge of each of its cells."""
+        for row in above:
+            height = (row.bbox[3] - row.bbox[1]) or 1.0
+            if (
+                row.xs is None
+                or len(row.cells) < 2
+                or grid.bbox[1] - row.bbox[3] > 3 * height
+                or not is_body_row(row.cells)
+            ):
+                continue
+            cells = [""] * table.width
+            for text, x in zip(row.cells, row.xs, strict=True):
+                column = max(
+                    (i for i, edge in enumerate(table.xs) if edge <= x + COLUMN_TOLERANCE), default=0
+                )
+                cells[column] = (cells[column] + " " + text).strip()
+            if grid.page not in table.pages:
+                table.pages.append(grid.page)
+            table.body.append(RawRow(tuple(cells), grid.page, row.bbox))
 
     @staticmethod
     def _append(table: RawTable, grid: Grid, rows: Iterable[int], mapping: list[int]) -> None:

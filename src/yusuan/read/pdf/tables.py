@@ -22,8 +22,9 @@ from yusuan.model import (
     Table,
     Unit,
 )
-from yusuan.read.assemble.layouts import split_line
+from yusuan.read.assemble.layouts import side_blocks, side_names, split_line
 from yusuan.read.assemble.spec import reading_spec
+from yusuan.read.pdf.compact import STRATEGIES, compact
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.reference.profiles import Profile, TableSpec
 
@@ -34,11 +35,26 @@ class TableShapeError(ValueError):
     """The printed table does not have the columns the profile expects."""
 
 
+def _spec_for(text: str, profile: Profile) -> TableSpec | None:
+    return next((spec for spec in profile.tables if spec.title_pattern.search(text)), None)
+
+
 def identify(raw: RawTable, profile: Profile) -> TableSpec | None:
-    """The profile table whose title pattern the printed title matches."""
-    if raw.title is None:
-        return None
-    return next((spec for spec in profile.tables if spec.title_pattern.search(raw.title)), None)
+    """The profile table whose title pattern the printed title matches.
+
+    When the line above the grid is only a label ("公开01表") the title is drawn inside the
+    grid: its first row holding a single text is then taken as the title (and ``raw.title``
+    becomes it).
+    """
+    if raw.title is not None and (spec := _spec_for(raw.title, profile)) is not None:
+        return spec
+    rows = [*raw.header, *(r.cells for r in raw.body[:3])]
+    for cells in rows[:4]:
+        filled = [_compact(c or "") for c in cells if c and c.strip()]
+        if len(filled) == 1 and len(filled[0]) <= 40 and (spec := _spec_for(filled[0], profile)):
+            raw.title = filled[0]
+            return spec
+    return None
 
 
 def table_unit(raw: RawTable, spec: TableSpec, profile: Profile) -> Unit:
@@ -102,33 +118,71 @@ def _coded_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[R
     return rows
 
 
-def _side_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
-    income = [c for c in spec.columns if c.side == "income"]
-    spending = [c for c in spec.columns if c.side == "expenditure"]
-    a, b = len(income), len(spending)
-    if raw.width != 2 + a + b:
-        raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {2 + a + b} 列 / columns")
-    by_side: dict[str, list[Row]] = {"income": [], "expenditure": []}
+_ITEM_START = re.compile(r"^([一二三四五六七八九十]+、|\d+[.．、]|其中)|合计|小计|总计|结转")
+
+
+def _side_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str, wrapped: bool = False) -> list[Row]:
+    """One row per printed item of each side, the sides in printed order.
+
+    ``wrapped`` (a word-processor grid, see :mod:`.compact`): a cell whose text wrapped onto
+    the next grid rows is joined back: a name fragment that does not start an item joins the
+    side's previous name, and figures printed without a name go to the side's previous item
+    when it has none yet, else to the item named just before them on the same line (a total
+    whose label spans both expenditure blocks: 当年支出小计 … 24,169.74).
+    """
+    blocks = side_blocks(spec)
+    width = sum(1 + count for _side, count in blocks)
+    if raw.width != width:
+        raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {width} 列 / columns")
+    total = len(spec.columns)
+    by_side: dict[str, list[Row]] = {side: [] for side, _count in blocks}
     for raw_row in raw.body:
         source = _source(file, raw_row)
-        for side, start, count, before, after in (
-            ("income", 0, a, 0, b),
-            ("expenditure", 1 + a, b, a, 0),
-        ):
+        start = before = 0
+        placed: Row | None = None  # the item named on this line, on the side before
+        placed_at = 0  # the first column of that side
+        for side, count in blocks:
             name = _compact(raw_row.cells[start])
             values = raw_row.cells[start + 1 : start + 1 + count]
-            if not name and not any(v.strip() for v in values):
-                continue
-            cells = (
-                _blank_cells(before) + _cells(raw_row, start + 1, count, unit, source) + _blank_cells(after)
-            )
-            by_side[side].append(Row(name=name, cells=cells, side=side, source=source))
-    return by_side["income"] + by_side["expenditure"]
+            figures = _cells(raw_row, start + 1, count, unit, source)
+            if name or any(v.strip() for v in values):
+                rows = by_side[side]
+                last = rows[-1] if rows else None
+                if wrapped and name and not any(v.strip() for v in values) and last is not None:
+                    if not _ITEM_START.search(name) and _ITEM_START.search(last.name):
+                        last.name += name
+                        start, before = start + 1 + count, before + count
+                        continue
+                if wrapped and not name and last is not None and not _has_figures(last):
+                    last.cells[before : before + count] = figures
+                elif wrapped and not name and placed is not None and not _has_figures(placed):
+                    placed.cells[placed_at : placed_at + count] = figures
+                else:
+                    cells = _blank_cells(before) + figures + _blank_cells(total - before - count)
+                    rows.append(Row(name=name, cells=cells, side=side, source=source))
+                    placed, placed_at = (rows[-1], before) if name else (None, 0)
+            start, before = start + 1 + count, before + count
+    return [row for side_rows in by_side.values() for row in side_rows]
+
+
+def _has_figures(row: Row) -> bool:
+    return any(cell.amount is not None for cell in row.cells)
+
+
+def _interleaved(raw: RawTable, spec: TableSpec) -> int:
+    """How many named rows each printed column group holds side by side (1 when none).
+
+    The 决算's 三公 table prints, under each of its columns, a 预算数 and a 决算数: a record
+    of ``n`` columns and rows [预算数, 决算数] printed ``2n`` figures wide on one line.
+    """
+    per = len(spec.rows)
+    return per if per > 1 and raw.width == per * len(spec.columns) else 1
 
 
 def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
     n = len(spec.columns)
-    if raw.width != n:
+    per = _interleaved(raw, spec)
+    if raw.width != n * per:
         raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {n} 列 / columns")
     names = list(spec.rows) or [""]
     rows: list[Row] = []
@@ -136,6 +190,11 @@ def _record_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[
         if not any(c.strip() for c in raw_row.cells):
             continue
         source = _source(file, raw_row)
+        if per > 1:  # one printed line, one row per name: its figure of every column group
+            for j, name in enumerate(names):
+                cells = [c for i in range(n) for c in _cells(raw_row, i * per + j, 1, unit, source)]
+                rows.append(Row(name=name, cells=cells, source=source))
+            continue
         name = names[len(rows)] if len(rows) < len(names) else ""
         rows.append(Row(name=name, cells=_cells(raw_row, 0, len(raw_row.cells), unit, source), source=source))
     return rows
@@ -162,7 +221,8 @@ def _line_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Ro
             name = _compact(line_row.name)
             rows.append(Row(name, cells, line_row.code, line_row.side, labels, source))
     if spec.layout == "side_by_side_coded":
-        rows = [r for r in rows if r.side == "income"] + [r for r in rows if r.side == "expenditure"]
+        left, right = side_names(spec)
+        rows = [r for r in rows if r.side == left] + [r for r in rows if r.side == right]
     return rows
 
 
@@ -174,17 +234,25 @@ def _amount_columns(raw: RawTable, spec: TableSpec) -> list[int]:
     """The grid column of each profile column, in the profile's order."""
     n = len(spec.columns)
     if spec.layout == "side_by_side":
-        a = sum(1 for c in spec.columns if c.side == "income")
-        return [*range(1, 1 + a), *range(2 + a, 2 + n)]
+        indices: list[int] = []
+        start = 0
+        for _side, count in side_blocks(spec):
+            indices.extend(range(start + 1, start + 1 + count))
+            start += 1 + count
+        return indices
+    if spec.layout == "labelled":
+        k = len(spec.labels)
+        return list(range(k, k + n))
     if spec.layout == "record":
-        return list(range(n))
+        per = _interleaved(raw, spec)
+        return [i * per for i in range(n)]
     if spec.layout == "named":
         return list(range(1, 1 + n))
     if spec.layout == "economic" and spec.labels:
         k = len(spec.labels)
         return list(range(1 + k, 1 + k + n))
     if spec.layout == "side_by_side_coded":
-        a = sum(1 for c in spec.columns if c.side == "income")
+        a = sum(1 for c in spec.columns if c.side == side_names(spec)[0])
         return [*range(2, 2 + a), *range(4 + a, 4 + n)]
     return list(range(spec.code_columns + 1, spec.code_columns + 1 + n))
 
@@ -210,15 +278,33 @@ def check_header(raw: RawTable, spec: TableSpec) -> None:
 
 
 def to_table(raw: RawTable, spec: TableSpec, profile: Profile, file: str) -> Table:
-    """The printed table under the profile's semantic id and column keys."""
+    """The printed table under the profile's semantic id and column keys.
+
+    A grid whose width does not fit is tried again with its split columns merged
+    (:func:`yusuan.read.pdf.compact.compact`, each strategy in turn); if none fits, the
+    first refusal stands.
+    """
+    try:
+        return _to_table(raw, spec, profile, file)
+    except TableShapeError:
+        for strategy in STRATEGIES:
+            compacted = compact(raw, reading_spec(profile), strategy)
+            try:
+                return _to_table(compacted, spec, profile, file, wrapped=True)
+            except TableShapeError:
+                continue
+        raise
+
+
+def _to_table(raw: RawTable, spec: TableSpec, profile: Profile, file: str, wrapped: bool = False) -> Table:
     check_header(raw, spec)
     unit = table_unit(raw, spec, profile)
     if spec.layout == "side_by_side":
-        rows = _side_rows(raw, spec, unit, file)
+        rows = _side_rows(raw, spec, unit, file, wrapped)
     elif spec.layout == "coded" or (spec.layout == "economic" and not spec.labels):
         # an economic table printed with its code columns (类/款) reads as a coded one
         rows = _coded_rows(raw, spec, unit, file)
-    elif spec.layout in ("named", "economic", "side_by_side_coded"):
+    elif spec.layout in ("named", "economic", "side_by_side_coded", "labelled"):
         rows = _line_rows(raw, spec, unit, file)
     elif spec.layout == "record":
         rows = _record_rows(raw, spec, unit, file)
@@ -247,16 +333,23 @@ def profile_tables(
 
     A titled table no profile table matches, a table refused by the shape checks, a
     second printing of the same table, and a figure that does not parse are each a
-    ReadProblem with its place; none of them is dropped silently.
+    ReadProblem with its place; none of them is dropped silently. A titled grid holding only
+    its first header row, refused, followed by an untitled grid is one table whose header ran
+    onto the next page (Jiangsu 2018's 财政拨款收支预算总表): the untitled grid is read as it.
     """
     tables: dict[str, Table] = {}
     problems: list[ReadProblem] = []
     performance = reading_spec(profile).performance
+    refused: tuple[TableSpec, RawTable, ReadProblem] | None = None
     for raw in raws:
         where = Source(file, raw.pages[0] if raw.pages else None)
         spec = identify(raw, profile)
         if spec is None and performance is not None and performance.sheet_title in (raw.title or ""):
             continue  # a 绩效目标表: its lines are read with its section (read.assemble.performance)
+        if spec is None and raw.title is None and refused is not None and not refused[1].body:
+            spec, raw.title = refused[0], refused[1].title
+            problems.remove(refused[2])
+        refused = None
         if spec is None:
             # A one-column grid is a framed list (a contents page), not a table of figures.
             if raw.title is not None or raw.width > 1:
@@ -266,7 +359,9 @@ def profile_tables(
         try:
             table = to_table(raw, spec, profile, file)
         except TableShapeError as exc:
-            problems.append(ReadProblem(ReadProblemKind.UNREADABLE, f"table {spec.id}", str(exc), where))
+            problem = ReadProblem(ReadProblemKind.UNREADABLE, f"table {spec.id}", str(exc), where)
+            problems.append(problem)
+            refused = (spec, raw, problem)
             continue
         if spec.id in tables:
             problems.append(

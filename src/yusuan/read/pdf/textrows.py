@@ -81,5 +81,6 @@ def text_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float] | None = No
         confidence = None
         if scores is not None:
             confidence = tuple(min(scores.get(g, 0.0) for g in c) for c in cells)
-        rows.append(TextRow(tuple(_line_text(c) for c in cells), bbox, confidence))
+        xs = tuple(c[0].x0 for c in cells)
+        rows.append(TextRow(tuple(_line_text(c) for c in cells), bbox, confidence, xs))
     return rows

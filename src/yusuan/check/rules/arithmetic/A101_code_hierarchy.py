@@ -76,7 +76,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             for column in columns:
                 found = _check_sum(
-                    table, total, tops, column, "合计不等于各类之和", "合计 is not the sum of the 类 lines"
+                    table,
+                    total,
+                    tops,
+                    column,
+                    f"{total.name}不等于各类之和",
+                    f"{total.name} is not the sum of the 类 lines",
                 )
                 if found:
                     yield found

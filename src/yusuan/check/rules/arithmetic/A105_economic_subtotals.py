@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.context import Context
-from yusuan.check.figures import is_total_name, judge_lines, layout
+from yusuan.check.figures import judge_lines, layout
 from yusuan.model import CodeKind, Finding, Row
 
 
@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         groups: list[tuple[Row, list[Row]]] = []
         total: Row | None = None
         for row in table.rows:
-            if is_total_name(row.name) and not row.code:
+            if row.role == "total" and not row.code:
                 total = row
             elif _is_class(ctx, row):
                 groups.append((row, []))
@@ -65,8 +65,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     total,
                     [h for h, _ in groups],
                     column,
-                    "合计不等于各类之和",
-                    "合计 is not the sum of the 类 lines",
+                    f"{total.name}不等于各类之和",
+                    f"{total.name} is not the sum of the 类 lines",
                 )
                 if found:
                     yield found

@@ -38,8 +38,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 total,
                 projects,
                 column.key,
-                "项目合计不等于各项目之和",
-                "the project total is not the sum of the projects",
+                f"{total.name}不等于各项目之和",
+                f"{total.name} (the project total) is not the sum of the projects",
             )
             if found:
                 yield found

@@ -26,6 +26,8 @@ from yusuan.check.context import CannotEvaluate, Context
 from yusuan.check.figures import cell_location, compare, find_row, judge
 from yusuan.model import Finding, Severity
 
+TABLES = ("general_basic_economic", "general_expenditure")  # the tables this rule reads (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     economic = ctx.require_table("general_basic_economic")

@@ -24,6 +24,8 @@ from yusuan.check.figures import src_location
 from yusuan.check.projects import belongs_to_unit, similar
 from yusuan.model import Finding, Severity
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     sheets = ctx.disclosure.performance_targets

@@ -21,6 +21,9 @@ from yusuan.check.figures import src_location
 from yusuan.check.projects import project_rows, same_project
 from yusuan.model import Finding, Severity
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     names = []
@@ -28,8 +31,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         table = ctx.disclosure.table(table_id)
         if table is not None:
             names += [r.name for r in project_rows(ctx, table)]
-    if ctx.disclosure.table("projects") is None:
-        ctx.require_table("projects")
     for sheet in ctx.disclosure.performance_targets:
         if not any(same_project(sheet.project, name) for name in names):
             yield issue(

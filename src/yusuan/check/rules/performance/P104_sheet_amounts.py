@@ -23,6 +23,9 @@ from yusuan.check.figures import cell_location, compare, judge, src_location
 from yusuan.check.projects import project_rows, sheet_for
 from yusuan.model import Amount, Finding
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     table = ctx.require_table("projects")

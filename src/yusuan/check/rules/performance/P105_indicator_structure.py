@@ -24,6 +24,8 @@ from yusuan.check.figures import src_location
 from yusuan.model import Finding, NotEvaluated, Severity
 from yusuan.reference.narrative import squeeze
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+
 _PERIODS = {"implementation": "实施期", "annual": "年度"}
 
 

@@ -27,6 +27,9 @@ from yusuan.check.figures import fmt
 from yusuan.check.projects import belongs_to_unit, project_rows, sheet_for
 from yusuan.model import Amount, Evidence, Finding, Severity, quantize, rounding_tolerance
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     patterns = ctx.require_narrative()

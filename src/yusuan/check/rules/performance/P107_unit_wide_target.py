@@ -21,6 +21,9 @@ from yusuan.check.context import Context
 from yusuan.check.figures import cell_location, compare, judge, total_row
 from yusuan.model import Finding, Severity
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+TABLES = ("expenditure",)  # the tables this rule reads (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     unit = ctx.require_narrative().unit

@@ -21,6 +21,8 @@ from yusuan.check.context import CannotEvaluate, Context
 from yusuan.check.figures import cell_location, compare, judge, src_location, total_row
 from yusuan.model import Finding, Severity
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     statement = ctx.disclosure.procurement

@@ -24,6 +24,8 @@ from yusuan.check.figures import src_location
 from yusuan.model import Amount, Evidence, Finding, Severity
 from yusuan.reference.narrative import squeeze
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+
 _SME = re.compile(
     r"(?:面向中小企业预留|授予中小企业合同金额|中小企业预留)[^0-9]{0,6}(?P<amount>\d+(?:\.\d+)?)(?P<unit>万元|元)"
 )

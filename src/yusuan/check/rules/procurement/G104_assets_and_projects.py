@@ -25,6 +25,8 @@ from yusuan.check.projects import project_rows
 from yusuan.model import Finding, Severity
 from yusuan.reference.narrative import squeeze
 
+TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
+
 _NO_SPACE = re.compile(r"办公用房建筑总面积0平方米")
 
 

@@ -29,6 +29,9 @@ from yusuan.check.projects import project_rows
 from yusuan.model import Evidence, Finding, Severity
 from yusuan.procurement import implies_purchase
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
+
 
 def _wan(yuan: Decimal) -> str:
     return f"{yuan / Decimal(10000):.2f}万元"
@@ -63,7 +66,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     elif budget < purchases:
         yield issue(
             Severity.INFO,
-            f"政府采购预算{_wan(budget)}少于名称显示为购置的项目合计{_wan(purchases)}（{names}）；"
+            f"政府采购预算{_wan(budget)}少于名称显示为购置的项目金额之和{_wan(purchases)}（{names}）；"
             "请确认其余部分不属于政府采购",
             f"the procurement budget {_wan(budget)} is below the purchase projects' "
             f"{_wan(purchases)} ({names}); confirm the rest is not procurement",

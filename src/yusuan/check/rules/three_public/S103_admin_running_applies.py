@@ -26,6 +26,8 @@ from yusuan.check.figures import cell_location, compare, judge, table_location, 
 from yusuan.model import Finding, Severity
 from yusuan.model.budget import UnitType
 
+TABLES = ("admin_running",)  # the tables this rule reads (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     table = ctx.require_table("admin_running")
@@ -48,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     row = table.rows[0] if table.rows else None
     econ_total = total_row(economic)
     if row is None or econ_total is None:
-        raise CannotEvaluate("机关运行经费表或经济分类表没有合计行 / no total line")
+        raise CannotEvaluate("机关运行经费表或经济分类表中未找到 total 行 / no total line found")
     found = judge(
         compare(row.amount(table, "total"), [econ_total.amount(economic, "public")], table.unit),
         table.unit,

@@ -22,6 +22,8 @@ from yusuan.check.figures import src_location
 from yusuan.model import Finding, Severity
 from yusuan.reference.narrative import squeeze
 
+KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     section = ctx.disclosure.section("three_public")
