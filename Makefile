@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SEED := examples/000_6562e89d941fc7ec.txt
 EXAMPLE_BUDGET := examples/shuozhou-2025-budget.xlsx
 DEB_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
-	libreoffice-core libreoffice-writer-nogui libreoffice-calc-nogui
+	libreoffice-core libreoffice-writer-nogui libreoffice-calc-nogui chromium
 
 .PHONY: demo test wheel-test setup system-packages lint clean
 

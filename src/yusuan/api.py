@@ -200,6 +200,14 @@ def warm() -> None:
             continue
 
 
+def input_format(path: str | Path) -> str:
+    """The format a reader would take ``path`` as (pdf, docx, xlsx, html, text), after the readers'
+    limits (size, ZIP members and ratios); InputError naming the file and the problem otherwise."""
+    from yusuan.read.sniff import sniff
+
+    return sniff(Path(path))[0].value
+
+
 def check_html(report: Report) -> str:
     """The report as one HTML page (each finding with the rows or sentences involved)."""
     from yusuan.render.report_html import report_html

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from yusuan import api
 from yusuan.batch import command as batch
+from yusuan.serve import command as serve
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_CODES = (
@@ -294,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="标题字体（默认方正小标宋简体；[tool.yusuan] font-title）/ title typeface",
     )
     p.set_defaults(func=_cmd_build)
+    serve.add_parsers(sub)
     for command in sub.choices.values():  # every command: its exit codes, its own usage on errors
         command.epilog = EXIT_CODES
         command.set_defaults(parser=command)

@@ -6,7 +6,22 @@ rules, and yields one outcome per document in input order. The store (yusuan.sto
 given, answers for documents already checked by this version.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from yusuan.batch.jobs import Job, Options, Outcome
-from yusuan.batch.runner import BatchResult, run_batch
+
+if TYPE_CHECKING:
+    from yusuan.batch.runner import BatchResult, run_batch
 
 __all__ = ["BatchResult", "Job", "Options", "Outcome", "run_batch"]
+
+
+def __getattr__(name: str) -> Any:
+    """The runner (and through it the store: SQLAlchemy, Alembic) loads on first use, so that a
+    command given one file never pays for it."""
+    if name in ("BatchResult", "run_batch"):
+        return getattr(import_module("yusuan.batch.runner"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

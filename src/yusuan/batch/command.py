@@ -11,13 +11,15 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yusuan import __version__, api
 from yusuan.batch.jobs import Options, Outcome
 from yusuan.batch.pool import Executor, default_jobs, local_executor
 from yusuan.batch.progress import progress_bars
-from yusuan.batch.runner import BatchResult, run_batch
+
+if TYPE_CHECKING:  # the runner loads the store (SQLAlchemy, Alembic): only when a batch runs
+    from yusuan.batch.runner import BatchResult
 
 _BATCH_OPTIONS = ("jobs", "summary", "store", "previous", "scheduler")
 
@@ -84,6 +86,8 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 def _run(args: argparse.Namespace, options: Options, **kwargs: Any) -> BatchResult:
     """Run the batch; Ctrl-C or SIGTERM stops the workers and abandons what they were doing."""
+    from yusuan.batch.runner import run_batch
+
     executor = _executor(args)
     previous_term = signal.signal(signal.SIGTERM, _interrupt)
     try:

@@ -1,0 +1,87 @@
+"""The pages: login with CSRF, list filters and sorting, deciding, a conflict shown, assignment, comments."""
+
+from __future__ import annotations
+
+import re
+
+from workbench import SEED, Bench
+
+from yusuan.store.people import add_user, reviewers
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, html[:500]
+    return found.group(1)
+
+
+def _login(bench: Bench, name: str, password: str) -> str:
+    form = bench.client.get("/login")
+    reply = bench.client.post(
+        "/login", data={"name": name, "password": password, "csrf": _csrf(form.text)}, follow_redirects=False
+    )
+    assert (reply.status_code, reply.headers["location"]) == (303, "/")
+    return _csrf(bench.client.get("/").text)
+
+
+def test_pages_need_a_login_and_forms_a_csrf_token(bench: Bench) -> None:
+    first = bench.client.get("/", follow_redirects=False)
+    assert (first.status_code, first.headers["location"]) == (303, "/login")
+    forged = bench.client.post("/login", data={"name": "审核员甲", "password": "pw-a", "csrf": "x"})
+    assert forged.status_code == 403 and "CSRF" in forged.json()["detail"]
+    form = bench.client.get("/login")
+    wrong = bench.client.post("/login", data={"name": "审核员甲", "password": "no", "csrf": _csrf(form.text)})
+    assert wrong.status_code == 401 and "用户名或密码不对" in wrong.text
+
+
+def test_review_through_the_pages(bench: Bench) -> None:
+    upload_id = bench.upload("reviewer", SEED).json()["id"]
+    findings = bench.wait(upload_id)["report"]["findings"]
+    csrf = _login(bench, "审核员甲", "pw-a")
+    listing = bench.client.get("/", params={"unit": "朔城区", "sort": "errors", "order": "asc"})
+    assert "朔州市朔城区数字政府服务中心" in listing.text and "山西省" in listing.text
+    assert "还没有文件" in bench.client.get("/", params={"year": "2024"}).text
+
+    first = findings[0]["id"]
+    url = f"/documents/{upload_id}/findings/{first}/decision"
+    no_token = bench.client.post(url, data={"decision": "accepted", "version": 0, "csrf": ""})
+    assert no_token.status_code in (403, 422)
+    decided = bench.client.post(
+        url, data={"decision": "accepted", "version": 0, "reason": "属实", "csrf": csrf}
+    )
+    assert decided.status_code == 200 and "已确认 accepted" in decided.text
+    # a second reviewer's form still shows version 0: nothing is overwritten, and the page says so
+    stale = bench.client.post(
+        url, data={"decision": "dismissed", "version": 0, "csrf": csrf}, follow_redirects=False
+    )
+    assert stale.headers["location"] == f"/documents/{upload_id}?conflict={first}#f{first}"
+    assert "已由他人处理" in bench.client.get(stale.headers["location"]).text
+
+    engine = bench.client.app.state.engine  # type: ignore[attr-defined]
+    second = next(person.id for person in reviewers(engine) if person.name == "审核员乙")
+    assigned = bench.client.post(f"/documents/{upload_id}/assign", data={"reviewer_id": second, "csrf": csrf})
+    assert "审核员乙" in assigned.text
+    commented = bench.client.post(
+        f"/documents/{upload_id}/comments", data={"body": "请核对第3页", "finding_id": first, "csrf": csrf}
+    )
+    assert "请核对第3页" in commented.text
+    audit = bench.client.get("/audit").text
+    assert all(action in audit for action in ("login", "upload", "checked", "decision", "assign", "comment"))
+    letter = bench.client.get(f"/documents/{upload_id}/letter.docx")
+    assert letter.headers["content-type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_preparer_cannot_decide_nor_see_the_audit_log(bench: Bench) -> None:
+    engine = bench.client.app.state.engine  # type: ignore[attr-defined]
+    add_user(engine, "单位编制", "preparer", unit="朔州市朔城区数字政府服务中心", password="p")
+    upload_id = bench.upload("reviewer", SEED).json()["id"]
+    finding = bench.wait(upload_id)["report"]["findings"][0]["id"]
+    csrf = _login(bench, "单位编制", "p")
+    page = bench.client.get(f"/documents/{upload_id}")
+    assert page.status_code == 200 and "确认 accept" not in page.text
+    refused = bench.client.post(
+        f"/documents/{upload_id}/findings/{finding}/decision",
+        data={"decision": "accepted", "version": 0, "csrf": csrf},
+    )
+    assert refused.status_code == 403
+    assert bench.client.get("/audit").status_code == 403
