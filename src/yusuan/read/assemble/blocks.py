@@ -125,6 +125,8 @@ class _Splitter:
         self.blocks = Blocks()
         self.part: str | None = None  # None before the first 第X部分 heading
         self.current: list[Line] | None = None
+        self.open: SectionBlock | None = None  # the section being read, while it is current
+        self.suspended: SectionBlock | None = None  # the section a hard boundary interrupted
         self.in_attachment = False
         self.pending_label: str | None = None
         self.seen_sections: set[str] = set()
@@ -136,6 +138,7 @@ class _Splitter:
         self.blocks.sections.append(block)
         self.close()
         self.current = block.lines
+        self.open = block
 
     def open_part(self, title: str, heading: Line) -> None:
         """A part heading: the part's only section opens, or the glossary, or nothing yet."""
@@ -150,7 +153,19 @@ class _Splitter:
 
     def close(self) -> None:
         self.current = None
+        self.open = None
         self.in_attachment = False
+
+    def continues(self, section: SectionBlock, text: str | None) -> bool:
+        """Whether a worksheet whose first line is ``text`` continues ``section``: a 绩效目标表
+        printed on a tab of its own after the performance section's text."""
+        performance = self.reading.performance
+        return (
+            text is not None
+            and performance is not None
+            and section.spec.id == self.reading.section_roles.get("performance")
+            and performance.sheet_title in squeeze(text)
+        )
 
     def section_for(self, text: str) -> SectionSpec | None:
         """The profile section a numbered heading opens, if any.
@@ -175,9 +190,15 @@ class _Splitter:
 
     def feed(self, line: Line) -> None:
         if not line.cells:  # a hard boundary (the end of a worksheet): no block runs on past it
+            # ... unless the next worksheet's first line continues the section (see continues)
+            self.suspended = self.open if self.current is not None else None
             self.close()
             return
         text = single_text(line)
+        if self.suspended is not None and not line.is_blank:
+            if self.continues(self.suspended, text):
+                self.current, self.open = self.suspended.lines, self.suspended
+            self.suspended = None
         reading = self.reading
         if text is not None:
             squeezed = squeeze(text)
