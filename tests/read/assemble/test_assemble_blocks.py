@@ -165,7 +165,8 @@ WORKBOOK_TABS = [
 
 
 def _tabs(lines_of: LinesOf, tabs: list[str]) -> list[Line]:
-    """Each text a worksheet: its lines, then the hard boundary (a Line with no cells) the XLSX reader ends it with."""
+    """Each text a worksheet: its lines, then the hard boundary (a Line with no cells) that the
+    XLSX reader ends a worksheet with."""
     lines: list[Line] = []
     for page, text in enumerate(tabs, start=1):
         tab = [replace(line, source=replace(line.source, page=page)) for line in lines_of(text)]

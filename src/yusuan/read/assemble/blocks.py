@@ -5,7 +5,7 @@ One pass over the lines, driven by the profile: part headings (第X部分, or th
 label such as "预算公开表1" just before a title becomes its number), numbered headings
 matching the profile's sections open sections, and the attachment pattern opens forwarded
 material. A part the profile gives a single section (Shanghai: 主要职能, 名词解释 …) is that
-section: its heading opens it. The table of contents (目录) is skipped.
+section: its heading opens it. The table of contents (目录) is set apart (Blocks.contents).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Blocks:
     attachments: list[AttachmentBlock] = field(default_factory=list)
     orphans: list[Line] = field(default_factory=list)  # text outside every block
     headings: list[str] = field(default_factory=list)  # the part headings as printed
+    contents: list[Line] = field(default_factory=list)  # the 目录's lines, its heading first
 
 
 def _ends_with_page_number(line: Line) -> bool:
@@ -102,7 +103,7 @@ def _first_entry_again(lines: list[Line], start: int) -> int:
     return next(again, start + 1)
 
 
-def _match_table(text: str, profile: Profile) -> TableSpec | None:
+def match_table(text: str, profile: Profile) -> TableSpec | None:
     squeezed = squeeze(text)
     if len(squeezed) > MAX_TITLE_CHARS or squeezed.endswith("。"):
         return None
@@ -211,7 +212,7 @@ class _Splitter:
                     self.close()
                     self.pending_label = squeezed
                     return
-                spec = _match_table(text, self.profile)
+                spec = match_table(text, self.profile)
                 if spec is not None:
                     block = TableBlock(spec=spec, title=line, label=self.pending_label)
                     self.blocks.tables.append(block)
@@ -271,13 +272,14 @@ def _page_footers(lines: list[Line], reading: ReadingSpec) -> set[int]:
 
 
 def split_blocks(lines: list[Line], profile: Profile, reading: ReadingSpec) -> Blocks:
-    """Split ``lines`` into the blocks of a disclosure, skipping the table of contents and
-    the page numbers at the foot of a page."""
+    """Split ``lines`` into the blocks of a disclosure, the table of contents set apart and
+    the page numbers at the foot of a page skipped."""
     splitter = _Splitter(profile, reading)
     contents = contents_range(lines, reading)
     footers = _page_footers(lines, reading) if reading.skip_lines else set()
     for index, line in enumerate(lines):
         if contents is not None and contents[0] <= index < contents[1]:
+            splitter.blocks.contents.append(line)
             continue
         if index in footers:
             continue

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
 from yusuan.check.final_statements import Statement, statements
-from yusuan.model import Evidence, Finding, Severity
+from yusuan.model import Finding, Severity
 
 KINDS = ("final_accounts",)
 
