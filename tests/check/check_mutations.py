@@ -73,6 +73,13 @@ def remove_table(d: Disclosure, table: str) -> None:
     del d.tables[table]
 
 
+def remove_contents_entry(d: Disclosure, table: str) -> None:
+    """The 目录 entry naming the table taken out (the table stays printed)."""
+    kept = [e for e in d.contents if e.table != table]
+    assert len(kept) == len(d.contents) - 1, [e.table for e in d.contents]
+    d.contents = kept
+
+
 def set_title(d: Disclosure, table: str, old: str, new: str) -> None:
     t = d.tables[table]
     assert old in t.title, t.title
@@ -186,6 +193,7 @@ OPERATIONS: dict[str, Callable[..., None]] = {
         remove_row,
         rename_row,
         remove_table,
+        remove_contents_entry,
         set_title,
         set_unit_name,
         clear_notes,

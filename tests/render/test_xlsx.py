@@ -64,19 +64,26 @@ def test_merged_headers_and_print_set_up(rendered: dict[str, Path]) -> None:
     assert all(h is not None and h >= 18 for h in heights)
 
 
-def test_narrative_and_the_performance_section_on_their_own_sheets(
+def test_narrative_and_each_performance_sheet_on_its_own_tab(
     disclosure: Disclosure, rendered: dict[str, Path]
 ) -> None:
     book = openpyxl.load_workbook(rendered["xlsx"])
-    assert book.sheetnames[13:] == ["说明", "十、绩效管理情况", "说明（续）", "一般公共预算当年拨款结构图"]
-    section = book["十、绩效管理情况"]
-    column = [row[0] for row in section.iter_rows(values_only=True)]
-    assert column[0] == "十、绩效管理情况"
-    assert column.count("2025年项目支出绩效目标表") == len(disclosure.performance_targets)
-    # each 绩效目标表 starts a printed page
-    breaks = [b.id for b in section.row_breaks.brk]
-    assert len(breaks) == len(disclosure.performance_targets)
-    assert section.print_area is not None and section.sheet_properties.pageSetUpPr.fitToPage
+    n = len(disclosure.performance_targets)
+    assert n >= 2
+    tabs = [f"绩效目标表{i}" for i in range(1, n + 1)]
+    chart = "一般公共预算当年拨款结构图"
+    assert book.sheetnames[13:] == ["说明", "十、绩效管理情况", *tabs, "说明（续）", chart]
+    section = [row[0] for row in book["十、绩效管理情况"].iter_rows(values_only=True)]
+    assert section[0] == "十、绩效管理情况" and "2025年项目支出绩效目标表" not in section
+    for tab, target in zip(tabs, disclosure.performance_targets, strict=True):
+        sheet = book[tab]
+        column = [row[0] for row in sheet.iter_rows(values_only=True)]
+        # the tab begins with the sheet's title (what the reader continues the section on)
+        assert column[0] == "2025年项目支出绩效目标表"
+        assert column.count("2025年项目支出绩效目标表") == 1
+        assert any(target.project in str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+        assert sheet.print_area is not None and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.paperSize == 9
     rest = [row[0] for row in book["说明（续）"].iter_rows(values_only=True)]
     assert rest[0].startswith("十一、") and "第四部分 名词解释" in rest
 

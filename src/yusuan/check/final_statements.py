@@ -28,7 +28,6 @@ class Patterns:
     direction: re.Pattern[str]
     undecided: re.Pattern[str]
     reason: re.Pattern[str]
-    placeholder: re.Pattern[str]
     words: dict[str, str]  # direction word -> up | down | same
     part_table: str = ""  # the table holding the 预算数 of parts stated without it (三公)
     part_rate: re.Pattern[str] | None = None
@@ -62,7 +61,6 @@ def _patterns(profile: Profile) -> Patterns | None:
     return Patterns(
         **{key: re.compile(raw[key]) for key in ("budget", "final", "rate", "direction", "undecided")},
         reason=re.compile(raw["reason"]),
-        placeholder=re.compile(raw["placeholder"]),
         words={str(k): str(v) for k, v in raw["words"].items()},
         part_table=str(parts.get("table", "")),
         part_rate=re.compile(parts["rate"]) if parts.get("rate") else None,

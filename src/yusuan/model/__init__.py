@@ -6,6 +6,7 @@ from yusuan.model.disclosure import Disclosure, DocumentFacts, Kind, Scope
 from yusuan.model.document import (
     AssetStatement,
     Attachment,
+    ContentsEntry,
     GlossaryEntry,
     Indicator,
     PerformanceTarget,
@@ -29,6 +30,7 @@ __all__ = [
     "CodeError",
     "CodeKind",
     "Column",
+    "ContentsEntry",
     "Disclosure",
     "DocumentFacts",
     "Evidence",

@@ -9,6 +9,7 @@ from yusuan.model.amount import Unit
 from yusuan.model.document import (
     AssetStatement,
     Attachment,
+    ContentsEntry,
     GlossaryEntry,
     PerformanceTarget,
     ProcurementStatement,
@@ -56,6 +57,7 @@ class Disclosure:
     assets: AssetStatement | None = None
     glossary: list[GlossaryEntry] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    contents: list[ContentsEntry] = field(default_factory=list)  # the 目录 as printed; [] when none
     problems: list[ReadProblem] = field(default_factory=list)
     source_file: str = ""
 

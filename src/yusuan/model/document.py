@@ -78,6 +78,17 @@ class GlossaryEntry:
     source: Source | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """A line of the 目录 as printed, and what it names in the template: a table (its semantic
+    id), a section (its id), or neither (a part heading, a wrapped line)."""
+
+    text: str  # the entry's title, its numbering and page number taken off
+    source: Source
+    table: str | None = None
+    section: str | None = None
+
+
 @dataclass(slots=True)
 class Attachment:
     """Material attached to the disclosure that is not part of it (a forwarded notice …)."""

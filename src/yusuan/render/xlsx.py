@@ -1,4 +1,4 @@
-"""XLSX with xlsxwriter: one sheet per table and per 绩效目标表, the narrative on its own sheet.
+"""XLSX with xlsxwriter: one tab per table and per 绩效目标表, the narrative on its own tabs.
 
 Amounts are written as numbers (so that the officer can work with them) in the format of the
 places they were written with ("0.00" for 0.01 万元). Excel stores a number as a binary double;
@@ -31,6 +31,7 @@ WIDTH_PER_UNIT = 1.1  # Excel column width (digits of the default font) per half
 TEXT_SHEET = "说明"
 TEXT_SHEET_CONTINUED = "说明（续）"
 PERFORMANCE_SHEET = "performance"  # TableBlock.id of a 绩效目标表
+SHEET_TAB = "绩效目标表"  # the tab of the n-th 绩效目标表: 绩效目标表1, 绩效目标表2 …
 LINE_HEIGHT = 14  # points per line of 10.5 pt text
 ROW_HEIGHT = 18  # points: every table row at least this, so that rows are even
 TEXT_WIDTH = 64  # the narrative sheet's column, in character widths: fits A4 portrait
@@ -225,37 +226,40 @@ def _chart_sheet(book: Workbook, fmt: _Formats, block: ChartBlock) -> None:
     sheet.fit_to_pages(1, 1)
 
 
-def _section_sheet(
+def _section_sheets(
     book: Workbook, fmt: _Formats, blocks: list[Heading | Paragraphs | TableBlock], draft: bool
 ) -> None:
-    """The section that holds the 绩效目标表 sheets: its text, then each sheet on a page of its own.
+    """The section that holds the 绩效目标表 sheets: its text on a tab named by its heading, then
+    each 绩效目标表 on a tab of its own (绩效目标表1, 绩效目标表2 …), each printed on its own pages.
 
-    One worksheet, because a reader takes a tab boundary for the end of a section; the print
-    set-up still gives each 绩效目标表 its own page (a page break before each), and the text is
-    merged across the sheet's columns so that it wraps to the page.
+    A reader continues the section onto a tab whose first line is a 绩效目标表 title, so the
+    sheets still belong to the section. The text is merged across the sheets' columns so that
+    it wraps to the page; text printed after a sheet stays on that sheet's tab.
     """
     grids = [b for b in blocks if isinstance(b, TableBlock)]
     widths = grids[0].grid.widths
     last = len(widths) - 1
-    heading = next((b.text for b in blocks if isinstance(b, Heading)), TEXT_SHEET)
-    sheet = book.add_worksheet(heading[:31])
-    for index, width in enumerate(widths):
-        sheet.set_column(index, index, width * WIDTH_PER_UNIT + 2)
     characters = int(sum(widths) * WIDTH_PER_UNIT) - 4
+    heading = next((b.text for b in blocks if isinstance(b, Heading)), TEXT_SHEET)
+    sheet: Worksheet | None = None
     row = 0
-    breaks = []
+    sheets = 0
+
+    def finish() -> None:
+        if sheet is not None:
+            _print_set_up(sheet, row - 1, last, False, draft)
+
+    def new_sheet(name: str) -> Worksheet:
+        tab = book.add_worksheet(name[:31])
+        for index, width in enumerate(widths):
+            tab.set_column(index, index, width * WIDTH_PER_UNIT + 2)
+        return tab
+
     for block in blocks:
-        if isinstance(block, Heading):
-            sheet.merge_range(row, 0, row, last, block.text, fmt.get("heading"))
-            sheet.set_row(row, ROW_HEIGHT + 4)
-            row += 1
-        elif isinstance(block, Paragraphs):
-            for line in block.lines:
-                sheet.merge_range(row, 0, row, last, line, fmt.get("paragraph"))
-                sheet.set_row(row, 16 * max(-(-text_width(line) // characters), 1) + 4)
-                row += 1
-        else:
-            breaks.append(row)
+        if isinstance(block, TableBlock):
+            finish()
+            sheets += 1
+            sheet, row = new_sheet(f"{SHEET_TAB}{sheets}"), 0
             title = f"{DRAFT_MARK} {block.title}" if draft else block.title
             sheet.merge_range(row, 0, row, last, title, fmt.get("title"))
             sheet.set_row(row, 28)
@@ -265,16 +269,27 @@ def _section_sheet(
                 _write_cell(sheet, fmt, row + r, c, cell, header=r < len(block.grid.header))
             _row_heights(sheet, rows, row, block.grid.widths)
             row += len(rows)
-    sheet.set_h_pagebreaks(breaks)
-    _print_set_up(sheet, row - 1, last, False, draft)
+            continue
+        if sheet is None:
+            sheet = new_sheet(heading)
+        if isinstance(block, Heading):
+            sheet.merge_range(row, 0, row, last, block.text, fmt.get("heading"))
+            sheet.set_row(row, ROW_HEIGHT + 4)
+            row += 1
+        else:
+            for line in block.lines:
+                sheet.merge_range(row, 0, row, last, line, fmt.get("paragraph"))
+                sheet.set_row(row, 16 * max(-(-text_width(line) // characters), 1) + 4)
+                row += 1
+    finish()
 
 
 def document_xlsx(doc: Document, draft: bool = False) -> bytes:
     """Sheets in the document's order: a sheet per table, the narrative, the chart.
 
     The narrative is on its own sheets: 说明 up to the section that prints the 绩效目标表
-    sheets, that section on a sheet of its own (each 绩效目标表 on its own printed page), and
-    说明（续） for the rest.
+    sheets, that section's text on a sheet of its own and each 绩效目标表 on a tab of its own,
+    and 说明（续） for the rest.
     """
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
@@ -306,7 +321,7 @@ def document_xlsx(doc: Document, draft: bool = False) -> bytes:
     if any(isinstance(b, Paragraphs) for b in before):
         _text_sheet(book, fmt, TEXT_SHEET, before, draft)
     if section:
-        _section_sheet(book, fmt, section, draft)
+        _section_sheets(book, fmt, section, draft)
     if after:
         _text_sheet(book, fmt, TEXT_SHEET_CONTINUED, after, draft)
     for chart in charts:

@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from dataclasses import replace
 
 from yusuan.read.assemble.blocks import contents_range, split_blocks
 from yusuan.read.assemble.spec import ReadingSpec
@@ -142,3 +143,53 @@ def test_sections_without_part_headings(lines_of: LinesOf, shanxi: Profile, read
         "不是本模板的标题，属于上一节。",
     ]
     assert len(blocks.attachments) == 1
+
+
+WORKBOOK_TABS = [
+    """
+第三部分 2025年单位预算情况说明
+
+十、绩效管理情况
+
+本单位实行绩效目标管理。
+""",
+    """
+2025年项目支出绩效目标表
+
+项目名称|某项目
+""",
+    """
+不属于任何章节的说明文字
+""",
+]
+
+
+def _tabs(lines_of: LinesOf, tabs: list[str]) -> list[Line]:
+    """Each text a worksheet: its lines, then the hard boundary (a Line with no cells) that the
+    XLSX reader ends a worksheet with."""
+    lines: list[Line] = []
+    for page, text in enumerate(tabs, start=1):
+        tab = [replace(line, source=replace(line.source, page=page)) for line in lines_of(text)]
+        lines.extend([*tab, Line(cells=(), source=replace(tab[0].source, line=None))])
+    return lines
+
+
+def test_a_tab_beginning_with_a_performance_sheet_continues_the_section(
+    lines_of: LinesOf, shanxi: Profile, reading: ReadingSpec
+) -> None:
+    blocks = split_blocks(_tabs(lines_of, WORKBOOK_TABS), shanxi, reading)
+    (section,) = [s for s in blocks.sections if s.spec.id == "performance"]
+    texts = [line.text for line in section.lines if not line.is_blank]
+    assert "2025年项目支出绩效目标表" in texts and any("某项目" in t for t in texts)
+    assert {line.source.page for line in section.lines if not line.is_blank} == {1, 2}
+    # a tab that does not begin with a sheet's title still ends the section at the boundary
+    assert [line.text for line in blocks.orphans] == ["不属于任何章节的说明文字"]
+
+
+def test_a_performance_sheet_tab_after_a_table_does_not_open_a_section(
+    lines_of: LinesOf, shanxi: Profile, reading: ReadingSpec
+) -> None:
+    tabs = ["第二部分 2025年单位预算报表\n\n2025年预算支出总表\n\n合计|1.00", WORKBOOK_TABS[1]]
+    blocks = split_blocks(_tabs(lines_of, tabs), shanxi, reading)
+    assert not any(s.spec.id == "performance" for s in blocks.sections)
+    assert "2025年项目支出绩效目标表" in [line.text for line in blocks.orphans]

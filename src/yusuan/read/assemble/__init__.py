@@ -5,7 +5,7 @@ cell per grid column and calls :func:`assemble`. The steps:
 
 1. detect the profile (or take the one asked for);
 2. split the lines into blocks (:mod:`.blocks`): cover, tables, sections, glossary,
-   attachments; the table of contents is skipped;
+   attachments; the table of contents is set apart and read as entries (:mod:`.contents`);
 3. read each block: tables by the profile's layout (:mod:`.tables`), sections as printed
    (:mod:`.narrative`), the performance sheets inside the performance section
    (:mod:`.performance`), the procurement and asset statements (:mod:`.statements`);
@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from yusuan.model import Disclosure, ReadProblem, ReadProblemKind, Section, Table
 from yusuan.read.assemble.blocks import Blocks, split_blocks
+from yusuan.read.assemble.contents import read_contents
 from yusuan.read.assemble.facts import YEAR, read_facts, title_year
 from yusuan.read.assemble.narrative import line_text, read_attachment, read_glossary, read_section
 from yusuan.read.assemble.performance import read_sheets
@@ -167,6 +168,7 @@ def _assemble_rest(
         facts = replace(facts, year=next((int(m["year"]) for m in years), None))
     tag_roles(tables.values(), chosen, facts.unit)
     disclosure = Disclosure(facts=facts, tables=tables, problems=problems, source_file=path)
+    disclosure.contents = read_contents(blocks.contents, chosen, reading)
 
     roles = reading.section_roles
     for block in blocks.sections:

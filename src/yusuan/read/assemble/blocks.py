@@ -5,7 +5,7 @@ One pass over the lines, driven by the profile: part headings (第X部分, or th
 label such as "预算公开表1" just before a title becomes its number), numbered headings
 matching the profile's sections open sections, and the attachment pattern opens forwarded
 material. A part the profile gives a single section (Shanghai: 主要职能, 名词解释 …) is that
-section: its heading opens it. The table of contents (目录) is skipped.
+section: its heading opens it. The table of contents (目录) is set apart (Blocks.contents).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Blocks:
     attachments: list[AttachmentBlock] = field(default_factory=list)
     orphans: list[Line] = field(default_factory=list)  # text outside every block
     headings: list[str] = field(default_factory=list)  # the part headings as printed
+    contents: list[Line] = field(default_factory=list)  # the 目录's lines, its heading first
 
 
 def _ends_with_page_number(line: Line) -> bool:
@@ -102,7 +103,7 @@ def _first_entry_again(lines: list[Line], start: int) -> int:
     return next(again, start + 1)
 
 
-def _match_table(text: str, profile: Profile) -> TableSpec | None:
+def match_table(text: str, profile: Profile) -> TableSpec | None:
     squeezed = squeeze(text)
     if len(squeezed) > MAX_TITLE_CHARS or squeezed.endswith("。"):
         return None
@@ -125,6 +126,8 @@ class _Splitter:
         self.blocks = Blocks()
         self.part: str | None = None  # None before the first 第X部分 heading
         self.current: list[Line] | None = None
+        self.open: SectionBlock | None = None  # the section being read, while it is current
+        self.suspended: SectionBlock | None = None  # the section a hard boundary interrupted
         self.in_attachment = False
         self.pending_label: str | None = None
         self.seen_sections: set[str] = set()
@@ -136,6 +139,7 @@ class _Splitter:
         self.blocks.sections.append(block)
         self.close()
         self.current = block.lines
+        self.open = block
 
     def open_part(self, title: str, heading: Line) -> None:
         """A part heading: the part's only section opens, or the glossary, or nothing yet."""
@@ -150,7 +154,19 @@ class _Splitter:
 
     def close(self) -> None:
         self.current = None
+        self.open = None
         self.in_attachment = False
+
+    def continues(self, section: SectionBlock, text: str | None) -> bool:
+        """Whether a worksheet whose first line is ``text`` continues ``section``: a 绩效目标表
+        printed on a tab of its own after the performance section's text."""
+        performance = self.reading.performance
+        return (
+            text is not None
+            and performance is not None
+            and section.spec.id == self.reading.section_roles.get("performance")
+            and performance.sheet_title in squeeze(text)
+        )
 
     def section_for(self, text: str) -> SectionSpec | None:
         """The profile section a numbered heading opens, if any.
@@ -175,9 +191,15 @@ class _Splitter:
 
     def feed(self, line: Line) -> None:
         if not line.cells:  # a hard boundary (the end of a worksheet): no block runs on past it
+            # ... unless the next worksheet's first line continues the section (see continues)
+            self.suspended = self.open if self.current is not None else None
             self.close()
             return
         text = single_text(line)
+        if self.suspended is not None and not line.is_blank:
+            if self.continues(self.suspended, text):
+                self.current, self.open = self.suspended.lines, self.suspended
+            self.suspended = None
         reading = self.reading
         if text is not None:
             squeezed = squeeze(text)
@@ -190,7 +212,7 @@ class _Splitter:
                     self.close()
                     self.pending_label = squeezed
                     return
-                spec = _match_table(text, self.profile)
+                spec = match_table(text, self.profile)
                 if spec is not None:
                     block = TableBlock(spec=spec, title=line, label=self.pending_label)
                     self.blocks.tables.append(block)
@@ -250,13 +272,14 @@ def _page_footers(lines: list[Line], reading: ReadingSpec) -> set[int]:
 
 
 def split_blocks(lines: list[Line], profile: Profile, reading: ReadingSpec) -> Blocks:
-    """Split ``lines`` into the blocks of a disclosure, skipping the table of contents and
-    the page numbers at the foot of a page."""
+    """Split ``lines`` into the blocks of a disclosure, the table of contents set apart and
+    the page numbers at the foot of a page skipped."""
     splitter = _Splitter(profile, reading)
     contents = contents_range(lines, reading)
     footers = _page_footers(lines, reading) if reading.skip_lines else set()
     for index, line in enumerate(lines):
         if contents is not None and contents[0] <= index < contents[1]:
+            splitter.blocks.contents.append(line)
             continue
         if index in footers:
             continue

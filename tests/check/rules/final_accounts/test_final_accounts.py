@@ -72,7 +72,7 @@ def _replace_everywhere(*pairs: tuple[str, str]) -> Callable[[list[Line]], list[
 def _clean_lines(lines: list[Line]) -> list[Line]:
     """The genuine F104 findings corrected: 95.45% (9746.50 ÷ 10210.34 is 95.457…%), and the rates
     stated for the 三公 parts budgeted at 0 (因公出国（境）费, 公务用车: "完成预算的 0.00%"); and the
-    narrative's genuine defects: "下降（增长）" left from the template (D103, F105), the unit's name
+    narrative's genuine defects: "下降（增长）" left from the template (D103), the unit's name
     written 规划与自然资源局 three times (D112, pp. 25-26), 人员经费 4896.98 in the text where the
     基本支出决算表 totals 4884.09 (N101, p. 24 against p. 16), and three items named otherwise than
     their lines: 其他国土资源事务支出 for 2200199 其他自然资源事务支出, and the 款 住房保障支出 for
@@ -153,15 +153,16 @@ def test_the_real_document_gives_only_its_genuine_errors() -> None:
     基本支出决算表 totals 4884.09 (p. 24 against p. 16)."""
     errors = _errors(read_pdf_document(REAL))
     assert sorted((f.rule, f.evidence.expected, f.evidence.actual) for f in errors) == [
+        # "下降（增长）27.78%": the template's pair of words left in the 三公 text, one defect, one rule
         ("D103", None, None),
         ("F102", "236.64万元", "236.63万元"),
         ("F102", "236.64万元", "236.63万元"),
         ("F102", "3845.24万元", "3845.25万元"),
         ("F104", "95.46%", "95.45%"),
-        # "下降（增长）27.78%": the template's pair of words left in the 三公 text
-        ("F105", None, "下降（增长）"),
         ("N101", "4884.09万元", "4896.98万元"),
     ]
+    (placeholder,) = [f for f in errors if f.rule == "D103"]
+    assert "下降（增长）" in placeholder.message and placeholder.locations[0].section == "three_public"
     warnings = [
         f for f in check_disclosure(read_pdf_document(REAL)).findings if f.severity is Severity.WARNING
     ]
@@ -182,7 +183,9 @@ def test_a_clean_variant_gives_no_error_and_no_warning() -> None:
 
 def test_the_template_gives_its_placeholder_findings() -> None:
     rules = _rules(_errors(read_pdf_document(TEMPLATE)))
-    assert {"D103", "F105", "F106"} <= rules
+    assert {"D103", "F106"} <= rules
+    # its undecided words and XXXXXXXX reasons are template text: D103's alone
+    assert not rules & {"F105", "N108"}
     assert not rules & {"F101", "F102", "F103", "F104"}  # nothing to add up or recompute in it
 
 
@@ -208,18 +211,18 @@ def test_the_template_gives_its_placeholder_findings() -> None:
             "F105",
             "general_explanation",
         ),
-        # an undecided direction left from the template
+        # an undecided direction left from the template: template text, D103's (F105 leaves it)
         (
             _replace_text("100.00%。决算数同预算数持平。", "100.00%。决算数大于（小于）预算数。"),
-            "F105",
+            "D103",
             "general_explanation",
         ),
         # a completion rate with its digits swapped
         (_replace_text("98.61%", "98.16%"), "F104", "general_explanation"),
         # a 三公 part's rate recomputed against the 三公 table's 预算数 (0.39 of 2.85 is 13.68%)
         (_replace_text("完成预算的 13.68%。", "完成预算的 31.68%。"), "F104", "three_public"),
-        # an empty reason
-        (_replace_text("年中社会保险缴费基数变更导致。", "。"), "F105", "general_explanation"),
+        # an empty reason: N108's (F105 leaves a printed reason to it)
+        (_replace_text("年中社会保险缴费基数变更导致。", "。"), "N108", "general_explanation"),
     ],
 )
 def test_a_planted_defect_in_the_text_is_found(
@@ -297,3 +300,34 @@ def test_a_total_that_differs_between_tables_is_found() -> None:
 
     found = [f for f in _errors(_planted(tables=change)) if f.rule == "F102"]
     assert {loc.table for f in found for loc in f.locations} >= {"final_income", "final_overview"}
+
+
+@pytest.mark.parametrize(
+    ("plant", "owner", "left_by"),
+    [
+        # the template's pair of words: template text, D103's; F105 leaves the undecided statement
+        (
+            _replace_text("100.00%。决算数同预算数持平。", "100.00%。决算数大于（小于）预算数。"),
+            "D103",
+            "F105",
+        ),
+        # "下降（增长）" in a 三公 statement (as the real document prints it)
+        (_replace_text("下降 27.78%", "下降（增长）27.78%"), "D103", "F105"),
+        # an empty reason: N108's; F105 leaves a reason that is printed
+        (_replace_text("年中社会保险缴费基数变更导致。", "。"), "N108", "F105"),
+    ],
+)
+def test_one_defect_is_reported_by_one_rule(
+    plant: Callable[[list[Line]], list[Line]], owner: str, left_by: str
+) -> None:
+    findings = check_disclosure(_planted(lines=plant)).findings
+    rules = [f.rule for f in findings if f.severity is not Severity.INFO]
+    assert rules.count(owner) == 1 and left_by not in rules, rules
+
+
+def test_a_difference_with_no_reason_at_all_is_f105s() -> None:
+    plant = _replace_text("决算数小于预算数的主要原因", "决算数小于预算数。其")
+    findings = check_disclosure(_planted(lines=plant)).findings
+    assert [(f.rule, f.severity) for f in findings if f.severity is not Severity.INFO] == [
+        ("F105", Severity.WARNING)
+    ]

@@ -3,7 +3,10 @@ A reason or purpose the narrative opens is actually given.
 
 What: every "主要原因是…" and "主要用于…" of the 说明 is followed by words that explain: not by
 nothing ("主要原因是。"), nor by template filler ("主要原因是xxxxxx", "主要用于……", "等")
-(data/narrative/wording.yaml: reason_intros, purpose_intros, empty_explanation).
+(data/narrative/wording.yaml: reason_intros, purpose_intros, empty_explanation). One defect,
+one rule: an explanation that is the template's placeholder ("主要原因是XXXXXXXX", "xxxxxx") is
+template text left in the document, reported by D103; this rule reports the ones that are empty
+or filler ("。", "……", "等").
 
 Why: the 说明 exists to explain the figures; an announced reason that is left empty discloses
 nothing and shows that the template was filled in carelessly.
@@ -24,9 +27,9 @@ from yusuan.reference.narrative import load_wording
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    empty = load_wording().empty_explanation
+    wording = load_wording()
     for item in explanations(ctx):
-        if not empty.fullmatch(item.text):
+        if not wording.empty_explanation.fullmatch(item.text) or wording.placeholders.search(item.text):
             continue
         what = "原因" if item.kind == "reason" else "用途"
         yield issue(
