@@ -96,7 +96,7 @@ def test_a_budget_workbook_given_to_check_points_to_build(capsys: pytest.Capture
 def test_check_on_a_pdf_imports_only_what_it_uses() -> None:
     heavy = [
         "openpyxl", "docx", "numpy", "weasyprint", "xlsxwriter", "jsonschema",
-        "yusuan.derive", "yusuan.render", "yusuan.procurement",
+        "yusuan.derive", "yusuan.render", "yusuan.procurement", "yusuan.reference.procurement",
         "sqlalchemy", "alembic", "fastapi", "dask", "yusuan.store", "yusuan.serve.app",
     ]  # fmt: skip
     probe = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from yusuan.check.context import Context
 from yusuan.check.figures import src_location
@@ -29,22 +30,35 @@ class Explanation:
         return src_location(self.section.source, section=self.section.id, sentence=self.sentence[-80:])
 
 
-def _opening(text: str, start: int, intros: tuple[str, ...]) -> str | None:
-    return next((intro for intro in intros if text.startswith(intro, start)), None)
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+@cache
+def _scanner(
+    reasons: tuple[str, ...], purposes: tuple[str, ...], directions: tuple[tuple[str, tuple[str, ...]], ...]
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Compiled once per wording: the openings (reasons before purposes, each list in its order,
+    which is the order regex alternation tries them at one place), the direction words and what
+    each means. The scan finds the same openings as trying each word at every character did."""
+    openings = re.compile(f"(?P<reason>{_alternatives(reasons)})|(?P<purpose>{_alternatives(purposes)})")
+    direction_of = {word: key for key, words in directions for word in words}
+    last_direction = re.compile("|".join(re.escape(w) for w in direction_of))
+    return openings, last_direction, direction_of
 
 
 def _explanations(section: Section, wording: Wording) -> Iterator[Explanation]:
-    direction_of = {word: key for key, words in wording.directions.items() for word in words}
-    last_direction = re.compile("|".join(re.escape(w) for w in direction_of))
+    openings, last_direction, direction_of = _scanner(
+        wording.reason_intros, wording.purpose_intros, tuple(wording.directions.items())
+    )
     text = squeeze(section.text)
     position = 0
     while position < len(text):
-        reason = _opening(text, position, wording.reason_intros)
-        purpose = None if reason else _opening(text, position, wording.purpose_intros)
-        intro = reason or purpose
-        if intro is None:
-            position += 1
-            continue
+        found = openings.search(text, position)
+        if found is None:
+            return
+        position, intro = found.start(), found.group()
+        is_reason = found.lastgroup == "reason"
         begin = position + len(intro)
         end_match = _END.search(text, begin)
         end = end_match.start() if end_match else len(text)
@@ -53,7 +67,7 @@ def _explanations(section: Section, wording: Wording) -> Iterator[Explanation]:
         words = last_direction.findall(before)
         yield Explanation(
             section=section,
-            kind="reason" if reason else "purpose",
+            kind="reason" if is_reason else "purpose",
             intro=intro,
             text=text[begin:end].lstrip("：:"),
             explains=direction_of[words[-1]] if words else None,

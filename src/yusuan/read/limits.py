@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 import time
-import zipfile
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from yusuan.read.errors import InputError
+
+if TYPE_CHECKING:
+    import zipfile
 
 MIB = 1024 * 1024
 XML_SUFFIXES = (".xml", ".rels", ".vml")

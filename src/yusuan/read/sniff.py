@@ -10,14 +10,16 @@ from __future__ import annotations
 import io
 import json
 import re
-import zipfile
 import zlib
 from enum import Enum
 from pathlib import Path
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from yusuan.read.errors import InputError
 from yusuan.read.limits import DEFAULT_LIMITS, Limits, check_xml_parts, check_zip, one_line
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_TEXT_BYTES = DEFAULT_LIMITS.max_file_bytes
 
@@ -123,6 +125,8 @@ def _read(path: Path, limits: Limits) -> bytes:
 
 def _package_format(name: str, data: bytes, limits: Limits) -> Format:
     """DOCX or XLSX, after the package passed the size and XML checks."""
+    import zipfile  # here, not at the top: reading a PDF needs neither zipfile nor XML
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             check_zip(name, package, limits)
@@ -150,6 +154,8 @@ def _package_format(name: str, data: bytes, limits: Limits) -> Format:
 
 def _main_content_types(package: zipfile.ZipFile) -> set[str]:
     """The content types declared in [Content_Types].xml, without their vendor prefix."""
+    from xml.etree import ElementTree
+
     try:
         root = ElementTree.fromstring(package.read("[Content_Types].xml"))
     except (ElementTree.ParseError, LookupError, ValueError):  # LookupError: a bogus declared encoding

@@ -1,14 +1,13 @@
 """Where the reference data lives: the package's data folder, or $YUSUAN_DATA.
 
 The data is package data: ``yusuan/data`` inside the package (in the repository a link to the
-top-level data/ folder, in a wheel or a plain install a copy), found with importlib.resources so
-that an installed yusuan works from any directory. This module is the one place that finds it.
+top-level data/ folder, in a wheel or a plain install a copy), found beside the installed package
+so that an installed yusuan works from any directory. This module is the one place that finds it.
 """
 
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +22,13 @@ def data_dir() -> Path:
     override = os.environ.get("YUSUAN_DATA")
     if override:
         return Path(override)
-    # yusuan is a regular package on the file system (a directory, never a zip): a real Path
-    return Path(str(resources.files("yusuan").joinpath("data")))
+    # yusuan is a regular package on the file system (a directory, never a zip), so its data is the
+    # folder beside this module's package: what importlib.resources.files("yusuan") gives, without
+    # importing importlib.resources (with tempfile, shutil and zipfile) on every start
+    return _PACKAGE / "data"
+
+
+_PACKAGE = Path(__file__).parent.parent
 
 
 def load_yaml(text: str) -> Any:

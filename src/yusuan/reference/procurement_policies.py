@@ -20,6 +20,7 @@ from yusuan.reference.procurement import (
     procurement_dir,
     statement_of,
 )
+from yusuan.reference.purchase_words import purchase_words as purchase_words  # re-exported
 
 
 @dataclass(frozen=True)
@@ -101,14 +102,6 @@ def policy(policy_id: str) -> Policy:
         return policies()[policy_id]
     except KeyError:
         raise ReferenceError(f"没有全国政策 {policy_id!r} / no national policy {policy_id!r}") from None
-
-
-@cache
-def purchase_words() -> tuple[str, ...]:
-    """Words in a project name that show a purchase (data/procurement/purchase-words.yaml)."""
-    path = procurement_dir() / "purchase-words.yaml"
-    raw = load_yaml(path.read_text(encoding="utf-8"))
-    return tuple(str(w) for w in raw["words"])
 
 
 @dataclass(frozen=True)

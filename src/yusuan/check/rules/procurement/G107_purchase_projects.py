@@ -27,7 +27,7 @@ from yusuan.check.context import CannotEvaluate, Context, issue
 from yusuan.check.figures import cell_location, src_location
 from yusuan.check.projects import project_rows
 from yusuan.model import Evidence, Finding, Severity
-from yusuan.reference.procurement_policies import purchase_words
+from yusuan.reference.purchase_words import purchase_words
 
 KINDS = ("budget",)  # 预算 only: the 决算 discloses other statements (see check/engine.py)
 TABLES = ("projects",)  # the tables this rule reads (see check/engine.py)
