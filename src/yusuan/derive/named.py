@@ -58,12 +58,16 @@ def three_public(ctx: Context) -> Table:
     return ctx.table(table_id, rows)
 
 
+def _economic_in(codes: tuple[str, ...]) -> ItemFilter:
+    return lambda item: item.economic.digits.startswith(codes)
+
+
 def _three_public_record(ctx: Context, items: list[LineItem]) -> Table:
     """One row of figures: a column per "三公" key of the form, and 机关运行经费 beside them."""
     table_id = "three_public"
     unit, keys = ctx.unit_of(table_id), ctx.column_keys(table_id)
     columns: list[tuple[str, ItemFilter | None]] = [
-        (key, lambda i, codes=codes: i.economic.digits.startswith(codes)) for key, codes in ctx.form.three_public
+        (key, _economic_in(codes)) for key, codes in ctx.form.three_public
     ]
     running = set(admin_running_items(ctx))  # fiscal basic items too, so among ``items``
     columns.append(("admin_running", lambda i: i in running))

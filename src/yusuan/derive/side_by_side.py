@@ -81,7 +81,9 @@ def overview(ctx: Context) -> Table:
         ("personnel", lambda i: basic(i) and i.economic.digits[:3] in personnel),
         ("public", lambda i: basic(i) and i.economic.digits[:3] not in personnel),
     ]
-    rows = _funding_rows(ctx, table_id, current, unit) + _class_rows(ctx, table_id, items, columns, keys, unit)
+    rows = _funding_rows(ctx, table_id, current, unit) + _class_rows(
+        ctx, table_id, items, columns, keys, unit
+    )
     # the totals, in the form's pairs: 本年收入合计|本年支出合计, 上年结转|年终结转, 收入总计|支出总计
     income_totals = [current, carried, items]
     pairs = ctx.form.table(table_id).totals
@@ -106,7 +108,9 @@ def fiscal_overview(ctx: Context) -> Table:
     current, carried = ctx.items(fiscal, carryover=False), ctx.items(fiscal, carryover=True)
     columns: list[tuple[str, ItemFilter | None]] = [("total", None)]
     columns += [(f.value, by_funding(f)) for f in fiscal]
-    rows = _funding_rows(ctx, table_id, current, unit) + _class_rows(ctx, table_id, items, columns, keys, unit)
+    rows = _funding_rows(ctx, table_id, current, unit) + _class_rows(
+        ctx, table_id, items, columns, keys, unit
+    )
     # pairs: 本年收入合计|本年支出合计, 上年财政拨款结转|年终结转, its three sources, 收入总计|支出总计
     income_totals: list[list[LineItem]] = [current, carried]
     income_totals += [[i for i in carried if i.funding is f] for f in fiscal]
