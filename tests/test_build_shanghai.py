@@ -14,7 +14,7 @@ import pytest
 from readback import same_cells
 
 from yusuan import api
-from yusuan.model import Disclosure, Severity, Unit
+from yusuan.model import Disclosure, Scope, Severity, Unit
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "shanghai-2025-unit-budget.yaml"
 FORMATS = ["pdf", "docx", "xlsx", "html"]
@@ -106,3 +106,23 @@ def test_every_table_reads_back(built: api.Built, read: dict[str, Disclosure], f
         wrong += differences
     assert wrong == []
     assert compared > 200
+
+
+DEPARTMENT = EXAMPLE.with_name("shanghai-2025-department-budget.yaml")
+
+
+def test_the_department_form_inherits_the_unit_form(tmp_path: Path) -> None:
+    built = api.build(DEPARTMENT, tmp_path, formats=["pdf", "html"])
+    assert built.readback == []
+    assert len(built.written) >= 2
+    d = built.disclosure
+    assert d.facts.profile == "shanghai_department"
+    assert d.facts.scope is Scope.DEPARTMENT
+    assert d.facts.title == "上海市示例区财政局2025年部门预算"
+    assert d.tables["overview"].title == "2025年部门财务收支预算总表"
+    # the department's overview prints one 预算数 column on the spending side
+    assert [c.key for c in d.tables["overview"].columns] == ["income_amount", "total"]
+    # the 项目经费情况说明 sections are the department's own texts
+    assert {"project_overview", "project_targets"} <= {s.id for s in d.sections}
+    serious = [f for f in built.report.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert serious == []

@@ -148,7 +148,7 @@ def derive_disclosure(budget: Budget, names: CodeNames, profile_id: str = "shanx
         unit=budget.unit,
         year=budget.year,
         kind=Kind.BUDGET,
-        scope=Scope.UNIT,
+        scope=Scope(ctx.profile.scope or Scope.UNIT.value),
         profile=ctx.profile.id,
         currency_unit=ctx.profile.currency_unit,
         title=ctx.form.document_title.format(unit=budget.unit, year=budget.year),

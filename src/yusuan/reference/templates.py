@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.inherited import profile_data_file, read_merged
+from yusuan.reference.paths import ReferenceError
 
 
 @dataclass(frozen=True)
@@ -177,12 +178,12 @@ def _parse(raw: dict[str, Any]) -> TemplateForm:
 
 @cache
 def load_template_form(profile_id: str) -> TemplateForm:
-    path = data_dir() / "templates" / f"{profile_id}.yaml"
+    path = profile_data_file("templates", profile_id)
     if not path.is_file():
         raise ReferenceError(
             f"模板 {profile_id!r} 没有版式数据 / no template form for {profile_id!r}: {path}"
         )
     try:
-        return _parse(load_yaml(path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, IndexError) as exc:
+        return _parse(read_merged("templates", path))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise ReferenceError(f"{path}: 版式数据有误 / malformed template form: {exc}") from exc
