@@ -52,12 +52,19 @@ def _current_of(funding: Funding) -> ItemFilter:
     return lambda item: item.funding is funding and not item.carryover
 
 
+def _current_of_any(ctx: Context, key: str) -> ItemFilter:
+    fundings = {Funding(f) for f in ctx.form.fundings_of(key)}
+    return lambda item: item.funding in fundings and not item.carryover
+
+
 def income(ctx: Context) -> Table:
     """预算收入总表: this year's income by funding source, then 上年结转; 合计 is all of them
     (合计 = 一般公共预算 + … + 单位资金 + 上年结转, the identity the checker's A102 holds)."""
     columns: list[tuple[str, ItemFilter | None]] = [("total", None)]
     for funding in Funding:
         columns.append((funding.value, _current_of(funding)))
+    for key in ctx.form.funding_groups:  # columns summing several sources (上海 财政拨款收入)
+        columns.append((key, _current_of_any(ctx, key)))
     columns.append(("carryover", by_carryover(True)))
     unit = ctx.unit_of("income")
     rows = coded_rows(ctx, ctx.items(), columns, ctx.column_keys("income"), unit)

@@ -94,15 +94,23 @@ def _check_procurement_kinds(budget: Budget) -> None:
         )
 
 
+def _derived(w: Writer) -> set[str]:
+    """The sections derive writes: those the authoring data lists (all it can, by default);
+    the others are the unit's own texts, whose figures the checker ties to the tables."""
+    listed = w.texts.raw.get("derived_sections")
+    return set(NARRATIVE) if listed is None else {str(x) for x in listed} & set(NARRATIVE)
+
+
 def derive_sections(
     ctx: Context, w: Writer, procurement: ProcurementStatement, assets: AssetStatement
 ) -> list[Section]:
     """Every section the profile lists, in its order: 概况 from the user's texts, 情况说明 derived."""
+    derived = _derived(w)
     given = statements.overview_sections(ctx)
-    given.update({s.id: s.text for s in ctx.budget.sections if s.id not in NARRATIVE and s.id not in given})
+    given.update({s.id: s.text for s in ctx.budget.sections if s.id not in derived and s.id not in given})
     sections = []
     for spec in ctx.profile.sections:
-        if spec.id in NARRATIVE:
+        if spec.id in derived:
             text = NARRATIVE[spec.id](ctx, w)
         elif spec.id == "procurement":
             text = procurement.text
@@ -110,6 +118,14 @@ def derive_sections(
             text = assets.text
         elif spec.id in given:
             text = given[spec.id]
+        elif spec.id == "glossary":  # a template that prints its 名词解释 as a section of text
+            item = w.texts.raw.get("glossary_item", "{term}：{definition}")
+            text = "\n".join(
+                item.format(ordinal=ctx.form.ordinal(i), term=g.term, definition=g.definition)
+                for i, g in enumerate(glossary(ctx, w))
+            )
+        elif spec.title in ctx.budget.notes:  # a section the unit writes, entered as a note of its title
+            text = ctx.budget.notes[spec.title]
         else:
             continue  # a 概况 text the user did not write: the checker names it (C102)
         sections.append(Section(id=spec.id, title=spec.title, text=text, part=spec.part))
@@ -132,7 +148,7 @@ def derive_disclosure(budget: Budget, names: CodeNames, profile_id: str = "shanx
         unit=budget.unit,
         year=budget.year,
         kind=Kind.BUDGET,
-        scope=Scope.UNIT,
+        scope=Scope(ctx.profile.scope or Scope.UNIT.value),
         profile=ctx.profile.id,
         currency_unit=ctx.profile.currency_unit,
         title=ctx.form.document_title.format(unit=budget.unit, year=budget.year),

@@ -48,12 +48,32 @@ def three_public(ctx: Context) -> Table:
     table_id = "three_public"
     items = ctx.items(ctx.fiscal)
     unit, keys = ctx.unit_of(table_id), ctx.column_keys(table_id)
+    if ctx.spec(table_id).layout == "record":
+        return _three_public_record(ctx, items)
     columns = _fiscal_columns(ctx, table_id)
     rows = []
     for name, codes in ctx.form.three_public:
         under = [i for i in items if i.economic.digits.startswith(codes)]
         rows.append(Row(name=name, cells=cells_for(under, columns, keys, unit)))
     return ctx.table(table_id, rows)
+
+
+def _economic_in(codes: tuple[str, ...]) -> ItemFilter:
+    return lambda item: item.economic.digits.startswith(codes)
+
+
+def _three_public_record(ctx: Context, items: list[LineItem]) -> Table:
+    """One row of figures: a column per "三公" key of the form, and 机关运行经费 beside them."""
+    table_id = "three_public"
+    unit, keys = ctx.unit_of(table_id), ctx.column_keys(table_id)
+    columns: list[tuple[str, ItemFilter | None]] = [
+        (key, _economic_in(codes)) for key, codes in ctx.form.three_public
+    ]
+    running = set(admin_running_items(ctx))  # fiscal basic items too, so among ``items``
+    columns.append(("admin_running", lambda i: i in running))
+    spec = ctx.spec(table_id)
+    name = spec.rows[0] if spec.rows else ctx.form.total_row
+    return ctx.table(table_id, [Row(name=name, cells=cells_for(items, columns, keys, unit))])
 
 
 def admin_running_items(ctx: Context) -> list[LineItem]:

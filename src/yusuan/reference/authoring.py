@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from yusuan.model import GlossaryEntry
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.inherited import profile_data_file, read_merged
+from yusuan.reference.paths import ReferenceError
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,11 @@ class AuthoringTexts:
 @cache
 def load_authoring(profile: str) -> AuthoringTexts:
     """The authoring texts of a profile; ReferenceError when there are none or they are malformed."""
-    path = data_dir() / "authoring" / f"{profile}.yaml"
+    path = profile_data_file("authoring", profile)
     if not path.is_file():
         raise ReferenceError(f"没有 {profile} 的编制文字数据 / no authoring texts for {profile}: {path}")
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
+        raw = read_merged("authoring", path)
         glossary = tuple(GlossaryEntry(str(g["term"]), str(g["definition"])) for g in raw.get("glossary", []))
         labels = {str(k): str(v) for k, v in (raw.get("government_economic") or {}).items()}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.inherited import profile_data_file, read_merged
+from yusuan.reference.paths import ReferenceError
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class TableForm:
     groups: tuple[HeaderGroup, ...] = ()
     income_rows: tuple[str, ...] = ()  # funding keys listed on the income side
     totals: tuple[tuple[str | None, str | None], ...] = ()  # (income, expenditure) total rows
+    # income rows printed under another ("1、一般公共预算资金" under "一、财政拨款收入")
+    income_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # spending rows by 类: every 类 of the code list ("all") or only those with money ("used")
+    class_rows: str = "all"
 
     def labels(self, side: str | None = None) -> tuple[str, ...]:
         """The label columns of ``side`` (or of a one-sided table); empty when the form names none."""
@@ -82,11 +87,18 @@ class TemplateForm:
     fiscal_funding: tuple[str, ...]
     personnel_classes: tuple[str, ...]
     admin_running_unit_types: tuple[str, ...]
-    three_public: tuple[tuple[str, tuple[str, ...]], ...]  # row name -> economic codes
+    three_public: tuple[tuple[str, tuple[str, ...]], ...]  # row name (or column key) -> economic codes
     ordinals: tuple[str, ...]
     tables: dict[str, TableForm]
     performance: PerformanceForm
     charts: tuple[ChartForm, ...] = ()
+    # a column or income row that sums several funding sources: key -> funding keys
+    # (上海 "fiscal" 财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营)
+    funding_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def fundings_of(self, key: str) -> tuple[str, ...]:
+        """The funding keys a column or income row ``key`` sums: its group, else itself."""
+        return self.funding_groups.get(key, (key,))
 
     def table(self, table_id: str) -> TableForm:
         return self.tables.get(table_id) or TableForm(id=table_id, label_columns={})
@@ -114,6 +126,8 @@ def _table_form(table_id: str, raw: dict[str, Any]) -> TableForm:
         ),
         income_rows=tuple(str(x) for x in raw.get("income_rows", [])),
         totals=tuple((pair[0], pair[1]) for pair in raw.get("totals", [])),
+        income_parts={str(k): tuple(str(x) for x in v) for k, v in (raw.get("income_parts") or {}).items()},
+        class_rows=str(raw.get("class_rows", "all")),
     )
 
 
@@ -135,7 +149,8 @@ def _parse(raw: dict[str, Any]) -> TemplateForm:
         personnel_classes=tuple(str(x) for x in raw["personnel_classes"]),
         admin_running_unit_types=tuple(str(x) for x in raw["admin_running_unit_types"]),
         three_public=tuple(
-            (str(r["row"]), tuple(str(c) for c in r["economic"])) for r in raw["three_public"]
+            (str(r.get("row") or r["column"]), tuple(str(c) for c in r["economic"]))
+            for r in raw["three_public"]
         ),
         ordinals=tuple(str(x) for x in raw["ordinals"]),
         tables={str(k): _table_form(str(k), v or {}) for k, v in raw["tables"].items()},
@@ -155,17 +170,20 @@ def _parse(raw: dict[str, Any]) -> TemplateForm:
             )
             for c in raw.get("charts", [])
         ),
+        funding_groups={
+            str(k): tuple(str(x) for x in v) for k, v in (raw.get("funding_groups") or {}).items()
+        },
     )
 
 
 @cache
 def load_template_form(profile_id: str) -> TemplateForm:
-    path = data_dir() / "templates" / f"{profile_id}.yaml"
+    path = profile_data_file("templates", profile_id)
     if not path.is_file():
         raise ReferenceError(
             f"模板 {profile_id!r} 没有版式数据 / no template form for {profile_id!r}: {path}"
         )
     try:
-        return _parse(load_yaml(path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, IndexError) as exc:
+        return _parse(read_merged("templates", path))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise ReferenceError(f"{path}: 版式数据有误 / malformed template form: {exc}") from exc

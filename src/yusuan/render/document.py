@@ -197,8 +197,12 @@ def build_document(disclosure: Disclosure) -> Document:
     for part in form.parts:
         blocks: list[Block] = []
         if part.sections:
-            for section in (s for s in disclosure.sections if s.part == part.sections):
-                blocks += [Heading(_section_heading(section, profile), 2), _paragraphs(section.text)]
+            held = [s for s in disclosure.sections if s.part == part.sections]
+            for section in held:
+                # a part that is one section ("…主要职能", "名词解释") is headed by the part alone
+                alone = len(held) == 1 and part.title.endswith(section.title)
+                blocks += [] if alone else [Heading(_section_heading(section, profile), 2)]
+                blocks.append(_paragraphs(section.text))
                 blocks += [c for c in charts if c.after_section == section.id]
                 if section.id == sheets_after:
                     blocks += sheets

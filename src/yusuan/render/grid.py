@@ -103,7 +103,10 @@ def _layout(table: Table, spec: TableSpec | None) -> str:
 
 def _segments(table: Table, spec: TableSpec | None, form: TableForm) -> list[tuple[str | None, _Segment]]:
     layout = _layout(table, spec)
-    coded = layout in ("coded", "side_by_side_coded")
+    # an economic table without extra labels prints its code (类/款) before the name, as coded ones do
+    coded = layout in ("coded", "side_by_side_coded") or (
+        layout == "economic" and spec is not None and not spec.labels and spec.code_columns > 1
+    )
     fallback = DEFAULT_CODED_LABELS if coded else DEFAULT_LABELS
     extra = tuple(c.label for c in spec.labels) if spec is not None else ()
     if layout.startswith("side_by_side"):
@@ -121,6 +124,8 @@ def _segments(table: Table, spec: TableSpec | None, form: TableForm) -> list[tup
             for side in SIDES
         ]
     labels = (form.labels() if spec is not None else ()) or fallback
+    if layout == "record":  # one line of figures under the header: no label column (上海“三公”表)
+        labels = ()
     segment = _Segment(labels + extra, form.label_group, tuple(table.columns), form.groups, coded)
     return [(None, segment)]
 

@@ -49,6 +49,12 @@ def _coded(cells: list[str], start: int, count: int) -> tuple[RawRow, int]:
     return RawRow(name=name, values=values, code=code, stray_code=stray), start + 2 + count
 
 
+def _code_first(cells: list[str]) -> bool:
+    """The line starts with a code column: a code, or blank before a name ("" | 合计)."""
+    first = squeeze(cells[0]) if cells else ""
+    return looks_like_code(first) or (not first and len(cells) > 1 and bool(cells[1].strip()))
+
+
 def _sides(spec: TableSpec) -> tuple[int, int]:
     first = sum(1 for c in spec.columns if c.side == spec.columns[0].side)
     return first, len(spec.columns) - first
@@ -81,7 +87,7 @@ def split_line(cells: list[str], spec: TableSpec) -> tuple[list[RawRow], list[st
     elif layout == "named":
         rows = [RawRow(name=cells[0].strip() if cells else "", values=_take(cells, 1, n))]
         end = 1 + n
-    elif layout == "economic" and not spec.labels and spec.code_columns == 1:
+    elif layout == "economic" and not spec.labels and (spec.code_columns == 1 or _code_first(cells)):
         row, end = _coded(cells, 0, n)  # 科目编码 | 科目名称 | figures, as a coded table
         rows = [row]
     elif layout == "economic":

@@ -98,8 +98,15 @@ def _blank_cells(count: int) -> list[Cell]:
     return [Cell(text="") for _ in range(count)]
 
 
+def _code_width(raw: RawTable, spec: TableSpec) -> int:
+    """The code columns as printed: the profile's split (类|款|项), or one column holding the
+    whole code ("2010601"), as documents built from the same form print it."""
+    n = len(spec.columns)
+    return 1 if spec.code_columns > 1 and raw.width == 2 + n else spec.code_columns
+
+
 def _coded_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Row]:
-    k, n = spec.code_columns, len(spec.columns)
+    k, n = _code_width(raw, spec), len(spec.columns)
     if raw.width != k + 1 + n:
         raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {k + 1 + n} 列 / columns")
     rows: list[Row] = []
@@ -254,7 +261,8 @@ def _amount_columns(raw: RawTable, spec: TableSpec) -> list[int]:
     if spec.layout == "side_by_side_coded":
         a = sum(1 for c in spec.columns if c.side == side_names(spec)[0])
         return [*range(2, 2 + a), *range(4 + a, 4 + n)]
-    return list(range(spec.code_columns + 1, spec.code_columns + 1 + n))
+    k = _code_width(raw, spec)
+    return list(range(k + 1, k + 1 + n))
 
 
 def check_header(raw: RawTable, spec: TableSpec) -> None:
