@@ -155,3 +155,32 @@ def test_narrative_and_tables_printed_as_two_files_each_read_alone(tmp_path: Pat
         assert [[c.normalised for c in r.cells] for r in tables.tables[table_id].rows] == [
             [c.normalised for c in r.cells] for r in table.rows
         ]
+
+
+@pytest.mark.parametrize(
+    ("pdf", "want", "vehicles"),
+    [
+        (
+            PROCURATORATE,
+            ("2744.84", "303.4", None, "2441.44"),
+            {"实有": 55, "一般公务用车": 13, "执法执勤用车": 40, "其他用车": 2},
+        ),
+        (HIGH_COURT, ("4641.62", "962.86", "539", "3139.76"), None),  # 2018: no 国有资产 section
+        (NPC, ("2416.43", "233.1", None, "2183.33"), {"实有": 54, "一般公务用车": 54}),
+    ],
+    ids=lambda v: v.stem if isinstance(v, Path) else "",
+)
+def test_procurement_and_vehicles_as_stated(
+    pdf: Path, want: tuple[str | None, ...], vehicles: dict[str, int] | None
+) -> None:
+    disclosure = _read(pdf)
+    statement = disclosure.procurement
+    assert statement is not None
+    amounts = (statement.total, statement.goods, statement.works, statement.services)
+    assert tuple(a.normalised() if a else None for a in amounts) == want
+    # "拟采" / page number / "购货物支出303.4万元": the page number at the foot is not in the text
+    assert "\n31\n" not in statement.text
+    if vehicles is None:
+        assert disclosure.assets is None
+    else:
+        assert disclosure.assets is not None and disclosure.assets.vehicles == vehicles

@@ -228,12 +228,37 @@ class _Splitter:
             self.blocks.orphans.append(line)
 
 
+def _page_footers(lines: list[Line], reading: ReadingSpec) -> set[int]:
+    """Indexes of the last line of a page when it is page furniture (the profile's
+    ``skip_lines``: a page number), so that a sentence running over a page break is not cut
+    by it ("拟采" / "31" / "购货物支出")."""
+    footers: set[int] = set()
+    after: list[int | None] = [None] * len(lines)  # the page of the next non-blank line
+    page_after: int | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        after[index] = page_after
+        if not lines[index].is_blank:
+            page_after = lines[index].source.page
+    for index, line in enumerate(lines):
+        page = line.source.page
+        if page is None or after[index] == page:
+            continue
+        text = single_text(line)
+        if text is not None and any(p.match(squeeze(text)) for p in reading.skip_lines):
+            footers.add(index)
+    return footers
+
+
 def split_blocks(lines: list[Line], profile: Profile, reading: ReadingSpec) -> Blocks:
-    """Split ``lines`` into the blocks of a disclosure, skipping the table of contents."""
+    """Split ``lines`` into the blocks of a disclosure, skipping the table of contents and
+    the page numbers at the foot of a page."""
     splitter = _Splitter(profile, reading)
     contents = contents_range(lines, reading)
+    footers = _page_footers(lines, reading) if reading.skip_lines else set()
     for index, line in enumerate(lines):
         if contents is not None and contents[0] <= index < contents[1]:
+            continue
+        if index in footers:
             continue
         splitter.feed(line)
     return splitter.blocks
