@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from yusuan.model import Amount, Unit
-from yusuan.reference.narrative import compile_template, load_narrative
+from yusuan.reference.narrative import compile_template, load_narrative, load_wording
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import load_profile
 
@@ -99,3 +99,47 @@ def test_missing_or_broken_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("YUSUAN_DATA", str(tmp_path))
     with pytest.raises(ReferenceError):
         load_narrative("broken")
+
+
+def test_the_shared_forms_come_first_and_a_profile_may_replace_them() -> None:
+    for profile in ("shanxi", "shanghai", "shanghai_department"):
+        ids = [p.id for p in load_narrative(profile).patterns]
+        assert ids.index("item") < ids.index("amount")
+        assert "threshold" in ids and "flat" in ids
+
+
+def test_an_item_sentence_is_read_with_its_path_and_amount() -> None:
+    patterns = load_narrative("shanghai")
+    text = "1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，主要用于基本支出。"
+    (claim,) = [c for c in patterns.claims(text) if c.pattern == "item"]
+    assert claim.values["path"] == "一般公共服务支出（类）财政事务（款）行政运行（项）"
+    assert claim.values["amount"] == "1,623.18"
+    (plain,) = patterns.claims("2.“社会保障和就业支出”科目1,756万元，主要用于…")
+    assert (plain.pattern, plain.values["path"]) == ("item", "社会保障和就业支出")
+
+
+def test_a_threshold_and_a_flat_change_are_not_amounts() -> None:
+    patterns = load_narrative("shanghai_department")
+    claims = patterns.claims(
+        "由我局申请400.00万元以上基本建设项目；公务用车购置费0万元，与2024年预算一致0万元"
+    )
+    assert [c.pattern for c in claims] == ["threshold", "amount", "flat_amount"]
+
+
+def test_the_template_text_of_the_shanghai_workbooks_is_a_placeholder() -> None:
+    """Lines of shanghai-putuo-2026-*-budget-template.xlsx and the 2024 决算 template."""
+    placeholders = load_wording().placeholders
+    for text in (
+        "2026年，XX收入预算x,xxx万元",
+        "比2025年预算增加（减少）XXX万元（持平）",
+        "财政拨款收入支出增加（减少）的主要原因是xxxxxx",
+        "（若无，则写“本部门无机关运行经费。”）",
+        "（说明项目的总体情况、立项目的等）",
+        "决算数大于（小于）预算数的主要原因：XXXXXXXX。（如持平作持平表述）",
+    ):
+        assert placeholders.search(text.replace(" ", "")), text
+    for text in (
+        "2025年，上海市财政局收入预算17,192万元",
+        "（一）因公出国（境）费288.70万元，与2024年预算持平。",
+    ):
+        assert not placeholders.search(text), text

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yusuan.check.claims import SectionClaim
-from yusuan.model import Amount
+from yusuan.model import Amount, Evidence, quantize
 from yusuan.reference.narrative import NarrativePatterns
 
 
@@ -45,3 +45,13 @@ def change_claims(claims: Iterable[SectionClaim], patterns: NarrativePatterns) -
             )
         )
     return out
+
+
+def rate_evidence(exact: Decimal, rate: Decimal, places: int, tolerance: Decimal) -> Evidence:
+    """A computed rate against the printed one, in percent, to the printed places."""
+    return Evidence(
+        expected=f"{quantize(exact, places)}%",
+        actual=f"{rate}%",
+        difference=f"{quantize(rate - exact, places + 1)}%",
+        tolerance=f"{quantize(tolerance, places + 2)}%",
+    )

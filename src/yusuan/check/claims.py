@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yusuan.check.context import Context
-from yusuan.check.figures import cell_location, find_row, src_location, strip_number, total_row
+from yusuan.check.figures import cell_location, compare, find_row, src_location, strip_number, total_row
+from yusuan.check.paths import find_by_path
 from yusuan.model import Amount, Location, Row, Section, Table
 from yusuan.reference.narrative import Binding, Claim
 
@@ -33,6 +34,8 @@ class SectionClaim:
     claim: Claim
     target: Target | None
     binding: Binding | None
+    renamed: tuple[tuple[str, str], ...] = ()  # (name in the text, name in the table) of an item
+    why_unbound: str = ""  # why no cell was found, when there is none
 
     @property
     def location(self) -> Location:
@@ -52,20 +55,45 @@ def _row(table: Table, binding: Binding, label: str) -> Row | None:
     return find_row(table, binding.row, binding.side)
 
 
-def resolve(ctx: Context, section_id: str, claim: Claim) -> tuple[Target | None, Binding | None]:
+@dataclass(frozen=True)
+class SectionClaimParts:
+    target: Target | None = None
+    binding: Binding | None = None
+    renamed: tuple[tuple[str, str], ...] = ()
+    why: str = ""
+
+
+def resolve(ctx: Context, section_id: str, claim: Claim) -> SectionClaimParts:
+    """The cell a claim speaks of, or why there is none."""
     patterns = ctx.narrative
     if patterns is None:
-        return None, None
+        return SectionClaimParts(why="没有句式数据 / no sentence patterns")
+    path = claim.values.get("path")
     binding = patterns.bind(section_id, claim.label)
+    if path is not None:
+        by_name = [b for b in patterns.bindings.get(section_id, ()) if b.by_row_name]
+        binding = next((b for b in by_name if b.paths), by_name[0] if by_name else None)
     if binding is None:
-        return None, None
+        return SectionClaimParts(why="说明此处的金额没有对应的表格 / the sentence names no table")
     table = ctx.disclosure.table(binding.table)
-    if table is None or table.column_index(binding.column) is None:
-        return None, binding
+    if table is None:
+        return SectionClaimParts(binding=binding, why=f"没有读到表 {binding.table} / table not read")
+    if table.column_index(binding.column) is None:
+        return SectionClaimParts(binding=binding, why=f"表 {binding.table} 没有此列 / no such column")
+    if path is not None:
+        stated = claim.amount(patterns.unit)
+
+        def confirms(row: Row) -> bool:
+            return compare(stated, [row.amount(table, binding.column)], patterns.unit).within_rounding
+
+        found = find_by_path(table, path, patterns, binding.side, confirms)
+        if found.row is None:
+            return SectionClaimParts(binding=binding, why=found.reason)
+        return SectionClaimParts(Target(table, found.row, binding.column), binding, found.renamed)
     row = _row(table, binding, claim.label)
     if row is None:
-        return None, binding
-    return Target(table, row, binding.column), binding
+        return SectionClaimParts(binding=binding, why=f"表 {binding.table} 中没有此行 / no such line")
+    return SectionClaimParts(Target(table, row, binding.column), binding)
 
 
 def section_claims(ctx: Context) -> list[SectionClaim]:
@@ -80,7 +108,7 @@ def section_claims(ctx: Context) -> list[SectionClaim]:
     out: list[SectionClaim] = []
     for section in ctx.disclosure.sections:
         for claim in patterns.claims(section.text):
-            target, binding = resolve(ctx, section.id, claim)
-            out.append(SectionClaim(section, claim, target, binding))
+            bound = resolve(ctx, section.id, claim)
+            out.append(SectionClaim(section, claim, bound.target, bound.binding, bound.renamed, bound.why))
     ctx.shared["section_claims"] = out
     return list(out)

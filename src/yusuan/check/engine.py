@@ -173,11 +173,24 @@ def _run_one(rule: Rule, ctx: Context) -> Iterator[Finding | NotEvaluated | NotA
     except Exception as exc:  # a broken rule must not stop the run
         yield NotEvaluated(rule.id, f"规则运行出错 / rule raised {type(exc).__name__}: {exc}")
         return
+    merged: dict[tuple[object, ...], Finding] = {}
     for outcome in outcomes:
         if isinstance(outcome, NotEvaluated):
             yield NotEvaluated(rule.id, outcome.reason)
+            continue
+        evidence = outcome.evidence
+        if evidence.expected and evidence.expected == evidence.actual:
+            continue  # a finding whose expected and actual agree says nothing
+        # one cause printed in many places (a page printed twice) is one finding listing them
+        key = (outcome.severity, outcome.message, evidence, outcome.hint)
+        if key in merged:
+            places = merged[key].locations + tuple(
+                p for p in outcome.locations if p not in merged[key].locations
+            )
+            merged[key] = replace(merged[key], locations=places)
         else:
-            yield replace(outcome, rule=rule.id)
+            merged[key] = replace(outcome, rule=rule.id)
+    yield from merged.values()
 
 
 def run(ctx: Context, rules: Iterable[Rule] | None = None) -> Report:

@@ -31,6 +31,8 @@ _SLOT_REGEX = {
     "share": _NUMBER,
     "rate": _NUMBER,
     "count": r"\d+",
+    "path": r"[^“”\"。；;]+",
+    "previous": _GROUPED,
 }
 _LITERAL_VARIANTS = {"，": "[，,]", "：": "[：:]", "；": "[；;]", "%": "[%％]", "(": "[(（]", ")": "[)）]"}
 _CLAUSE_END = re.compile(r"[。；;]")
@@ -118,6 +120,7 @@ class Binding:
     row: str
     column: str
     side: str | None = None
+    paths: bool = False  # the table that the section's 类/款/项 item paths are bound to
 
     @property
     def by_row_name(self) -> bool:
@@ -137,6 +140,19 @@ class NarrativePatterns:
     indicator_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     service_words: tuple[str, ...] = ()
     checked_elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name_variants: dict[str, str] = field(default_factory=dict)
+    # which amount a change speaks of: "first" of its clause (山西: "收入总计341.11万元，其中：…，
+    # 比上年增加3.92万元") or the one "adjacent" before it (上海: "财政拨款收入3,121.42万元，
+    # 比2024年预算增加…")
+    change_subject: str = "first"
+    levels: tuple[tuple[str, int], ...] = ()  # (类, 3), (款, 5), (项, 7): a path's marks and code lengths
+
+    def same_name(self, name: str) -> str:
+        """A line's name with whitespace removed and variant spellings made one (其它 → 其他)."""
+        name = squeeze(name)
+        for variant, usual in self.name_variants.items():
+            name = name.replace(variant, usual)
+        return name
 
     def pattern(self, pattern_id: str) -> SentencePattern:
         found = next((p for p in self.patterns if p.id == pattern_id), None)
@@ -219,18 +235,23 @@ def compile_template(
     return re.compile("".join(parts)), tuple(slots)
 
 
-def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
+def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = None) -> NarrativePatterns:
+    common = shared or {}
     directions = {
         str(k): {"change": str(v["change"]), "rate": str(v["rate"])} for k, v in raw["directions"].items()
     }
+    own = {item["id"] for item in raw["patterns"]}
     patterns = []
-    for item in raw["patterns"]:
+    for item in [*(s for s in common.get("patterns", []) if s["id"] not in own), *raw["patterns"]]:
         regex, slots = compile_template(item["template"], directions)
         unit = Unit.parse(item["unit"]) if item.get("unit") else None
         patterns.append(SentencePattern(item["id"], item["template"], regex, slots, directions, unit))
     bindings = {
         str(section): tuple(
-            Binding(str(b["label"]), b["table"], str(b["row"]), b["column"], b.get("side")) for b in items
+            Binding(
+                str(b["label"]), b["table"], str(b["row"]), b["column"], b.get("side"), bool(b.get("paths"))
+            )
+            for b in items
         )
         for section, items in (raw.get("bindings") or {}).items()
     }
@@ -243,6 +264,9 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
         none_statements={str(k): tuple(v) for k, v in (raw.get("none_statements") or {}).items()},
         table_funds={str(k): str(v) for k, v in (raw.get("table_funds") or {}).items()},
         checked_elsewhere={str(k): tuple(v) for k, v in (raw.get("checked_elsewhere") or {}).items()},
+        name_variants={str(k): str(v) for k, v in (common.get("name_variants") or {}).items()},
+        change_subject=str(raw.get("change_subject", "first")),
+        levels=tuple((str(k), int(v)) for k, v in (common.get("levels") or {}).items()),
         service_words=tuple(str(w) for w in raw.get("service_words", [])),
         indicator_levels={str(k): tuple(v) for k, v in (raw.get("indicator_levels") or {}).items()},
         performance_claims=tuple(
@@ -251,13 +275,60 @@ def _parse(profile: str, raw: dict[str, Any]) -> NarrativePatterns:
     )
 
 
+SHARED = "sentences"  # data/narrative/sentences.yaml: the forms every template shares
+
+
 @cache
 def load_narrative(profile: str) -> NarrativePatterns:
-    """The sentence patterns of a profile; ReferenceError when there are none."""
+    """The sentence patterns of a profile (after the shared forms); ReferenceError when none."""
     path = data_dir() / "narrative" / f"{profile}.yaml"
-    if not path.is_file():
+    shared_path = data_dir() / "narrative" / f"{SHARED}.yaml"
+    if profile == SHARED or not path.is_file():
         raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
     try:
-        return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+        shared = yaml.safe_load(shared_path.read_text(encoding="utf-8"))
+        return _parse(profile, yaml.safe_load(path.read_text(encoding="utf-8")), shared)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The wording the explanation rules look for (data/narrative/wording.yaml)."""
+
+    reason_intros: tuple[str, ...]
+    purpose_intros: tuple[str, ...]
+    empty_explanation: re.Pattern[str]
+    up_words: tuple[str, ...]
+    down_words: tuple[str, ...]
+    placeholders: re.Pattern[str]
+    repeated: re.Pattern[str]
+    empty_note: re.Pattern[str]
+    directions: dict[str, tuple[str, ...]]  # up / down / flat -> the words
+    contrast_words: tuple[str, ...]
+    parts_intro: re.Pattern[str]
+    unit_name_variants: dict[str, str]
+
+
+@cache
+def load_wording() -> Wording:
+    """The shared wording data; ReferenceError when missing or malformed."""
+    path = data_dir() / "narrative" / "wording.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Wording(
+            reason_intros=tuple(str(w) for w in raw["reason_intros"]),
+            purpose_intros=tuple(str(w) for w in raw["purpose_intros"]),
+            empty_explanation=re.compile(str(raw["empty_explanation"])),
+            up_words=tuple(str(w) for w in raw["up_words"]),
+            down_words=tuple(str(w) for w in raw["down_words"]),
+            placeholders=re.compile("|".join(f"(?:{p})" for p in raw["placeholders"])),
+            repeated=re.compile(str(raw["repeated"])),
+            empty_note=re.compile(str(raw["empty_note"])),
+            directions={str(k): tuple(str(w) for w in v) for k, v in raw["directions"].items()},
+            contrast_words=tuple(str(w) for w in raw["contrast_words"]),
+            parts_intro=re.compile(str(raw["parts_intro"])),
+            unit_name_variants={str(k): str(v) for k, v in raw["unit_name_variants"].items()},
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc

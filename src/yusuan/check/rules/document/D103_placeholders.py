@@ -1,8 +1,13 @@
 """没有遗留未填写的占位符
 No template placeholder is left in the published document.
 
-What: no "XX", "××", "＊＊", "某某", "待填写", "待补充", "（填写…）" in the unit name, table
-titles and headers, cells, narrative, glossary, performance sheets.
+What: no "XX", "××", "＊＊", "某某", "待填写", "待补充", "（填写…）", nor the template text of the
+official templates — "x,xxx万元", "主要原因是xxxxxx", "增加（减少）", "（持平）", "大于（小于）",
+bracketed instructions to the preparer ("（若无，则写…）", "（说明项目的总体情况…）", "（如持平作
+持平表述）"), "按上述格式…", "（九）……：指……" — in the unit name, table titles and headers, cells,
+narrative, glossary, performance sheets. The patterns are data (data/narrative/wording.yaml
+placeholders), taken from the Shanghai workbooks and the 决算 template. Each section or table
+with placeholders is one finding listing every line that holds one.
 
 Why: a placeholder means the text was never finished; whatever it stood for is undisclosed.
 
@@ -13,14 +18,12 @@ Example: ``情况说明 九: “政府采购预算总额XX万元”`` (error).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import cell_location, src_location, table_location
 from yusuan.model import Finding, Location, Severity
-
-_PLACEHOLDER = re.compile(r"[XＸ]{2,}|[×＊*]{2,}|某某|待填写|待补充|待定|此处填写|[（(]填写|[（(]请填")
+from yusuan.reference.narrative import load_wording
 
 
 def _places(ctx: Context) -> Iterator[tuple[str, Location]]:
@@ -54,13 +57,29 @@ def _places(ctx: Context) -> Iterator[tuple[str, Location]]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    """One finding per section or table, listing every line with a placeholder in it."""
+    placeholder = load_wording().placeholders
+    found: dict[str, list[tuple[str, str, Location]]] = {}
     for text, where in _places(ctx):
-        match = _PLACEHOLDER.search(text)
+        match = placeholder.search(text.replace(" ", ""))
         if match:
-            yield issue(
-                Severity.ERROR,
-                f"留有未填写的占位符“{match.group(0)}”：{text.strip()[:60]}",
-                f"placeholder {match.group(0)!r} left in: {text.strip()[:60]}",
-                where,
-                hint="填上实际内容 / fill in the actual content",
+            part = where.section or where.table or ""
+            found.setdefault(part, []).append((match.group(0), text.strip()[:60], where))
+    for places in found.values():
+        words = "、".join(dict.fromkeys(f"“{word}”" for word, _, _ in places))
+        first = places[0][1]
+        if len(places) == 1:
+            message, message_en = (
+                f"留有未填写的占位符{words}：{first}",
+                f"placeholder {words} left in: {first}",
             )
+        else:
+            message = f"留有{len(places)}处未填写的占位符{words}，如：{first}"
+            message_en = f"{len(places)} placeholders ({words}) left, e.g. {first}"
+        yield issue(
+            Severity.ERROR,
+            message,
+            message_en,
+            *dict.fromkeys(where for _, _, where in places),
+            hint="填上实际内容 / fill in the actual content",
+        )

@@ -2,10 +2,10 @@
 Comparisons with "the previous year" are with year − 1.
 
 What: a sentence that compares with a named year ("比2023年增加…", "与2023年度相比") in a 2025
-budget (or a 2025 决算), or a
-stock date of the assets section ("截至2024年12月31日") that is not the end of the previous
-year, is reported. In a 决算 (final accounts) the stock date is the end of the year itself:
-a 2024 决算 states "截至2024年12月31日".
+budget (or a 2025 决算), or a stock date ("截至2023年12月31日", or "截至2024年8月31日" in a 2026
+budget) that is not in the previous year, is reported (Shanghai states assets at 8月31日 of the
+previous year, Shanxi at the end of it). In a 决算 (final accounts) the stock date is in the year
+itself: a 2024 决算 states "截至2024年12月31日".
 
 Why: budgets compare with the previous year's budget; a wrong year is usually text left over
 from an older disclosure, and the change figures then belong to another comparison.
@@ -28,7 +28,7 @@ from yusuan.reference.narrative import squeeze
 _COMPARED = re.compile(
     r"比(20\d{2})年(?:度)?(?:预算)?(?:增加|减少|增长|下降|持平)|与(20\d{2})年(?:度)?(?:预算)?相比"
 )
-_STOCK_DATE = re.compile(r"截至(20\d{2})年12月31日")
+_STOCK_DATE = re.compile(r"截至(20\d{2})年(\d{1,2})月(\d{1,2})日")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -52,7 +52,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if int(match.group(1)) != stock_year:
                 yield issue(
                     Severity.ERROR if final else Severity.WARNING,
-                    f"资产情况的时点“{match.group(0)}”不是{which}年末（{stock_year}年12月31日）",
-                    f"stock date {match.group(0)!r} is not the end of {stock_year}",
+                    f"资产情况的时点“{match.group(0)}”不在{which}年（{stock_year}年）",
+                    f"stock date {match.group(0)!r} is not in {stock_year}",
                     src_location(section.source, section=section.id, sentence=match.group(0)),
                 )

@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from yusuan.check.changes import change_claims
+from yusuan.check.changes import change_claims, rate_evidence
 from yusuan.check.claims import section_claims
 from yusuan.check.context import Context, issue
-from yusuan.model import Evidence, Finding, Severity, quantize
+from yusuan.model import Finding, Severity, quantize
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -69,11 +69,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"={quantize(exact, places)}%，与所写不符",
             f"'{words}': {change.amount.normalised()} / last year's {previous} = {quantize(exact, places)}%",
             change.item.location,
-            evidence=Evidence(
-                expected=f"{quantize(exact, places)}%",
-                actual=f"{rate}%",
-                difference=f"{quantize(rate - exact, places + 1)}%",
-                tolerance=f"{quantize(max(high - exact, exact - low) + half, places + 2)}%",
-            ),
+            evidence=rate_evidence(exact, rate, places, max(high - exact, exact - low) + half),
             hint="按增减额与上年数重新计算增长率 / recompute the rate",
         )
