@@ -2,8 +2,8 @@
 The same unit name in every table header and narrative sentence.
 
 What: each table's 单位名称 line names the unit of the document, every sentence of the
-情况说明 that opens with "<year>年度<unit>…" names that same unit, and so does a heading
-"<unit> <year>年度部门决算表" printed above the tables.
+情况说明 that opens with "<year>年度<unit>…" names that same unit (or a short form of it), and so
+does a heading "<unit> <year>年度部门决算表" printed above the tables.
 
 Why: disclosures are often assembled from a neighbour's file; a foreign unit name in a header
 or sentence shows copied content whose figures may not be this unit's.

@@ -2,7 +2,8 @@
 No doubled punctuation or doubled words in the text.
 
 What: "。。", "，，", "、、", "；；" and a function word written twice ("的的", "和和") in the
-narrative and the glossary (data/narrative/wording.yaml: repeated). Each place is reported once;
+narrative and the glossary (data/narrative/wording.yaml: repeated); reduplicated words
+("实实在在") are not slips. Each place is reported once;
 many in one section are one finding listing them.
 
 Why: such slips show the text was not proofread; in a document that is a legal disclosure they
@@ -28,7 +29,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     places = [(s.id, s.source, squeeze(s.text)) for s in ctx.disclosure.sections]
     places += [("名词解释", e.source, squeeze(e.term + e.definition)) for e in ctx.disclosure.glossary]
     for section_id, source, text in places:
-        found = [m for m in repeated.finditer(text)]
+        # "实实在在", "认认真真": a doubled pair after a doubled character is a reduplicated word
+        found = [
+            m
+            for m in repeated.finditer(text)
+            if not (m.start() >= 2 and text[m.start() - 2] == text[m.start() - 1])
+        ]
         if not found:
             continue
         shown = "、".join(f"“{text[max(0, m.start() - 8) : m.end() + 2]}”" for m in found[:4])
