@@ -308,6 +308,7 @@ class Wording:
     contrast_words: tuple[str, ...]
     parts_intro: re.Pattern[str]
     unit_name_variants: dict[str, str]
+    bare_figure: re.Pattern[str] | None = None  # a change or rate with no unit (rule N114)
 
 
 @cache
@@ -329,6 +330,7 @@ def load_wording() -> Wording:
             contrast_words=tuple(str(w) for w in raw["contrast_words"]),
             parts_intro=re.compile(str(raw["parts_intro"])),
             unit_name_variants={str(k): str(v) for k, v in raw["unit_name_variants"].items()},
+            bare_figure=re.compile(str(raw["bare_figure"])) if raw.get("bare_figure") else None,
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc
