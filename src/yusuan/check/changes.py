@@ -32,7 +32,7 @@ def change_claims(claims: Iterable[SectionClaim], patterns: NarrativePatterns) -
         key = (item.section.id, item.claim.clause)
         opens_clause = key not in opened
         opened.add(key)
-        if item.claim.pattern.startswith("amount"):
+        if item.claim.pattern.startswith("amount") or item.claim.pattern == "item":
             first_in_clause.setdefault(key, item)
             last_amount[item.section.id] = item
         if item.claim.pattern not in ("change", "change_with_rate"):
