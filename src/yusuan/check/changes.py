@@ -26,13 +26,29 @@ def change_claims(claims: Iterable[SectionClaim], patterns: NarrativePatterns) -
     """Each change claim, bound to the first amount of its clause (its subject)."""
     out: list[Change] = []
     first_in_clause: dict[tuple[str, int], SectionClaim] = {}
+    last_amount: dict[str, SectionClaim] = {}  # per section
+    opened: set[tuple[str, int]] = set()  # clauses where a claim was read
     for item in claims:
         key = (item.section.id, item.claim.clause)
-        if item.claim.pattern.startswith("amount") and key not in first_in_clause:
-            first_in_clause[key] = item
+        opens_clause = key not in opened
+        opened.add(key)
+        if item.claim.pattern.startswith("amount") or item.claim.pattern == "item":
+            first_in_clause.setdefault(key, item)
+            last_amount[item.section.id] = item
         if item.claim.pattern not in ("change", "change_with_rate"):
             continue
         subject = first_in_clause.get(key)
+        before = last_amount.get(item.section.id)
+        if (
+            subject is None
+            and opens_clause
+            and patterns.change_subject == "adjacent"
+            and before is not None
+            and before.claim.clause == item.claim.clause - 1
+        ):
+            # "基本支出预算数为15,844.04万元。与上年相比增加1849.73万元，增长13.22%" (江苏): a change
+            # that opens its sentence speaks of the amount that closed the one before
+            subject = before
         out.append(
             Change(
                 item=item,

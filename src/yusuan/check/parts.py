@@ -14,7 +14,8 @@ from yusuan.reference.narrative import load_wording, squeeze
 AMOUNT_PATTERNS = ("amount", "amount_yuan", "amount_share", "amount_share_yuan", "item", "item_with_previous")
 _SENTENCE_END = re.compile(r"。")
 _CN = "一二三四五六七八九十"
-_ENUMERATORS = ("（{cn}）", "{n}.", "{n}、", "{cn}、")  # how parts are numbered: （一） 1. 1、 一、
+# how parts are numbered: （一） （1） 1. 1、 一、
+_ENUMERATORS = ("（{cn}）", "（{n}）", "({n})", "{n}.", "{n}．", "{n}、", "{cn}、")
 
 
 def _number(style: str, k: int) -> str | None:
@@ -67,7 +68,8 @@ def parts_statements(claims: Iterable[SectionClaim]) -> list[PartsStatement]:
             if whole is None:
                 continue
             previous = (text.rfind("。", 0, match.start()) + 1, whole)
-            after = [c for c in items if c.claim.start >= match.end()]
+            # "其中拟购买货物962.86万元": a part's label may open with the 其中 itself
+            after = [c for c in items if c.claim.start >= match.start() and c.claim.end > match.end()]
             numbered = _enumerated(text, match.end(), after)
             if numbered is not None:
                 parts, enumerated = numbered, True
@@ -79,9 +81,16 @@ def parts_statements(claims: Iterable[SectionClaim]) -> list[PartsStatement]:
                 if nested:  # a second whole with its own 其中: the parts end before it
                     parts = [c for c in parts if c.claim.end <= nested.start()][:-1]
                 enumerated = False
-            if len(parts) >= 2:
+            if len(parts) >= 2 and not _restated(whole, parts):
                 out.append(PartsStatement(whole, tuple(parts), enumerated))
     return out
+
+
+def _restated(whole: SectionClaim, parts: list[SectionClaim]) -> bool:
+    """True when every "part" is the whole again: the two sides of a balanced total ("收入、支出预算
+    总计24,169.74万元。其中：（一）收入预算总计24,169.74万元…（二）支出预算总计24,169.74万元…")."""
+    figure = whole.claim.values.get("amount")
+    return figure is not None and all(p.claim.values.get("amount") == figure for p in parts)
 
 
 def _whole(

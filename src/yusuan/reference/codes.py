@@ -41,6 +41,8 @@ class CodeList:
     year: int | None  # the year whose list was loaded; None when there is none
     names: dict[CodeKind, dict[str, str]] = field(default_factory=dict)
     mirrors: tuple[Mirror, ...] = ()
+    # the economic classes of 公用经费 (302 商品和服务支出 …), for tables printing no such column
+    public_classes: tuple[str, ...] = ()
 
     def name(self, code: str, kind: CodeKind = CodeKind.FUNCTIONAL) -> str | None:
         """The official name of a code, or None when the list does not know it."""
@@ -92,14 +94,25 @@ def _mirrors() -> tuple[Mirror, ...]:
         raise ReferenceError(f"{path}: 对应科目表有误 / malformed mirrors: {exc}") from exc
 
 
+def _public_classes() -> tuple[str, ...]:
+    path = _codes_root() / "mirrors.yaml"
+    if not path.is_file():
+        return ()
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return tuple(str(c) for c in raw.get("public_classes", ()))
+    except (yaml.YAMLError, TypeError, AttributeError) as exc:
+        raise ReferenceError(f"{path}: 公用经费类级有误 / malformed public_classes: {exc}") from exc
+
+
 @cache
 def load_code_list(year: int | None) -> CodeList:
     """The code list for ``year`` (or the nearest earlier year that has one)."""
     years = available_years()
     usable = [y for y in years if year is None or y <= year] or years
     if not usable:
-        return CodeList(year, None, {}, _mirrors())
+        return CodeList(year, None, {}, _mirrors(), _public_classes())
     chosen = max(usable)
     folder = _codes_root() / str(chosen)
     names = {kind: _read(folder / file) for kind, file in _FILES.items() if (folder / file).is_file()}
-    return CodeList(year, chosen, names, _mirrors())
+    return CodeList(year, chosen, names, _mirrors(), _public_classes())

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -299,10 +300,32 @@ def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = No
 SHARED = "sentences"  # data/narrative/sentences.yaml: the forms every template shares
 
 
+def _narrative_path(profile: str) -> Path:
+    """The profile's sentence file, or (when it has none) that of the edition it extends: a new
+    edition that writes its 说明 as the last one did (jiangsu_2018 → jiangsu) shares its file."""
+    path = data_dir() / "narrative" / f"{profile}.yaml"
+    seen = {profile}
+    while not path.is_file():
+        spec = data_dir() / "profiles" / f"{profile}.yaml"
+        try:
+            raw = yaml.safe_load(spec.read_text(encoding="utf-8")) if spec.is_file() else None
+        except (OSError, yaml.YAMLError):
+            raw = None
+        parent = raw.get("extends") if isinstance(raw, dict) else None
+        if not isinstance(parent, str) or parent in seen:
+            return path
+        seen.add(parent)
+        profile = parent
+        candidate = data_dir() / "narrative" / f"{profile}.yaml"
+        if candidate.is_file():
+            return candidate
+    return path
+
+
 @cache
 def load_narrative(profile: str) -> NarrativePatterns:
     """The sentence patterns of a profile (after the shared forms); ReferenceError when none."""
-    path = data_dir() / "narrative" / f"{profile}.yaml"
+    path = _narrative_path(profile)
     shared_path = data_dir() / "narrative" / f"{SHARED}.yaml"
     if profile == SHARED or not path.is_file():
         raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
@@ -329,6 +352,7 @@ class Wording:
     contrast_words: tuple[str, ...]
     parts_intro: re.Pattern[str]
     unit_name_variants: dict[str, str]
+    bare_figure: re.Pattern[str] | None = None  # a change or rate with no unit (rule N114)
 
 
 @cache
@@ -350,6 +374,7 @@ def load_wording() -> Wording:
             contrast_words=tuple(str(w) for w in raw["contrast_words"]),
             parts_intro=re.compile(str(raw["parts_intro"])),
             unit_name_variants={str(k): str(v) for k, v in raw["unit_name_variants"].items()},
+            bare_figure=re.compile(str(raw["bare_figure"])) if raw.get("bare_figure") else None,
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc

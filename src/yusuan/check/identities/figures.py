@@ -6,12 +6,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.check.context import Context, not_evaluated
-from yusuan.check.figures import cell_location, coded_rows, compare, is_numbered, judge, strip_number
+from yusuan.check.figures import (
+    cell_location,
+    coded_rows,
+    compare,
+    is_numbered,
+    judge,
+    layout,
+    strip_number,
+)
 from yusuan.check.identities.rows import Skip, role_known, role_rows, side_rows
 from yusuan.model import Amount, Finding, NotEvaluated, Row, Table
 from yusuan.reference.identities import Identity, Term
 
 Outcome = Finding | NotEvaluated
+RECORD = "record"  # the layout of a table printed as one line of columns (预算数)
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,8 @@ def evaluate_figures(ctx: Context, identity: Identity) -> Iterator[Outcome]:
     if identity.head.rows in ("code", "class"):
         head_table, part_table = tables[0], tables[1]
         assert head_table is not None and part_table is not None
+        if RECORD in (layout(ctx.profile, head_table), layout(ctx.profile, part_table)):
+            return  # a table printed as one record (Jiangsu's 支出预算总表) has no lines to match
         yield from _matched(identity, head_table, part_table)
         return
     cells: list[_Cell | None] = []

@@ -76,7 +76,8 @@ def _clean_lines(lines: list[Line]) -> list[Line]:
     written 规划与自然资源局 three times (D112, pp. 25-26), 人员经费 4896.98 in the text where the
     基本支出决算表 totals 4884.09 (N101, p. 24 against p. 16), and three items named otherwise than
     their lines: 其他国土资源事务支出 for 2200199 其他自然资源事务支出, and the 款 住房保障支出 for
-    22102 住房改革支出, twice (N107, p. 23)."""
+    22102 住房改革支出, twice (N107, p. 23); the tables' heading naming 上海市规划和自然资源局 (D101,
+    p. 6); "增长 13.95。" without its % (N114, p. 20)."""
     lines = _replace_text("完成年初预算的 95.45%", "完成年初预算的 95.46%")(lines)
     lines = _replace_everywhere(
         ("下降（增长）27.78%", "下降 27.78%"),
@@ -86,6 +87,8 @@ def _clean_lines(lines: list[Line]) -> list[Line]:
         ("他国土资源事务支出", "他自然资源事务支出"),
         ("住房保障支出（类）住房保障支出（款）", "住房保障支出（类）住房改革支出（款）"),
         ("康支出（类）236.63 万元", "康支出（类）236.64 万元"),  # as the tables are corrected below
+        ("上海市规划和自然资源局 2024", "上海市普陀区规划和自然资源局 2024"),  # the tables' heading (D101)
+        ("增长 13.95。", "增长 13.95%。"),  # the rate's % (N114)
     )(lines)
     return [replace(ln, cells=tuple(c.replace("，完成预算的 0.00%", "") for c in ln.cells)) for ln in lines]
 
@@ -150,9 +153,11 @@ def test_the_real_document_gives_only_its_genuine_errors() -> None:
     """95.45% printed where 9746.50 ÷ 10210.34 = 95.457…% (truncated, not rounded); the overviews'
     卫生健康支出 236.63 against 236.64 in the expenditure tables, 城乡社区支出 3845.25 against 3845.24;
     the template's "下降（增长）" left in the 三公 text (p. 25); 人员经费 4896.98 in the text where the
-    基本支出决算表 totals 4884.09 (p. 24 against p. 16)."""
+    基本支出决算表 totals 4884.09 (p. 24 against p. 16); the tables' heading "上海市规划和自然资源局
+    2024 年度部门决算表" (p. 6) naming the city's bureau, not the district's."""
     errors = _errors(read_pdf_document(REAL))
     assert sorted((f.rule, f.evidence.expected, f.evidence.actual) for f in errors) == [
+        ("D101", None, None),
         # "下降（增长）27.78%": the template's pair of words left in the 三公 text, one defect, one rule
         ("D103", None, None),
         ("F102", "236.64万元", "236.63万元"),
@@ -173,6 +178,7 @@ def test_the_real_document_gives_only_its_genuine_errors() -> None:
         ("N107", "general_explanation"),  # 其他国土资源事务支出 for 2200199 其他自然资源事务支出
         ("N107", "general_explanation"),  # 住房保障支出（款） for 22102 住房改革支出, twice
         ("N107", "general_explanation"),
+        ("N114", "general_explanation"),  # "增长 13.95。" without its %
     ]
 
 

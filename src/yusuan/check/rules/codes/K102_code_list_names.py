@@ -3,7 +3,8 @@ A code's name matches the official code list, where the list knows the code.
 
 What: each functional (and coded economic) line's name is compared with the code list of
 the budget year (data/codes/<year>/). A code the list does not hold is unknown, never wrong;
-the list is partial and an official full list can replace it.
+the list is partial and an official full list can replace it. A document older than every list
+is not evaluated: names change between years (20805 行政事业单位离退休 is now 行政事业单位养老支出).
 
 Why: a name that is not the code's name suggests a wrong code, which puts money under the
 wrong purpose.
@@ -27,6 +28,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     codes = ctx.codes
     if len(codes) == 0:
         raise CannotEvaluate("没有科目表 / no code list")
+    year = ctx.disclosure.facts.year
+    if codes.year is not None and year is not None and codes.year > year:
+        # names change from year to year (20805 行政事业单位离退休 became 行政事业单位养老支出)
+        raise CannotEvaluate(
+            f"没有{year}年（或更早）的科目表，不以{codes.year}年的科目名称衡量 / "
+            f"no code list of {year} or earlier; the {codes.year} names are not this year's"
+        )
     reported: set[tuple[str, str]] = set()
     for table in ctx.disclosure.tables.values():
         kind = CodeKind.ECONOMIC if table.id == "general_basic_economic" else CodeKind.FUNCTIONAL

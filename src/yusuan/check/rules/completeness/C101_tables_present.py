@@ -10,6 +10,9 @@ money" from "not disclosed". A table with no data is published empty (see C104).
 Legal basis: 《中华人民共和国预算法》第十四条; 财政部《地方预决算公开操作规程》
 （财预〔2016〕143号）: 部门预算公开的表格按统一格式公开，没有数据的表格应当公开空表并说明.
 
+A file that prints no table at all (the text only, "公开表附后") is one cause, reported once by
+R101; this rule is then not evaluated.
+
 Example: ``项目支出表（上年结转） 缺失`` (error).
 """
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.check.context import Context, issue
+from yusuan.check.context import CannotEvaluate, Context, issue
 from yusuan.check.figures import src_location, table_location
 from yusuan.model import Finding, Severity
 
@@ -25,6 +28,11 @@ from yusuan.model import Finding, Severity
 def check(ctx: Context) -> Iterator[Finding]:
     profile = ctx.require_profile()
     facts = ctx.disclosure.facts
+    if profile.tables and not ctx.disclosure.tables:
+        # one cause, reported once by R101 (the file prints only the text; "公开表附后")
+        raise CannotEvaluate(
+            "本文件未印任何报表（见 R101），报表可能另行发布 / no table printed in this file (see R101)"
+        )
     for spec in profile.tables:
         title = spec.title_for(ctx.year) if ctx.year else spec.title
         table = ctx.disclosure.table(spec.id)

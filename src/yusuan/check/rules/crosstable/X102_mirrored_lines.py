@@ -9,7 +9,8 @@ are data (data/codes/mirrors.yaml).
 
 Why: the same contribution is shown once by purpose and once by nature; a difference often
 reveals a line booked under the wrong code. Conventions vary (part may be booked elsewhere),
-so a difference is a warning, not an error.
+so a difference is a warning, not an error. Where the 一般公共预算支出表 has no 基本支出 column
+(Jiangsu), each 项's whole amount is the bound: the economic lines are at most that.
 
 Legal basis: 《政府收支分类科目》支出功能分类与支出经济分类的对应关系.
 
@@ -34,16 +35,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     general = ctx.require_table("general_expenditure")
     if not ctx.codes.mirrors:
         raise CannotEvaluate("没有对应科目数据 / no mirror data (data/codes/mirrors.yaml)")
+    # A table without a 基本支出 column (Jiangsu's) prints each 项's whole amount, of which the
+    # basic expenditure is a part: the economic lines are then at most the functional ones.
+    column = "basic" if general.column_index("basic") is not None else "total"
     for mirror in ctx.codes.mirrors:
         econ_rows = [r for name in mirror.economic if (r := find_row(economic, name)) is not None]
         func_rows = [r for code in mirror.functional if (r := general.row_by_code(code)) is not None]
         if not econ_rows and not func_rows:
             continue
         econ_amounts = [r.amount(economic, "total") for r in econ_rows]
-        func_amounts = [r.amount(general, "basic") for r in func_rows]
+        func_amounts = [r.amount(general, column) for r in func_rows]
         if all(a is None for a in econ_amounts + func_amounts):
             continue
-        if mirror.relation == "at_most":
+        if mirror.relation == "at_most" or column != "basic":
             econ_sum = sum((a.to(economic.unit) for a in econ_amounts if a is not None), Decimal(0))
             func_sum = sum((a.to(economic.unit) for a in func_amounts if a is not None), Decimal(0))
             if econ_sum <= func_sum:
@@ -59,7 +63,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"经济分类与功能分类的{mirror.name}不一致",
             f"{mirror.name}: the economic and the functional lines differ",
             *(cell_location(economic, r, "total") for r in econ_rows),
-            *(cell_location(general, r, "basic") for r in func_rows),
+            *(cell_location(general, r, column) for r in func_rows),
             severity=Severity.WARNING,
             hint="核对科目归属 / check under which code the amount is booked",
         )

@@ -4,8 +4,9 @@
 What: the unit type is taken from an option or inferred from the codes the tables use
 (a 项 "行政运行" shows an administrative or 参公 unit; "事业运行" a public institution). For
 行政/参公 units, the 机关运行经费 total equals the 公用经费 of the general-budget basic
-expenditure (经济分类表 合计 公用经费). For other public institutions the concept does not
-apply: a 机关运行经费 table with money is reported (warning).
+expenditure (经济分类表 合计 公用经费; where the table prints no such column, its 公用经费
+classes 302 商品和服务支出 and 310 资本性支出, data/codes/mirrors.yaml). For other public
+institutions the concept does not apply: a 机关运行经费 table with money is reported (warning).
 
 Why: 机关运行经费 is by definition the 公用经费 of 行政单位 and 参公事业单位; a figure that
 differs, or one shown by a 事业单位, misstates it.
@@ -51,13 +52,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     econ_total = total_row(economic)
     if row is None or econ_total is None:
         raise CannotEvaluate("机关运行经费表或经济分类表中未找到 total 行 / no total line found")
+    if economic.column_index("public") is not None:
+        public = [(econ_total, "public")]
+    else:  # no 公用经费 column (Jiangsu): the 公用经费 classes' lines (302, 310)
+        public = [(r, "total") for r in economic.rows if r.code in ctx.codes.public_classes]
+        if not public:
+            raise CannotEvaluate("经济分类表中没有公用经费栏或类级行 / no 公用经费 column or class line")
     found = judge(
-        compare(row.amount(table, "total"), [econ_total.amount(economic, "public")], table.unit),
+        compare(row.amount(table, "total"), [r.amount(economic, k) for r, k in public], table.unit),
         table.unit,
         f"机关运行经费应等于公用经费（{how}）",
         f"机关运行经费 should equal the 公用经费 ({how})",
         cell_location(table, row, "total"),
-        cell_location(economic, econ_total, "public"),
+        *(cell_location(economic, r, k) for r, k in public),
     )
     if found:
         yield found
