@@ -1,6 +1,7 @@
 """Visual regression: pages rendered to PNG and compared with approved images in tests/render/approved.
 
-The seed's disclosure is rendered with fixed faces (the Noto fallback) and a fixed cover date;
+The seed's disclosure (Shanxi form) and the Shanghai example (Shanghai form) are rendered with
+fixed faces (the Noto fallback) and a fixed cover date;
 a few PDF pages (pdftoppm) and a few pages of the DOCX and XLSX as LibreOffice prints them are
 drawn at 30 dpi in grey and compared pixel by pixel: a page may differ from its approved image
 in at most TOLERANCE of its pixels (anti-aliasing and font hinting move a few). A moved table,
@@ -126,3 +127,20 @@ def test_office_pages_look_as_approved(fmt: str, fixed: dict[str, Path], tmp_pat
     assert convert_to_pdf(fixed[fmt], tmp_path).returncode == 0
     out = tmp_path / "out"
     _compare(fmt, _pages(out / "seed.pdf", OFFICE_PAGES[fmt], tmp_path))
+
+
+# The Shanghai form (data/templates/shanghai.yaml): the fictional unit of examples/, in 元 with the
+# 三公 table in 万元; page -> what it shows.
+SHANGHAI_EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shanghai-2025-unit-budget.yaml"
+SHANGHAI_PAGES = {1: "cover", 2: "contents", 8: "overview", 16: "three-public"}
+
+
+@pytest.mark.skipif(PDFTOPPM is None, reason="pdftoppm (poppler-utils) not installed")
+def test_shanghai_pdf_pages_look_as_approved(tmp_path: Path) -> None:
+    from yusuan import api
+
+    disclosure = api.derive(SHANGHAI_EXAMPLE)
+    (pdf,) = render_files(disclosure, tmp_path, "shanghai", ["pdf"], fonts=Fonts(), issued=ISSUED)
+    images = _pages(pdf, SHANGHAI_PAGES, tmp_path)
+    assert images["overview"].size[0] > images["overview"].size[1]  # the wide 财务收支预算总表 is landscape
+    _compare("shanghai-pdf", images)
