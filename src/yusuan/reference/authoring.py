@@ -1,4 +1,4 @@
-"""The words `yusuan build` writes around the figures (data/authoring/<profile>.yaml).
+"""The words `yusuan build` writes around the figures (data/templates/<profile>/authoring.yaml).
 
 The figures themselves are written with the sentence patterns of reference.narrative (the ones
 the checker reads); this data holds the labels those patterns bind to table cells, the
@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from yusuan.model import GlossaryEntry
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml
+from yusuan.reference.template_folders import AUTHORING, missing_part, template_part
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,9 @@ class AuthoringTexts:
         for key in keys:
             node = node.get(key) if isinstance(node, dict) else None
         if not isinstance(node, list):
-            raise ReferenceError(f"authoring/{self.profile}.yaml: 缺少列表 / missing list {'.'.join(keys)}")
+            raise ReferenceError(
+                f"templates/{self.profile}/authoring.yaml: 缺少列表 / missing list {'.'.join(keys)}"
+            )
         return tuple(str(x) for x in node)
 
     def government_label(self, economic: str) -> str:
@@ -56,8 +59,9 @@ class AuthoringTexts:
 @cache
 def load_authoring(profile: str) -> AuthoringTexts:
     """The authoring texts of a profile; ReferenceError when there are none or they are malformed."""
-    path = data_dir() / "authoring" / f"{profile}.yaml"
-    if not path.is_file():
+    path = template_part(profile, AUTHORING)
+    if path is None:
+        path = missing_part(profile, AUTHORING)
         raise ReferenceError(f"没有 {profile} 的编制文字数据 / no authoring texts for {profile}: {path}")
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Sentence patterns of the narrative (data/narrative/<profile>.yaml), compiled both ways.
+"""Sentence patterns of the narrative (data/templates/<profile>/narrative.yaml), compiled both ways.
 
 A :class:`SentencePattern` FORMATS values into a sentence fragment (authoring) and PARSES the
 same fragment back (checking): ``{label}{amount}万元，占{share}%`` writes
@@ -18,7 +18,15 @@ from typing import Any
 import yaml
 
 from yusuan.model import Amount, Unit
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml
+from yusuan.reference.template_folders import (
+    NARRATIVE,
+    SHARED_SENTENCES,
+    SHARED_WORDING,
+    missing_part,
+    shared_file,
+    template_part,
+)
 
 _SLOT = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<choices>[^}]+))?\}")
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -296,15 +304,13 @@ def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = No
     )
 
 
-SHARED = "sentences"  # data/narrative/sentences.yaml: the forms every template shares
-
-
 @cache
 def load_narrative(profile: str) -> NarrativePatterns:
     """The sentence patterns of a profile (after the shared forms); ReferenceError when none."""
-    path = data_dir() / "narrative" / f"{profile}.yaml"
-    shared_path = data_dir() / "narrative" / f"{SHARED}.yaml"
-    if profile == SHARED or not path.is_file():
+    path = template_part(profile, NARRATIVE)
+    shared_path = shared_file(SHARED_SENTENCES)  # the forms every template shares
+    if path is None:
+        path = missing_part(profile, NARRATIVE)
         raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
     try:
         shared = load_yaml(shared_path.read_text(encoding="utf-8"))
@@ -315,7 +321,7 @@ def load_narrative(profile: str) -> NarrativePatterns:
 
 @dataclass(frozen=True)
 class Wording:
-    """The wording the explanation rules look for (data/narrative/wording.yaml)."""
+    """The wording the explanation rules look for (data/shared/wording.yaml)."""
 
     reason_intros: tuple[str, ...]
     purpose_intros: tuple[str, ...]
@@ -334,7 +340,7 @@ class Wording:
 @cache
 def load_wording() -> Wording:
     """The shared wording data; ReferenceError when missing or malformed."""
-    path = data_dir() / "narrative" / "wording.yaml"
+    path = shared_file(SHARED_WORDING)
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
         return Wording(

@@ -1,4 +1,4 @@
-"""Template form data (data/templates/<profile>.yaml): how a profile's tables look on paper.
+"""Template form data (data/templates/<profile>/form.yaml): how a profile's tables look on paper.
 
 The profile (reference.profiles) says which tables and columns exist; the template form says
 how they are drawn and which fixed rows they carry: header groups, label columns, total rows of
@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml
+from yusuan.reference.template_folders import FORM, missing_part, template_part
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,9 @@ def _parse(raw: dict[str, Any]) -> TemplateForm:
 
 @cache
 def load_template_form(profile_id: str) -> TemplateForm:
-    path = data_dir() / "templates" / f"{profile_id}.yaml"
-    if not path.is_file():
+    path = template_part(profile_id, FORM)
+    if path is None:
+        path = missing_part(profile_id, FORM)
         raise ReferenceError(
             f"模板 {profile_id!r} 没有版式数据 / no template form for {profile_id!r}: {path}"
         )
