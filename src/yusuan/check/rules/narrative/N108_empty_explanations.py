@@ -3,7 +3,7 @@ A reason or purpose the narrative opens is actually given.
 
 What: every "主要原因是…" and "主要用于…" of the 说明 is followed by words that explain: not by
 nothing ("主要原因是。"), nor by template filler ("主要原因是xxxxxx", "主要用于……", "等")
-(data/narrative/wording.yaml: reason_intros, purpose_intros, empty_explanation).
+(data/shared/wording.yaml: reason_intros, purpose_intros, empty_explanation).
 
 Why: the 说明 exists to explain the figures; an announced reason that is left empty discloses
 nothing and shows that the template was filled in carelessly.
