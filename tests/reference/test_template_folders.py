@@ -57,6 +57,9 @@ def _data_copy(tmp_path: Path) -> Path:
         ("narrative/wording.yaml", "shared/wording.yaml"),
         ("authoring/shanghai.yaml", "templates/shanghai/authoring.yaml"),
         ("templates/shanghai.yaml", "templates/shanghai/form.yaml"),
+        # where a merge's directory-rename guess carries a file added in a former place
+        ("shared/jiangsu.yaml", "templates/jiangsu/"),
+        ("templates/shanxi/shanghai.yaml", "templates/shanghai/"),
     ],
 )
 def test_a_file_in_a_former_place_is_refused_naming_where_it_belongs(

@@ -32,6 +32,7 @@ SHARED_WORDING = "wording.yaml"
 # the former layout: folder under data/ -> the part its <id>.yaml now is
 _OLD_PLACES = {"profiles": TEMPLATE, "narrative": NARRATIVE, "authoring": AUTHORING, "templates": FORM}
 _OLD_SHARED = {SHARED_SENTENCES, SHARED_WORDING}  # data/narrative/<these> -> data/shared/
+_PARTS = {TEMPLATE, FORM, NARRATIVE, AUTHORING}
 
 
 def template_roots() -> tuple[Path, ...]:
@@ -82,6 +83,22 @@ def refuse_old_places(data: Path, roots: tuple[Path, ...]) -> None:
     for root in roots[:-1]:
         for old in sorted(root.glob("*.yaml")) if root.is_dir() else ():
             raise ReferenceError(_message(old, root / old.stem / TEMPLATE))
+    # a merge's directory-rename guess can carry a file added in a former place to a wrong folder
+    for stray in sorted((data / "shared").glob("*.yaml")):
+        if stray.name not in _OLD_SHARED:
+            raise ReferenceError(_stray(stray, data / "templates" / stray.stem))
+    for root in roots:
+        for stray in sorted(root.glob("*/*.yaml")) if root.is_dir() else ():
+            if stray.name not in _PARTS:
+                raise ReferenceError(_stray(stray, root / stray.stem))
+
+
+def _stray(path: Path, folder: Path) -> str:
+    parts = "/".join(sorted(_PARTS))
+    return (
+        f"{path}: 不是模板的组成文件，应移到 {folder}/（{parts} 之一）"
+        f" / not a part of a template, it belongs in {folder}/ (one of {parts})"
+    )
 
 
 def _message(old: Path, new: Path) -> str:
