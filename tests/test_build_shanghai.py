@@ -1,4 +1,4 @@
-"""A Shanghai unit authors its disclosure: the Shanghai form (data/templates/shanghai.yaml).
+"""A Shanghai unit authors its disclosure: the Shanghai form (data/templates/shanghai/form.yaml).
 
 `yusuan build` of the fictional Shanghai example writes PDF/DOCX/XLSX/HTML with the nine tables
 of the Shanghai unit template (元, the 三公 table in 万元); every file reads back with the same

@@ -2,7 +2,7 @@
 
 Each corpus PDF's findings above info are exactly its genuine problems (confirmed on the
 page images); the known 1元 discrepancies are reported where they are printed; the Shanghai
-narrative data (data/narrative/shanghai*.yaml) binds the 说明's figures to the tables, so a
+narrative data (data/templates/shanghai*/narrative.yaml) binds the 说明's figures to the tables, so a
 planted slip in the text or in a table is found.
 """
 

@@ -182,7 +182,7 @@ def test_procurement_and_facts(seed_disclosure: Disclosure) -> None:
     ]
     assert seed_disclosure.facts.unit == UNIT and seed_disclosure.facts.year == 2025
     assert seed_disclosure.facts.title == f"{UNIT}2025年度单位预算公开"
-    # the budget's own entries, then the rest of the profile's (data/authoring/shanxi.yaml)
+    # the budget's own entries, then the rest of the profile's (data/templates/shanxi/authoring.yaml)
     assert [g.term for g in seed_disclosure.glossary] == [
         "基本支出",
         "项目支出",

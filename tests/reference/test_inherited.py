@@ -13,8 +13,8 @@ from yusuan.reference.templates import load_template_form
 
 
 def test_a_profile_without_a_file_uses_the_one_it_extends() -> None:
-    assert profile_data_file("templates", "shanghai_2026").name == "shanghai.yaml"
-    assert profile_data_file("templates", "shanghai_department_2026").name == "shanghai_department.yaml"
+    assert profile_data_file("templates", "shanghai_2026").parent.name == "shanghai"
+    assert profile_data_file("templates", "shanghai_department_2026").parent.name == "shanghai_department"
     assert load_template_form("shanghai_2026").document_title == "{unit}{year}年单位预算"
 
 
@@ -28,14 +28,14 @@ def test_a_file_that_extends_replaces_keys_and_tables_one_by_one() -> None:
 
 
 def test_an_extends_cycle_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "a.yaml").write_text("extends: b\n", encoding="utf-8")
-    (tmp_path / "templates" / "b.yaml").write_text("extends: a\n", encoding="utf-8")
-    monkeypatch.setattr("yusuan.reference.inherited.data_dir", lambda: tmp_path)
+    for name, parent in (("a", "b"), ("b", "a")):
+        (tmp_path / "templates" / name).mkdir(parents=True)
+        (tmp_path / "templates" / name / "form.yaml").write_text(f"extends: {parent}\n", encoding="utf-8")
+    monkeypatch.setenv("YUSUAN_DATA", str(tmp_path))
     with pytest.raises(ReferenceError, match="a -> b -> a"):
-        read_merged("templates", tmp_path / "templates" / "a.yaml", ("a",))
+        read_merged("templates", tmp_path / "templates" / "a" / "form.yaml", ("a",))
 
 
 def test_the_shanxi_form_is_its_own() -> None:
-    assert profile_data_file("authoring", "shanxi").name == "shanxi.yaml"
+    assert profile_data_file("authoring", "shanxi").parent.name == "shanxi"
     assert load_template_form("shanxi").funding_groups == {}

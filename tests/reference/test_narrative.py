@@ -94,8 +94,8 @@ def test_unknown_slot_is_rejected() -> None:
 def test_missing_or_broken_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ReferenceError):
         load_narrative("atlantis")
-    (tmp_path / "narrative").mkdir()
-    (tmp_path / "narrative" / "broken.yaml").write_text("patterns: [", encoding="utf-8")
+    (tmp_path / "templates" / "broken").mkdir(parents=True)
+    (tmp_path / "templates" / "broken" / "narrative.yaml").write_text("patterns: [", encoding="utf-8")
     monkeypatch.setenv("YUSUAN_DATA", str(tmp_path))
     with pytest.raises(ReferenceError):
         load_narrative("broken")

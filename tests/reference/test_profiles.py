@@ -19,7 +19,7 @@ def _schema() -> dict[str, object]:
 
 
 def _all_ids() -> list[str]:
-    return sorted(p.stem for p in (data_dir() / "profiles").glob("*.yaml"))
+    return sorted(p.parent.name for p in (data_dir() / "templates").glob("*/template.yaml"))
 
 
 def test_the_schema_is_a_valid_schema() -> None:
@@ -84,7 +84,9 @@ def test_merge_by_id_replaces_appends_and_drops() -> None:
 
 
 def _write(folder: Path, profile_id: str, data: dict[str, object]) -> None:
-    (folder / f"{profile_id}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (folder / profile_id).mkdir()
+    text = yaml.safe_dump(data, allow_unicode=True)
+    (folder / profile_id / "template.yaml").write_text(text, encoding="utf-8")
 
 
 def test_a_template_in_an_extra_folder_loads_without_code(

@@ -27,7 +27,7 @@ SHANGHAI_IDS = [
 
 def test_the_2026_editions_are_small_extends_of_2025() -> None:
     for edition, base in (("shanghai_2026", "shanghai"), ("shanghai_department_2026", "shanghai_department")):
-        own = (ROOT / "data" / "profiles" / f"{edition}.yaml").read_text(encoding="utf-8")
+        own = (ROOT / "data" / "templates" / edition / "template.yaml").read_text(encoding="utf-8")
         assert len(own.splitlines()) < 15
         merged, parent = raw_profile(edition), raw_profile(base)
         assert merged["tables"] == parent["tables"] and merged["sections"] == parent["sections"]

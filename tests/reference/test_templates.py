@@ -28,12 +28,12 @@ def test_shanxi_form_agrees_with_its_profile() -> None:
 
 
 def test_missing_and_malformed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "broken.yaml").write_text("profile: broken\n", encoding="utf-8")
+    (tmp_path / "templates" / "broken").mkdir(parents=True)
+    (tmp_path / "templates" / "broken" / "form.yaml").write_text("profile: broken\n", encoding="utf-8")
     monkeypatch.setenv("YUSUAN_DATA", str(tmp_path))
     load_template_form.cache_clear()
     try:
-        with pytest.raises(ReferenceError, match=r"broken\.yaml"):
+        with pytest.raises(ReferenceError, match=r"broken/form\.yaml"):
             load_template_form("broken")
         with pytest.raises(ReferenceError, match="nowhere"):
             load_template_form("nowhere")

@@ -129,7 +129,7 @@ def test_office_pages_look_as_approved(fmt: str, fixed: dict[str, Path], tmp_pat
     _compare(fmt, _pages(out / "seed.pdf", OFFICE_PAGES[fmt], tmp_path))
 
 
-# The Shanghai form (data/templates/shanghai.yaml): the fictional unit of examples/, in 元 with the
+# The Shanghai form (data/templates/shanghai/form.yaml): the fictional unit of examples/, in 元 with the
 # 三公 table in 万元; page -> what it shows.
 SHANGHAI_EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shanghai-2025-unit-budget.yaml"
 SHANGHAI_PAGES = {1: "cover", 2: "contents", 8: "overview", 16: "three-public"}

@@ -1,5 +1,5 @@
 """The explanations of the narrative: each reason (主要原因是…) and purpose (主要用于…), with the
-direction word it explains and where it is (data/narrative/wording.yaml says what opens them)."""
+direction word it explains and where it is (data/shared/wording.yaml says what opens them)."""
 
 from __future__ import annotations
 

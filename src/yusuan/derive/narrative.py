@@ -2,7 +2,7 @@
 
 Each function returns a section's text. Amounts are the exact sums of the line items in 元
 (the same sums the tables print), written through :class:`Writer` with the profile's sentence
-patterns; the words around them come from data/authoring/<profile>.yaml.
+patterns; the words around them come from data/templates/<profile>/authoring.yaml.
 """
 
 from __future__ import annotations

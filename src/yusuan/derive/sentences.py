@@ -1,7 +1,7 @@
 """Writing figures with the narrative's sentence patterns: amounts, shares and changes.
 
 Every figure of the 情况说明 is written by a :class:`SentencePattern` of
-data/narrative/<profile>.yaml (the same pattern the checker parses), computed here from exact
+data/templates/<profile>/narrative.yaml (the same pattern the checker parses), computed here from exact
 amounts in 元 and rounded 四舍五入 only when printed.
 """
 

@@ -120,7 +120,7 @@ class Budget:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     # the unit's facts and the rest of the authoring input (read.budget fills them)
     department: str = ""  # 主管部门, "033-朔州市朔城区行政审批服务管理局"
-    profile: str = "shanxi"  # regional template id (data/profiles/<id>.yaml)
+    profile: str = "shanxi"  # regional template id (data/templates/<id>/template.yaml)
     entry_unit: Unit = Unit.YUAN  # the unit the input was written in; amounts here are always 元
     duties: list[str] = field(default_factory=list)  # 本单位职责, one per entry
     structure_note: str = ""  # 机构设置概述, "我单位内设股室2个，办公室和监督股"

@@ -1,4 +1,4 @@
-"""The words `yusuan build` writes around the figures (data/authoring/<profile>.yaml).
+"""The words `yusuan build` writes around the figures (data/templates/<profile>/authoring.yaml).
 
 The figures themselves are written with the sentence patterns of reference.narrative (the ones
 the checker reads); this data holds the labels those patterns bind to table cells, the

@@ -1,4 +1,4 @@
-"""A profile's form and authoring data, inherited along ``extends`` (data/<kind>/<id>.yaml).
+"""A profile's form, authoring and narrative (data/templates/<id>/<part>.yaml), along ``extends``.
 
 A profile with no file of its own (shanghai_2026) uses the file of the profile it extends; a
 file may itself say ``extends: <id>`` and hold only what differs (shanghai_department), its
@@ -10,26 +10,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml
 from yusuan.reference.profiles import load_profile
+from yusuan.reference.template_folders import AUTHORING, FORM, NARRATIVE, missing_part, template_part
+
+# the kind a caller names -> the part file
+PARTS = {"templates": FORM, "authoring": AUTHORING, "narrative": NARRATIVE}
 
 MERGED_BY_KEY = ("tables",)  # mappings merged entry by entry rather than replaced
 
 
 def profile_data_file(kind: str, profile_id: str) -> Path:
-    """data/<kind>/<id>.yaml of the profile, else of the nearest profile it extends."""
+    """data/templates/<id>/<part>.yaml of the profile, else of the nearest profile it extends."""
     seen: list[str] = []
     current: str | None = profile_id
     while current is not None and current not in seen:
         seen.append(current)
-        path = data_dir() / kind / f"{current}.yaml"
-        if path.is_file():
-            return path
+        found = template_part(current, PARTS[kind])
+        if found is not None:
+            return found
         try:
             current = load_profile(current).extends
         except ReferenceError:
             break
-    return data_dir() / kind / f"{profile_id}.yaml"  # absent: the caller names it
+    return missing_part(profile_id, PARTS[kind])  # absent: the caller names it
 
 
 def read_merged(kind: str, path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -42,7 +46,8 @@ def read_merged(kind: str, path: Path, seen: tuple[str, ...] = ()) -> dict[str, 
         return own
     if str(parent) in seen:
         raise ReferenceError(f"{path}: 继承成环 / extends in a cycle: {' -> '.join((*seen, str(parent)))}")
-    base = read_merged(kind, data_dir() / kind / f"{parent}.yaml", (*seen, str(parent)))
+    base_path = template_part(str(parent), PARTS[kind]) or missing_part(str(parent), PARTS[kind])
+    base = read_merged(kind, base_path, (*seen, str(parent)))
     merged = {**base, **own}
     for key in MERGED_BY_KEY:
         if isinstance(base.get(key), dict) and isinstance(own.get(key), dict):

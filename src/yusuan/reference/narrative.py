@@ -1,4 +1,4 @@
-"""Sentence patterns of the narrative (data/narrative/<profile>.yaml), compiled both ways.
+"""Sentence patterns of the narrative (data/templates/<profile>/narrative.yaml), compiled both ways.
 
 A :class:`SentencePattern` FORMATS values into a sentence fragment (authoring) and PARSES the
 same fragment back (checking): ``{label}{amount}万元，占{share}%`` writes
@@ -13,13 +13,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from yusuan.model import Amount, Unit
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.inherited import profile_data_file
+from yusuan.reference.paths import ReferenceError, load_yaml
+from yusuan.reference.template_folders import (
+    SHARED_SENTENCES,
+    SHARED_WORDING,
+    shared_file,
+)
 
 _SLOT = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<choices>[^}]+))?\}")
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -297,37 +302,15 @@ def _parse(profile: str, raw: dict[str, Any], shared: dict[str, Any] | None = No
     )
 
 
-SHARED = "sentences"  # data/narrative/sentences.yaml: the forms every template shares
-
-
-def _narrative_path(profile: str) -> Path:
-    """The profile's sentence file, or (when it has none) that of the edition it extends: a new
-    edition that writes its 说明 as the last one did (jiangsu_2018 → jiangsu) shares its file."""
-    path = data_dir() / "narrative" / f"{profile}.yaml"
-    seen = {profile}
-    while not path.is_file():
-        spec = data_dir() / "profiles" / f"{profile}.yaml"
-        try:
-            raw = yaml.safe_load(spec.read_text(encoding="utf-8")) if spec.is_file() else None
-        except (OSError, yaml.YAMLError):
-            raw = None
-        parent = raw.get("extends") if isinstance(raw, dict) else None
-        if not isinstance(parent, str) or parent in seen:
-            return path
-        seen.add(parent)
-        profile = parent
-        candidate = data_dir() / "narrative" / f"{profile}.yaml"
-        if candidate.is_file():
-            return candidate
-    return path
-
-
 @cache
 def load_narrative(profile: str) -> NarrativePatterns:
-    """The sentence patterns of a profile (after the shared forms); ReferenceError when none."""
-    path = _narrative_path(profile)
-    shared_path = data_dir() / "narrative" / f"{SHARED}.yaml"
-    if profile == SHARED or not path.is_file():
+    """The sentence patterns of a profile (after the shared forms); ReferenceError when none.
+
+    A template without its own narrative.yaml takes that of the edition it extends: a new edition
+    that writes its 说明 as the last one did (jiangsu_2018 → jiangsu) shares its file."""
+    path = profile_data_file("narrative", profile)
+    shared_path = shared_file(SHARED_SENTENCES)  # the forms every template shares
+    if not path.is_file():
         raise ReferenceError(f"没有 {profile} 的句式数据 / no sentence patterns for {profile}: {path}")
     try:
         shared = load_yaml(shared_path.read_text(encoding="utf-8"))
@@ -338,7 +321,7 @@ def load_narrative(profile: str) -> NarrativePatterns:
 
 @dataclass(frozen=True)
 class Wording:
-    """The wording the explanation rules look for (data/narrative/wording.yaml)."""
+    """The wording the explanation rules look for (data/shared/wording.yaml)."""
 
     reason_intros: tuple[str, ...]
     purpose_intros: tuple[str, ...]
@@ -358,7 +341,7 @@ class Wording:
 @cache
 def load_wording() -> Wording:
     """The shared wording data; ReferenceError when missing or malformed."""
-    path = data_dir() / "narrative" / "wording.yaml"
+    path = shared_file(SHARED_WORDING)
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
         return Wording(

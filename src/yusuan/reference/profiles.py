@@ -1,14 +1,13 @@
-"""Regional profiles (data/profiles/*.yaml): tables, columns, sections of a template.
+"""Regional profiles (data/templates/<id>/template.yaml): tables, columns, sections of a template.
 
 A profile may ``extends: <profile id>``: the parent's data is deep-merged under its own
 (see :mod:`yusuan.reference.profile_merge`), so a department version or a new edition is a
-small file. Besides data/profiles, the folders named in ``$YUSUAN_TEMPLATES`` (separated by
-the platform's path separator) are searched first: a new region's template needs no code.
+small file. Where the folders are looked up (data/templates, after the ``$YUSUAN_TEMPLATES``
+ones) is :mod:`yusuan.reference.template_folders`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,10 +17,10 @@ from typing import Any
 import yaml
 
 from yusuan.model import Column, Unit
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml
 from yusuan.reference.profile_merge import merge_profiles
-
-TEMPLATES_ENV = "YUSUAN_TEMPLATES"
+from yusuan.reference.template_folders import TEMPLATE, template_ids, template_part, template_roots
+from yusuan.reference.template_folders import TEMPLATES_ENV as TEMPLATES_ENV  # re-exported
 
 
 @dataclass(frozen=True)
@@ -150,17 +149,16 @@ def _years(raw: Any) -> tuple[int | None, int | None]:
 
 
 def template_dirs() -> tuple[Path, ...]:
-    """Where profiles are looked up: $YUSUAN_TEMPLATES folders first, then data/profiles."""
-    extra = os.environ.get(TEMPLATES_ENV, "")
-    return (*(Path(p) for p in extra.split(os.pathsep) if p.strip()), data_dir() / "profiles")
+    """The folders of template folders: $YUSUAN_TEMPLATES ones first, then data/templates."""
+    return template_roots()
 
 
 def _profile_file(profile_id: str, dirs: tuple[Path, ...]) -> Path | None:
-    return next((d / f"{profile_id}.yaml" for d in dirs if (d / f"{profile_id}.yaml").is_file()), None)
+    return template_part(profile_id, TEMPLATE, dirs)
 
 
 def _ids(dirs: tuple[Path, ...]) -> list[str]:
-    return sorted({p.stem for d in dirs if d.is_dir() for p in d.glob("*.yaml")})
+    return template_ids(dirs)
 
 
 @cache

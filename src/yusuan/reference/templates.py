@@ -1,4 +1,4 @@
-"""Template form data (data/templates/<profile>.yaml): how a profile's tables look on paper.
+"""Template form data (data/templates/<profile>/form.yaml): how a profile's tables look on paper.
 
 The profile (reference.profiles) says which tables and columns exist; the template form says
 how they are drawn and which fixed rows they carry: header groups, label columns, total rows of

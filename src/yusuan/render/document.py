@@ -25,7 +25,7 @@ PORTRAIT_HALF_EMS = 90.0
 CELL_PADDING_HALF_EMS = 1.3
 # A table of more lines than this is set close (10 pt, tight leading) so that it keeps to one page.
 COMPACT_LINES = 26
-GENERIC_FORM = "default"  # data/templates/default.yaml
+GENERIC_FORM = "default"  # data/templates/default/form.yaml
 
 
 @dataclass(frozen=True)

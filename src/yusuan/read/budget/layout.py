@@ -110,7 +110,7 @@ FACTS = SheetSpec(
             help="编码-名称，如绩效目标表所印",
             example="033-朔州市朔城区行政审批服务管理局",
         ),
-        Field("profile", "地区模板", T, help="公开模板（data/profiles/ 下的编号）", example="shanxi"),
+        Field("profile", "地区模板", T, help="公开模板（data/templates/ 下的编号）", example="shanxi"),
         Field(
             "structure_note",
             "机构设置概述",

@@ -4,8 +4,8 @@ The budget year in every table title and narrative heading figure.
 What: each table title carries the document's budget year (2025年预算收支总表), and the
 years the 情况说明's sentences open with ("2025年度…", "2025年<本单位名称>…") are that year. A
 sentence opening with another date ("2024年，本单位完成…") is not taken for the budget year. A
-title without a year is a warning only where the template prints one (its title in data/profiles
-has {year}): the Shanghai 决算 tables, for one, are titled without a year.
+title without a year is a warning only where the template prints one (its title in
+data/templates/<id>/template.yaml has {year}): the Shanghai 决算 tables, for one, are titled without a year.
 
 Why: a wrong year in a title or sentence is the mark of last year's file reused; its
 figures may be last year's.

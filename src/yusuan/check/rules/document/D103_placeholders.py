@@ -5,7 +5,7 @@ What: no "XX", "××", "＊＊", "某某", "待填写", "待补充", "（填写�
 official templates — "x,xxx万元", "主要原因是xxxxxx", "增加（减少）", "（持平）", "大于（小于）",
 bracketed instructions to the preparer ("（若无，则写…）", "（说明项目的总体情况…）", "（如持平作
 持平表述）"), "按上述格式…", "（九）……：指……" — in the unit name, table titles and headers, cells,
-narrative, glossary, performance sheets. The patterns are data (data/narrative/wording.yaml
+narrative, glossary, performance sheets. The patterns are data (data/shared/wording.yaml
 placeholders), taken from the Shanghai workbooks and the 决算 template. Each section or table
 with placeholders is one finding listing every line that holds one.
 

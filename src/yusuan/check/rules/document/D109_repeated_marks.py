@@ -2,7 +2,7 @@
 No doubled punctuation or doubled words in the text.
 
 What: "。。", "，，", "、、", "；；" and a function word written twice ("的的", "和和") in the
-narrative and the glossary (data/narrative/wording.yaml: repeated); reduplicated words
+narrative and the glossary (data/shared/wording.yaml: repeated); reduplicated words
 ("实实在在") are not slips. Each place is reported once;
 many in one section are one finding listing them.
 

@@ -2,7 +2,7 @@
 A table's note does not say the table is empty when it holds figures.
 
 What: a note printed with a table that declares it empty ("本表为空表", "本单位无政府性基金预算，
-本表无数据"; data/narrative/wording.yaml empty_note) while cells of the table hold amounts other
+本表无数据"; data/shared/wording.yaml empty_note) while cells of the table hold amounts other
 than 0 is reported. (An empty table without such a note is C104's concern.)
 
 Why: the note is left over from a year in which the table was empty, or belongs to another

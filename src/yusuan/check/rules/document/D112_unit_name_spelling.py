@@ -2,7 +2,7 @@
 The unit's name is spelt the same way throughout.
 
 What: a name in the text that is the unit's name with a character swapped for one that reads
-alike ("上海市普陀区规划与自然资源局" for "上海市普陀区规划和自然资源局"; data/narrative/wording.yaml
+alike ("上海市普陀区规划与自然资源局" for "上海市普陀区规划和自然资源局"; data/shared/wording.yaml
 unit_name_variants) is reported, once, listing every place it is written so. (A different unit
 named in a header or sentence is D101's concern.)
 

@@ -2,12 +2,12 @@
 Every amount the 情况说明 states agrees with the table cell it speaks of.
 
 What: each "…X万元" of the narrative whose label the sentence patterns bind to a table cell
-(data/narrative/<profile>.yaml: 基本支出 → 支出总表 合计 基本支出; 一般公共服务支出 → 一般公共
+(data/templates/<profile>/narrative.yaml: 基本支出 → 支出总表 合计 基本支出; 一般公共服务支出 → 一般公共
 预算支出表 201 …) is compared with that cell; a blank cell reads as 0. The tolerance is the
 rounding of both printed figures (146.9 and 146.90 agree). A figure the narrative writes in 元
 ("基本支出1,942,100元") is converted exactly, so a 元 ↔ 万元 slip (19,421,000元) is found.
 An item sentence of the functional classification ("“一般公共服务支出（类）财政事务（款）行政运行
-（项）”1,623.18万元", data/narrative/sentences.yaml) is bound to its line by code first, then by
+（项）”1,623.18万元", data/shared/sentences.yaml) is bound to its line by code first, then by
 the names of its 类, 款 and 项; a name worded differently is N107's concern, not an amount error.
 Claims bound to no cell are listed as not evaluated with the reason (no table for that sentence,
 table not read, no such line), except in sections whose statements other rules check (政府采购

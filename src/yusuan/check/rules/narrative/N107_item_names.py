@@ -6,8 +6,8 @@ What: an item sentence of the functional classification ("“一般公共服务�
 and 项 (N101 compares the amounts). When the name printed in the text differs from the table's
 name of that line — another wording under the same 款, or a name placed at the wrong level
 ("卫生健康支出（款）计划生育事务（项）" for the 款 21007 计划生育事务) — this is reported as a
-naming finding: a warning, or info when only a variant spelling differs (其它/其他; data/narrative/
-sentences.yaml name_variants). It is never an amount error.
+naming finding: a warning, or info when only a variant spelling differs (其它/其他;
+data/shared/sentences.yaml name_variants). It is never an amount error.
 
 Why: the reader looks the line up in the table by its name; a wrong name or level sends them
 to another line or to none.

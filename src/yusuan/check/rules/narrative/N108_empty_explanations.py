@@ -3,7 +3,7 @@ A reason or purpose the narrative opens is actually given.
 
 What: every "主要原因是…" and "主要用于…" of the 说明 is followed by words that explain: not by
 nothing ("主要原因是。"), nor by template filler ("主要原因是xxxxxx", "主要用于……", "等")
-(data/narrative/wording.yaml: reason_intros, purpose_intros, empty_explanation). One defect,
+(data/shared/wording.yaml: reason_intros, purpose_intros, empty_explanation). One defect,
 one rule: an explanation that is the template's placeholder ("主要原因是XXXXXXXX", "xxxxxx") is
 template text left in the document, reported by D103; this rule reports the ones that are empty
 or filler ("。", "……", "等").

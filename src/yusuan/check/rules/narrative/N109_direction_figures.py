@@ -8,7 +8,7 @@ an increase larger than the amount it brought about (last year would have been n
 where a sentence gives last year's figure ("上年当年预算执行数为A万元，本年预算安排B万元，比上年
 增长C%"), a direction word that does not follow from A and B. The amount a change refers to is
 the first amount of its clause ("收入总计341.11万元，其中：…，比上年增加3.92万元"), or where the
-template says so (data/narrative/<profile>.yaml change_subject: adjacent) the amount just before
+template says so (data/templates/<profile>/narrative.yaml change_subject: adjacent) the amount just before
 it ("财政拨款收入3,121.42万元，比2024年预算增加107.62万元").
 
 Why: a direction word against the figures misleads the reader about how the budget moved; it is

@@ -4,7 +4,7 @@ A reason does not contradict the direction it explains.
 What: a reason given for a decrease ("减少的主要原因是…") that speaks only of things that grew
 (增加, 新增, 提高…) and of nothing that shrank, or a reason for an increase that speaks only of
 things that shrank, is reported; a reason that sets the two against each other ("虽…但…") is
-not (data/narrative/wording.yaml: directions, up_words, down_words, contrast_words).
+not (data/shared/wording.yaml: directions, up_words, down_words, contrast_words).
 
 Why: a reason that points the other way is usually copied from another year or another item,
 and leaves the reader without the real cause of the change.

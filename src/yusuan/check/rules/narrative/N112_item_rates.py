@@ -1,7 +1,7 @@
 """按上年数和本年数说明的增减率计算正确
 The rate of an item sentence follows from last year's and this year's figures.
 
-What: in "上年当年预算执行数为A万元，本年预算安排B万元，比上年增长C%" (data/narrative/sentences.yaml
+What: in "上年当年预算执行数为A万元，本年预算安排B万元，比上年增长C%" (data/shared/sentences.yaml
 item_with_previous and rate), C equals (B − A) ÷ A × 100 within the rounding of the three printed
 figures. A rate stated on a last-year figure of 0 cannot be computed and is reported as such.
 (Whether 增长/下降 fits is N109's concern.)

@@ -3,7 +3,7 @@ A change or a rate is written with its unit.
 
 What: a direction word followed by a bare figure that ends the clause — "增长13.95。",
 "减少120，" — where the template writes "增长13.95%" or "减少120万元". The direction words and the
-shape are data (data/narrative/wording.yaml bare_figure). Each section is one finding listing every
+shape are data (data/shared/wording.yaml bare_figure). Each section is one finding listing every
 place.
 
 Why: without its unit a figure can be read as an amount or as a rate, and the statement cannot be

@@ -4,7 +4,7 @@ A performance sheet's targets are complete.
 What: each sheet has an overall goal (总体目标) and indicators for each period it covers
 (实施期, 年度), with the three first-level indicators 产出指标, 效益指标 and 满意度指标 (a
 first-level indicator counts as present when one of its second-level indicators is, per the
-data in data/narrative/<profile>.yaml), and a value (指标值) for every third-level indicator
+data in data/templates/<profile>/narrative.yaml), and a value (指标值) for every third-level indicator
 named. A sheet that was partly unreadable is not evaluated (R101 lists what could not be read).
 
 Why: a target without an indicator, or an indicator without a value, cannot be assessed.

@@ -5,7 +5,7 @@ What: in 绩效管理情况, "纳入绩效目标管理的二级项目N个，共�
 project table (number of projects, their total), and "公开项目绩效目标N个，涉及项目金额X万元，
 占…项目支出总额的Y%" with the sheets actually published for this unit's listed projects
 (a sheet of another unit or of an unlisted project does not count) and their share of the
-project total. Which label states which quantity is data (data/narrative/<profile>.yaml).
+project total. Which label states which quantity is data (data/templates/<profile>/narrative.yaml).
 
 Why: the narrative certifies how much of the project money is under published targets; a
 claim of 100% coverage with sheets missing or foreign misleads the reader.
