@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from yusuan import __version__, api
 from yusuan.batch.jobs import Options, Outcome
-from yusuan.batch.pool import Executor, default_jobs, local_executor
 from yusuan.batch.progress import progress_bars
 
-if TYPE_CHECKING:  # the runner loads the store (SQLAlchemy, Alembic): only when a batch runs
+if TYPE_CHECKING:  # the pool (multiprocessing) and the runner (the store: SQLAlchemy, Alembic) load
+    # only when a batch runs: a command given one file never pays for them
+    from yusuan.batch.pool import Executor
     from yusuan.batch.runner import BatchResult
 
 _BATCH_OPTIONS = ("jobs", "summary", "store", "previous", "scheduler")
@@ -70,6 +71,8 @@ def _many(args: argparse.Namespace) -> bool:
 
 
 def _executor(args: argparse.Namespace) -> Executor:
+    from yusuan.batch.pool import default_jobs, local_executor
+
     if args.scheduler:
         from yusuan.batch.cluster import DaskExecutor
 
