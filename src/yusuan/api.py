@@ -153,10 +153,7 @@ def check_disclosure(
 
     ``previous`` is last year's document of the same unit: the cross-year rules run against it.
     """
-    try:
-        chosen = select_rules(_split(select), _split(ignore))
-    except KeyError as exc:
-        raise InputError("--select/--ignore", f"没有规则或规则族 {exc.args[0]!r} / no such rule") from exc
+    chosen = validate_check_options(select, ignore)
     return run(Context(disclosure, unit_type_option=_unit_type(unit_type), previous=previous), chosen)
 
 
@@ -336,16 +333,10 @@ def procure_splitting(path: str | Path, region: str, level: str | None = None) -
 
 def export(path: str | Path, directory: str | Path, profile: str | None = None) -> list[Path]:
     """Write one CSV per table plus datapackage.json for a published disclosure."""
-    from yusuan.render.open_data import export_open_data
-
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
         raise InputError(str(folder), "不是目录 / not a directory: -o names the folder to write into")
-    disclosure = parse(path, profile=profile)
-    try:
-        return export_open_data(disclosure, folder)
-    except OSError as exc:
-        raise InputError(str(folder), f"无法写入 / cannot write: {exc.strerror or exc}") from None
+    return export_disclosure(parse(path, profile=profile), folder)
 
 
 def export_disclosure(disclosure: Disclosure, directory: str | Path) -> list[Path]:

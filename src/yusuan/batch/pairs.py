@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-_NOISE = re.compile(r"[\s()（）\[\]【】]|本级|（单位）|\(单位\)")
+_NOISE = re.compile(r"（单位）|\(单位\)|本级|[\s()（）\[\]【】]")  # the long forms first
 
 
 def unit_key(name: str) -> str:

@@ -5,21 +5,11 @@ from the policy in force on the start date (base plus dated patches)."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Any
 
 from yusuan.procurement.decision import Obligation, Reason
 from yusuan.procurement.request import PurchaseRequest
 from yusuan.reference.procurement import ClauseSource, Ruleset, source_of
 from yusuan.reference.procurement_policies import policy
-
-
-def _percent(ratio: Decimal) -> str:
-    return f"{(ratio * 100).normalize():f}%"
-
-
-def _entries(values: dict[str, Any], key: str, object_: str) -> list[dict[str, Any]]:
-    return [e for e in values.get(key, []) if e.get("object") == object_]
 
 
 def intention_obligation(

@@ -80,6 +80,10 @@ class Profile:
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)
 
+    def table_for_title(self, title: str) -> TableSpec | None:
+        """The first table whose title pattern the printed title matches."""
+        return next((t for t in self.tables if t.title_pattern.search(title)), None)
+
     def section(self, section_id: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == section_id), None)
 

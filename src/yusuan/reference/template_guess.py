@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from yusuan.reference.narrative import squeeze
 from yusuan.reference.profiles import Profile, load_profile, profile_ids
 
 MIN_SHARE = 0.5  # at least half of the template's tables found ...
@@ -79,16 +80,12 @@ class TemplateGuess:
         }
 
 
-def _squeeze(text: str) -> str:
-    return "".join(text.split())
-
-
 def _titles(lines: Iterable[str]) -> list[str]:
     """Lines that may be table titles: short, naming a 表, not a sentence; whitespace removed,
     each once, at most :data:`MAX_TITLES` (the guess stays cheap on any input)."""
     found: dict[str, None] = {}
     for line in lines:
-        s = _squeeze(line)
+        s = squeeze(line)
         if s and "表" in s and len(s) <= MAX_TITLE_CHARS and not s.endswith("。"):
             found[s] = None
             if len(found) >= MAX_TITLES:
@@ -113,7 +110,7 @@ def guess_template(lines: Iterable[str]) -> TemplateGuess:
     for profile in profiles:
         found: dict[str, None] = {}
         for title in titles:
-            spec = next((t for t in profile.tables if t.title_pattern.search(title)), None)
+            spec = profile.table_for_title(title)
             if spec is not None:
                 found[spec.id] = None
                 printed[title] = None

@@ -226,8 +226,6 @@ def content_widths(header: list[list[GridCell]], body: list[list[GridCell]]) -> 
         widths[c] = max(widths[c], float(min(wanted, MAX_WIDTH)))
     return widths
 
-    return Grid(header=[row for row in header if row], body=body, widths=widths)
-
 
 def placed(rows: list[list[GridCell]]) -> list[tuple[int, int, GridCell]]:
     """Each cell with its (row, column) in the full grid, skipping places taken by row spans."""

@@ -10,19 +10,17 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-import yaml
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from yusuan.reference.paths import data_dir
+from yusuan.reference.paths import data_dir, load_yaml
 
 
 @cache
 def wording() -> dict[str, Any]:
-    with open(data_dir() / "workbench" / "letter.yaml", encoding="utf-8") as handle:
-        loaded: dict[str, Any] = yaml.safe_load(handle)
+    loaded: dict[str, Any] = load_yaml((data_dir() / "workbench" / "letter.yaml").read_text(encoding="utf-8"))
     return loaded
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from yusuan.store.db import StoreError, open_engine, store_url, upgrade
@@ -99,7 +99,7 @@ class Store:
 
     def count(self) -> int:
         with self.engine.connect() as connection:
-            return len(connection.execute(select(reports.c.id)).all())
+            return int(connection.execute(select(func.count()).select_from(reports)).scalar_one())
 
 
 def open_store(url: str, version: str, schema: str | None = None) -> Store:

@@ -107,7 +107,7 @@ def match_table(text: str, profile: Profile) -> TableSpec | None:
     squeezed = squeeze(text)
     if len(squeezed) > MAX_TITLE_CHARS or squeezed.endswith("。"):
         return None
-    return next((spec for spec in profile.tables if spec.title_pattern.search(squeezed)), None)
+    return profile.table_for_title(squeezed)
 
 
 def _normalise(title: str) -> str:

@@ -27,12 +27,13 @@ from collections.abc import Sequence
 
 from yusuan.read.assemble.cells import is_amount
 from yusuan.read.assemble.spec import ReadingSpec
+from yusuan.read.assemble.text import squeeze
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.read.pdf.stitch import is_body_row
 
 
 def _squeeze(text: str | None) -> str:
-    return "".join((text or "").split())
+    return squeeze(text or "")
 
 
 def _meta(cells: Sequence[str | None], reading: ReadingSpec) -> tuple[str | None, str | None] | None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from yusuan.model import Cell, Disclosure, ReadProblem, ReadProblemKind, Row, Source, Table
 from yusuan.read.assemble import assemble
 from yusuan.read.assemble.spec import reading_spec
+from yusuan.read.assemble.text import squeeze
 from yusuan.read.errors import InputError
 from yusuan.read.limits import DEFAULT_LIMITS, Limits
 from yusuan.read.lines import Line
@@ -181,16 +182,8 @@ def _with_lines(
         unit_name = match["name"].strip() or unit_name
     page = table.source.page if table.source is not None else None
     title = next(
-        (
-            ln.source
-            for ln in lines
-            if ln.source.page == page and _squeezed(ln.text) == _squeezed(table.title)
-        ),
+        (ln.source for ln in lines if ln.source.page == page and squeeze(ln.text) == squeeze(table.title)),
         None,
     )
     where = title or (rows[0].source if rows else table.source)
     return replace(table, rows=rows, unit_name=unit_name, source=where)
-
-
-def _squeezed(text: str) -> str:
-    return "".join(text.split())

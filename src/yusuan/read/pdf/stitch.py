@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from yusuan.model import Amount, AmountError
+from yusuan.read.assemble.text import squeeze
 from yusuan.read.pdf.layout import Grid, PageLayout, TextRow
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 
@@ -30,7 +31,7 @@ _QUALIFIED_TITLE = re.compile(r"表[(（][^()（）]+[)）]$")
 
 
 def _compact(text: str | None) -> str:
-    return "".join((text or "").split())
+    return squeeze(text or "")
 
 
 def _is_amount(text: str) -> bool:

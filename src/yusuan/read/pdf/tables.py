@@ -24,6 +24,7 @@ from yusuan.model import (
 )
 from yusuan.read.assemble.layouts import side_blocks, side_names, split_line
 from yusuan.read.assemble.spec import reading_spec
+from yusuan.read.assemble.text import squeeze
 from yusuan.read.pdf.compact import STRATEGIES, compact
 from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.reference.profiles import Profile, TableSpec
@@ -35,10 +36,6 @@ class TableShapeError(ValueError):
     """The printed table does not have the columns the profile expects."""
 
 
-def _spec_for(text: str, profile: Profile) -> TableSpec | None:
-    return next((spec for spec in profile.tables if spec.title_pattern.search(text)), None)
-
-
 def identify(raw: RawTable, profile: Profile) -> TableSpec | None:
     """The profile table whose title pattern the printed title matches.
 
@@ -46,12 +43,12 @@ def identify(raw: RawTable, profile: Profile) -> TableSpec | None:
     grid: its first row holding a single text is then taken as the title (and ``raw.title``
     becomes it).
     """
-    if raw.title is not None and (spec := _spec_for(raw.title, profile)) is not None:
+    if raw.title is not None and (spec := profile.table_for_title(raw.title)) is not None:
         return spec
     rows = [*raw.header, *(r.cells for r in raw.body[:3])]
     for cells in rows[:4]:
-        filled = [_compact(c or "") for c in cells if c and c.strip()]
-        if len(filled) == 1 and len(filled[0]) <= 40 and (spec := _spec_for(filled[0], profile)):
+        filled = [squeeze(c or "") for c in cells if c and c.strip()]
+        if len(filled) == 1 and len(filled[0]) <= 40 and (spec := profile.table_for_title(filled[0])):
             raw.title = filled[0]
             return spec
     return None
@@ -66,10 +63,6 @@ def table_unit(raw: RawTable, spec: TableSpec, profile: Profile) -> Unit:
         except AmountError:
             pass
     return spec.unit or profile.currency_unit
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
 
 
 def _cell(text: str, unit: Unit, source: Source, confidence: float | None = None) -> Cell:
@@ -111,8 +104,8 @@ def _coded_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[R
         raise TableShapeError(f"{raw.title}: {raw.width} 列，模板要求 {k + 1 + n} 列 / columns")
     rows: list[Row] = []
     for raw_row in raw.body:
-        parts = [_compact(c) for c in raw_row.cells[:k]]
-        name = _compact(raw_row.cells[k])
+        parts = [squeeze(c) for c in raw_row.cells[:k]]
+        name = squeeze(raw_row.cells[k])
         values = raw_row.cells[k + 1 :]
         if not any(parts) and not name and not any(v.strip() for v in values):
             continue
@@ -149,7 +142,7 @@ def _side_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str, wrapped: b
         placed: Row | None = None  # the item named on this line, on the side before
         placed_at = 0  # the first column of that side
         for side, count in blocks:
-            name = _compact(raw_row.cells[start])
+            name = squeeze(raw_row.cells[start])
             values = raw_row.cells[start + 1 : start + 1 + count]
             figures = _cells(raw_row, start + 1, count, unit, source)
             if name or any(v.strip() for v in values):
@@ -225,7 +218,7 @@ def _line_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Ro
                 for column in spec.columns
             ]
             labels = {c.key: t for c, t in zip(spec.labels, line_row.labels, strict=False) if t}
-            name = _compact(line_row.name)
+            name = squeeze(line_row.name)
             rows.append(Row(name, cells, line_row.code, line_row.side, labels, source))
     if spec.layout == "side_by_side_coded":
         left, right = side_names(spec)
@@ -234,7 +227,7 @@ def _line_rows(raw: RawTable, spec: TableSpec, unit: Unit, file: str) -> list[Ro
 
 
 def _label_key(text: str) -> str:
-    return _compact(text).replace("（", "(").replace("）", ")")
+    return squeeze(text).replace("（", "(").replace("）", ")")
 
 
 def _amount_columns(raw: RawTable, spec: TableSpec) -> list[int]:

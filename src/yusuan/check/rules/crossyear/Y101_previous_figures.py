@@ -27,7 +27,7 @@ from yusuan.check.changes import change_claims
 from yusuan.check.claims import resolve, section_claims
 from yusuan.check.context import Context, issue, not_evaluated
 from yusuan.check.figures import cell_location, fmt
-from yusuan.model import Evidence, Finding, NotEvaluated, Severity
+from yusuan.model import Evidence, Finding, NotEvaluated, Severity, rounding_tolerance
 
 
 def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
@@ -64,11 +64,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
         if change.direction is None and delta == 0:
             implied = now
         printed = then.to(unit)
-        tolerance = (
-            change.subject.half_step * change.subject.unit.factor
-            + change.amount.half_step * change.amount.unit.factor
-            + then.half_step * then.unit.factor
-        ) / unit.factor
+        tolerance = rounding_tolerance([change.subject, change.amount, then], unit)
         difference = printed - implied
         if abs(difference) <= tolerance:
             continue
