@@ -84,3 +84,16 @@ def test_a_file_without_its_tables_is_one_reading_warning_not_twelve_missing_tab
         ("R101", "warning"),
     ]
     assert any(n.rule == "C101" for n in report.not_evaluated)
+
+
+def test_an_upper_bound_is_worded_as_one() -> None:
+    """X102 on 退休费 says the economic lines exceed the 项 that holds them, each side named with its
+    figure, and the evidence gives the bound (≤) as expected and the economic sum as printed."""
+    report = api.check(JIANGSU / "jiangsu-high-court-2018-dept-budget.pdf")
+    (found,) = [f for f in report.findings if f.rule == "X102"]
+    assert found.message == (
+        "经济分类退休费、离休费合计1206.11万元，超过功能分类2080504 未归口管理的行政单位离退休的397.23万元"
+        "（应不超过），多808.88万元"
+    )
+    assert (found.evidence.expected, found.evidence.actual) == ("≤397.23万元", "1206.11万元")
+    assert [loc.table for loc in found.locations] == ["general_basic_economic"] * 2 + ["general_expenditure"]
