@@ -92,7 +92,7 @@ def test_an_upper_bound_is_worded_as_one() -> None:
     report = api.check(JIANGSU / "jiangsu-high-court-2018-dept-budget.pdf")
     (found,) = [f for f in report.findings if f.rule == "X102"]
     assert found.message == (
-        "经济分类退休费、离休费合计1206.11万元，超过功能分类2080504 未归口管理的行政单位离退休的397.23万元"
+        "经济分类退休费、离休费之和1206.11万元，超过功能分类2080504 未归口管理的行政单位离退休的397.23万元"
         "（应不超过），多808.88万元"
     )
     assert (found.evidence.expected, found.evidence.actual) == ("≤397.23万元", "1206.11万元")

@@ -16,7 +16,7 @@ Legal basis: 《政府收支分类科目》支出功能分类与支出经济分�
 
 Example: ``general_basic_economic 住房公积金 18.36万元 ≠ general_expenditure 2210201 基本支出
 17.36万元`` (warning): "经济分类住房公积金为18.36万元，功能分类2210201 住房公积金为17.36万元". An upper
-bound is worded as one: "经济分类退休费、离休费合计1206.11万元，超过功能分类2080504 …
+bound is worded as one: "经济分类退休费、离休费之和1206.11万元，超过功能分类2080504 …
 的397.23万元（应不超过）" with the bound (≤397.23万元) as the expected figure.
 """
 
@@ -103,8 +103,8 @@ def judge_sides(
             *places,
             evidence=evidence,
         )
-    total = "合计" if len(econ_rows) > 1 else ""
-    func_total = "合计" if len(func_rows) > 1 else ""
+    total = "之和" if len(econ_rows) > 1 else ""
+    func_total = "之和" if len(func_rows) > 1 else ""
     if at_most:
         message = (
             f"经济分类{economic}{total}{evidence.actual}，超过功能分类{functional}{func_total}的"
