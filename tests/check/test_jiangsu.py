@@ -49,8 +49,9 @@ CORRECTED = [
             # 法院（款）一般行政事务管理（项）"减少 392.92 万元，减少 5.95%": 392.92 ÷ 6442.89 is 6.10%
             [("N104", "fiscal_expenditure")],
             # the empty 政府性基金 table with no note (the text only says 0 万元, p. 14); "减少
-            # 9.52，" without its % (p. 19); 离休费 461.60 + 退休费 744.51 against 397.23 in 2080504.
-            [("C104", None), ("N114", "fiscal_expenditure"), ("X102", None)],
+            # 9.52，" without its % (p. 19); 离休费 461.60 + 退休费 744.51 against 397.23 in 2080504;
+            # the text's 一般行政事务管理 for the table's 2040502 一般行政管理事务 (p. 19).
+            [("C104", None), ("N107", "fiscal_expenditure"), ("N114", "fiscal_expenditure"), ("X102", None)],
         ),
     ],
 )

@@ -60,7 +60,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
             if item.section.id in patterns.checked_elsewhere:
                 continue
             unbound.setdefault((item.section.id, item.why_unbound), []).append(
-                f"{name[-12:]}{item.claim.values['amount']}"
+                f"{'…' if len(name) > 12 else ''}{name[-12:]}{item.claim.values['amount']}"
             )
             continue
         result = compare(stated, [item.target.amount], unit)
