@@ -57,3 +57,17 @@ def test_grouped_counts() -> None:
     bars = _bars(grouped(groups, series, "发现", "条", "f"))
     heights = {b.get("data-value"): Decimal(b.get("height", "")) for b in bars}
     assert heights == {"3": PLOT_HEIGHT * 3 / 5, "0": 0, "1": PLOT_HEIGHT / 5}
+
+
+def test_labels_round_half_up_and_the_total_is_that_of_the_exact_parts() -> None:
+    # 上海市财政局 2025: 基本支出 127642039 元, 项目支出 44273130 元; 支出合计 17191.5169 万元
+    groups = [Group("2025年", {"basic": Decimal("12764.2039"), "project": Decimal("4427.313")})]
+    texts = [t.text for t in ET.fromstring(stacked(groups, PARTS, "结构", "万元", "s")).iter(f"{SVG}text")]
+    assert "17,191.52" in texts  # not 12,764.20 + 4,427.31 = 17,191.51
+    assert "12,764.20" in texts and "4,427.31" in texts  # inside their parts of the bar
+    wide = [Group("2025年", {"basic": Decimal("1234567.89"), "project": None})]
+    inside = ET.fromstring(stacked(wide, PARTS, "结构", "万元", "w")).iter(f"{SVG}text")
+    assert not [t for t in inside if t.get("class") == "inside"]  # too wide for the bar: the <title> says it
+    half = [Group("2025年", {"basic": Decimal("0.125"), "project": None})]
+    texts = [t.text for t in ET.fromstring(stacked(half, PARTS, "结构", "万元", "h")).iter(f"{SVG}text")]
+    assert "0.13" in texts  # 四舍五入, not banker's rounding (0.12)

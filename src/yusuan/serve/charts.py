@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from markupsafe import Markup
@@ -19,7 +19,7 @@ PLOT_HEIGHT = Decimal(220)
 TOP = Decimal(28)
 LEFT = Decimal(76)
 SLOT = Decimal(96)
-BAR = Decimal(44)
+BAR = Decimal(56)
 BOTTOM = Decimal(64)
 COLOURS = ("#8b1a1a", "#d98c5f", "#4a7ab5", "#e3b23c", "#6a9a5b", "#7d5ba6")
 TICKS = 5
@@ -59,7 +59,13 @@ def counts_top(largest: Decimal) -> Decimal:
 
 
 def _number(value: Decimal, places: int) -> str:
-    return f"{value:,.{places}f}"
+    """Rounded 四舍五入 (ROUND_HALF_UP) to ``places``, with thousands separators."""
+    return f"{value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP):,}"
+
+
+def _fits(text: str, width: Decimal) -> bool:
+    """Whether a label of 10 px digits fits inside a bar (about 5.6 px a character)."""
+    return Decimal("5.6") * len(text) <= width - 4
 
 
 def _text(x: Decimal, y: Decimal, content: str, anchor: str = "middle", css: str = "") -> str:
@@ -137,8 +143,9 @@ def stacked(
             height = PLOT_HEIGHT * value / top
             tip = f"{group.label} {item.label}：{_number(value, places)}"
             parts.append(_bar(x, base, height, BAR, COLOURS[number % len(COLOURS)], item.key, value, tip))
-            if height >= 16:
-                parts.append(_text(x + BAR / 2, base - height / 2 + 4, _number(value, places), css="inside"))
+            label = _number(value, places)
+            if height >= 16 and _fits(label, BAR):
+                parts.append(_text(x + BAR / 2, base - height / 2 + 4, label, css="inside"))
             base -= height
         if total > 0:
             parts.append(_text(x + BAR / 2, base - 4, _number(total, places), css="value"))

@@ -101,6 +101,11 @@ def same_unit(rows: Iterable[dict[str, Any]], name: str) -> list[dict[str, Any]]
     return [row for row in rows if key and row.get("unit") and unit_key(row["unit"]) == key]
 
 
+def exact_wan(amount: Decimal | None) -> Decimal | None:
+    """元 -> 万元, unrounded (the chart rounds what it prints, and its totals stay those of the tables)."""
+    return None if amount is None else amount / WAN
+
+
 def in_wan(amount: Decimal | None) -> Decimal | None:
     """元 -> 万元 to two places (四舍五入)."""
     return None if amount is None else (amount / WAN).quantize(CENT, ROUND_HALF_UP)
@@ -171,7 +176,7 @@ def structure_series() -> list[Series]:
 def structure_chart(section: Section, number: int) -> Markup:
     series = structure_series()
     groups = [
-        Group(column.label, {s.key: in_wan(column.values[s.key]) for s in series})
+        Group(column.label, {item.key: exact_wan(column.values[item.key]) for item in series})
         for column in section.columns
     ]
     return stacked(groups, series, "预算支出结构（万元）/ expenditure by year", "万元", f"structure-{number}")
