@@ -67,3 +67,21 @@ def test_a_request_too_large_for_a_page_and_for_the_api(settings_for: Callable[.
             413,
             {"detail": "请求超过 1.1 MB / request larger than 1.1 MB"},
         )
+
+
+def test_a_bug_is_one_line_to_the_person(settings_for: Callable[..., Settings]) -> None:
+    app = create_app(settings_for(workers=0))
+
+    def broken() -> None:
+        raise RuntimeError("a reader bug")
+
+    app.add_api_route("/broken", broken)  # a page with a bug, and an API route with the same bug
+    app.add_api_route("/api/broken", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        _is_page(client.get("/broken"), 500, "服务器内部错误", "RuntimeError")
+        api = client.get("/api/broken")
+        assert (api.status_code, api.json()) == (
+            500,
+            {"detail": "内部错误，已记入服务器日志 / internal error, logged on the server: RuntimeError"},
+        )
+        assert "a reader bug" not in api.text
