@@ -87,7 +87,8 @@ class Worker:
 
     def _check(self, claimed: Claimed) -> None:
         assert self._pool is not None
-        job = Job(file=str(stored_path(self.upload_dir, claimed.sha256, claimed.filename)), options=OPTIONS)
+        stored = str(stored_path(self.upload_dir, claimed.sha256, claimed.filename))
+        job = Job(file=stored, options=OPTIONS, want_panel=True)
         pool = self._pool
         try:
             outcome = pool.submit(run_job, job).result()
@@ -112,4 +113,5 @@ class Worker:
             OPTIONS.key(),
             outcome.data,
             region_of(profile) if profile else "",
+            outcome.extra.get("panel", []),
         )

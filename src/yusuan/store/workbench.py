@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from yusuan.store.figures import put_figures
 from yusuan.store.people import User
 from yusuan.store.reports import Store
 from yusuan.store.schema import reports
@@ -127,9 +128,15 @@ def requeue_running(engine: Engine) -> int:
 
 
 def finish(
-    engine: Engine, store: Store, upload_id: int, options_key: str, body: dict[str, Any], region: str
+    engine: Engine,
+    store: Store,
+    upload_id: int,
+    options_key: str,
+    body: dict[str, Any],
+    region: str,
+    figures: list[dict[str, Any]] | None = None,
 ) -> None:
-    """Keep a job's report (in ``reports``) and its findings, and mark it done."""
+    """Keep a job's report (in ``reports``), its findings and its figures (panel rows), and mark it done."""
     claimed = _upload_row(engine, upload_id)
     facts = body.get("document", {})
     facts["file"] = claimed["filename"]
@@ -155,6 +162,7 @@ def finish(
                     version=0,
                 )
             )
+        put_figures(connection, upload_id, figures or [])
         connection.execute(
             update(uploads)
             .where(uploads.c.id == upload_id)
