@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, Location
 from yusuan.model.budget import UnitType
 from yusuan.read import InputError, read_document
 from yusuan.reference.paths import ReferenceError
@@ -67,6 +67,7 @@ __all__ = [
     "InputError",
     "Report",
     "Rule",
+    "Shown",
     "build",
     "check",
     "check_disclosure",
@@ -77,6 +78,7 @@ __all__ = [
     "explain",
     "export",
     "export_disclosure",
+    "page_count",
     "parse",
     "parse_json",
     "procure_decide",
@@ -86,11 +88,13 @@ __all__ = [
     "procure_splitting",
     "procure_splitting_text",
     "read_budget",
+    "render_page_png",
     "report_text",
     "report_to_json",
     "rules",
     "rules_markdown",
     "rules_text",
+    "show_locations",
     "summary_text",
     "validate_check_options",
     "warm",
@@ -203,6 +207,70 @@ def input_format(path: str | Path) -> str:
     from yusuan.read.sniff import sniff
 
     return sniff(Path(path))[0].value
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One location of a finding as a person sees it: the places on the printed page (PDF only)
+    and the text printed there (the row's cells, or the sentence); both empty when unplaced."""
+
+    places: list[Any]  # read.pdf.places.Place: page (1-based) and boxes in points, top-left origin
+    text: str | None
+
+
+def show_locations(path: str | Path, disclosure: Disclosure, locations: Sequence[Location]) -> list[Shown]:
+    """Where each location of a finding is in the file ``disclosure`` was read from.
+
+    For a PDF each gets its page and the boxes to highlight (read.pdf.places); for any format
+    the text printed there. A location that cannot be placed gets no place.
+    """
+    from yusuan.read.places import place_text
+
+    texts = [place_text(disclosure, location) for location in locations]
+    if input_format(path) != "pdf":
+        return [Shown([], text) for text in texts]
+    from yusuan.read.pdf.places import PdfPages, locate
+
+    with PdfPages(str(path), Path(path).read_bytes()) as pages:
+        return [
+            Shown(list(locate(pages, disclosure, location)), text)
+            for location, text in zip(locations, texts, strict=True)
+        ]
+
+
+def page_count(path: str | Path) -> int:
+    """The number of pages of a PDF; InputError when it is no PDF a reader takes."""
+    from yusuan.read.limits import DEFAULT_LIMITS
+    from yusuan.read.pdf.fast import open_document
+
+    document = open_document(str(path), Path(path).read_bytes(), DEFAULT_LIMITS)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def render_page_png(path: str | Path, page: int, scale: float) -> bytes:
+    """Page ``page`` (1-based) of a PDF as a PNG at ``scale`` × 72 dpi, as displayed (crop box, rotation)."""
+    import io
+
+    from yusuan.read.limits import DEFAULT_LIMITS
+    from yusuan.read.pdf.fast import open_document, open_page
+
+    document = open_document(str(path), Path(path).read_bytes(), DEFAULT_LIMITS)
+    try:
+        if not 1 <= page <= len(document):
+            raise InputError(str(path), f"没有第 {page} 页 / no page {page}")
+        handle = open_page(str(path), document, page - 1)
+        try:
+            image = handle.render(scale=scale).to_pil()
+        finally:
+            handle.close()
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def check_html(report: Report) -> str:

@@ -14,6 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 import yusuan
 from yusuan.serve import errors
 from yusuan.serve.auth import LoginRequired
+from yusuan.serve.page_images import router as page_images_router
 from yusuan.serve.routes_api import router as api_router
 from yusuan.serve.routes_pages import router as pages_router
 from yusuan.serve.routes_units import router as units_router
@@ -53,6 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     app.include_router(units_router)
+    app.include_router(page_images_router)
     errors.register(app)
 
     limit = settings.max_files * settings.max_upload_bytes + (1 << 20)
