@@ -39,8 +39,9 @@ def _column(table: Table, row: Row, label: str) -> int | None:
 def find_row(disclosure: Disclosure, location: Location) -> RowPlace | None:
     """The row (and cell) of a table location; None when the location names no row of a table read.
 
-    When several rows carry the same key (a 合计 on two sides, a row printed twice), the one
-    on the location's page and line wins, then the one on its page, then the first.
+    When several rows carry the same key (a 总计 on two sides, a row printed twice), the one
+    on the location's page and line wins, then the one on its page, then the first; among rows
+    on one line, the one on the side that has the named column.
     """
     if location.table is None or location.row is None:
         return None
@@ -51,11 +52,14 @@ def find_row(disclosure: Disclosure, location: Location) -> RowPlace | None:
     if not rows:
         return None
 
-    def rank(row: Row) -> int:
+    def rank(row: Row) -> tuple[int, int]:
         source = row.source
         if source is None or source.page != location.page:
-            return 2
-        return 0 if source.line == location.line else 1
+            place = 2
+        else:
+            place = 0 if source.line == location.line else 1
+        sides = {c.side for c in table.columns if location.column in (c.label, c.key)}
+        return place, 0 if not location.column or row.side in sides else 1
 
     row = min(rows, key=rank)
     cell = _column(table, row, location.column) if location.column else None

@@ -32,7 +32,9 @@ SCALE = 2.0  # 144 dpi: a 9-point figure is 18 pixels high, readable at a glance
 _LOCATION_FIELDS = ("table", "row", "column", "section", "sentence", "page", "line")
 _PARSED: OrderedDict[str, Disclosure] = OrderedDict()  # sha256 -> the upload read, a few kept
 _PARSED_KEEP = 4
-_parsing = Lock()
+# PDFium is not thread-safe and the routes run in a thread pool: one PDFium call at a time here
+# (the checks run in worker processes of their own).
+_pdfium = Lock()
 
 
 def _upload_file(request: Request, row: dict[str, Any]) -> Path:
@@ -75,7 +77,8 @@ def page_image(request: Request, upload_id: int, number: int, user: Viewer) -> R
     if not path.exists() or not _is_pdf(path):
         raise HTTPException(404, "只有 PDF 文件有页面图像 / only a PDF has page images")
     try:
-        data = api.render_page_png(path, number, SCALE)
+        with _pdfium:
+            data = api.render_page_png(path, number, SCALE)
     except api.InputError:
         raise HTTPException(404, f"没有第 {number} 页 / no page {number}") from None
     _write_atomically(cached, data)
@@ -83,16 +86,14 @@ def page_image(request: Request, upload_id: int, number: int, user: Viewer) -> R
 
 
 def _disclosure(path: Path, sha256: str) -> Disclosure:
-    """The upload read again (as the worker read it), the last few kept in memory."""
-    with _parsing:
-        if sha256 in _PARSED:
-            _PARSED.move_to_end(sha256)
-            return _PARSED[sha256]
+    """The upload read again (as the worker read it), the last few kept in memory; under _pdfium."""
+    if sha256 in _PARSED:
+        _PARSED.move_to_end(sha256)
+        return _PARSED[sha256]
     disclosure = api.parse(path)
-    with _parsing:
-        _PARSED[sha256] = disclosure
-        while len(_PARSED) > _PARSED_KEEP:
-            _PARSED.popitem(last=False)
+    _PARSED[sha256] = disclosure
+    while len(_PARSED) > _PARSED_KEEP:
+        _PARSED.popitem(last=False)
     return disclosure
 
 
@@ -102,7 +103,8 @@ def _location(data: dict[str, Any]) -> Location:
 
 def shown_places(path: Path, sha256: str, locations: list[Location]) -> list[dict[str, Any]]:
     """Per location: its description, its places (page, boxes in percent, exact) and its text."""
-    shown = api.show_locations(path, _disclosure(path, sha256), locations)
+    with _pdfium:
+        shown = api.show_locations(path, _disclosure(path, sha256), locations)
     return [
         {
             "where": str(location),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from yusuan import api
+from yusuan.check.figures import cell_location, row_key
 from yusuan.model import Disclosure, Finding, Location
 from yusuan.read.assemble.text import squeeze
 from yusuan.read.pdf.layout import BBox, Glyph
@@ -158,3 +159,49 @@ def test_a_whole_table_and_what_cannot_be_placed(finance: tuple[Disclosure, list
     assert locate(pages, disclosure, Location(table="general_expenditure", row="9999999 没有这一行")) == []
     assert locate(pages, disclosure, Location(sentence="这句话不在文件里。", page=7)) == []
     assert locate(pages, disclosure, Location(section="budget_explanation", page=7)) == []
+
+
+# the corpus PDFs that print figures (the 决算 template and the 江苏人大 budget print none)
+WITH_FIGURES = [
+    path
+    for path in sorted((ROOT / "tests" / "corpus").glob("**/*.pdf"))
+    if "template" not in path.stem and "npc-standing-committee" not in path.stem
+]
+
+
+@pytest.mark.parametrize("path", WITH_FIGURES, ids=lambda p: p.stem)
+def test_every_printed_cell_of_the_corpus_is_boxed_on_its_figure(path: Path) -> None:
+    """Each cell a rule could name (table, row key, column label, as check.figures writes it) is
+    boxed where its own figure is printed; a row the grid does not show is boxed whole, never wrongly."""
+    disclosure = api.parse(path)
+    placed, whole_rows, wrong = 0, 0, []
+    with PdfPages(str(path), path.read_bytes()) as pages:
+        for table in disclosure.tables.values():
+            for row in table.rows:
+                for index, column in enumerate(table.columns):
+                    if index >= len(row.cells) or (column.side and row.side and column.side != row.side):
+                        continue
+                    if not squeeze(row.cells[index].text):
+                        continue
+                    place = _one_place(pages, disclosure, cell_location(table, row, column.key))
+                    if not place.exact:
+                        assert row.source is not None and place.boxes == (row.source.bbox,)
+                        whole_rows += 1
+                    elif _text_in(pages, place) == squeeze(row.cells[index].text):
+                        placed += 1
+                    else:
+                        wrong.append((table.id, row_key(row), column.label, _text_in(pages, place)))
+    assert wrong == []
+    assert placed > 150 and whole_rows <= 0.03 * (placed + whole_rows)
+
+
+def test_a_row_the_grid_does_not_show_is_boxed_whole() -> None:
+    path = ROOT / "tests" / "corpus" / "jiangsu" / "jiangsu-high-court-2018-dept-budget.pdf"
+    disclosure = api.parse(path)
+    table = disclosure.tables["general_expenditure"]
+    row = next(r for r in table.rows if r.name == "案件审判")  # printed under the ruled grid of its page
+    with PdfPages(str(path), path.read_bytes()) as pages:
+        place = _one_place(pages, disclosure, cell_location(table, row, "total"))
+        assert row.source is not None and row.source.bbox is not None
+        assert not place.exact and place.boxes == (row.source.bbox,)
+        assert _text_in(pages, place).endswith(squeeze(row.cells[0].text))

@@ -12,7 +12,7 @@ from yusuan.read.errors import InputError
 from yusuan.read.limits import Limits
 from yusuan.read.pdf.grids import build_grid, outside_grids
 from yusuan.read.pdf.lattice import TooManyRulings, find_tables
-from yusuan.read.pdf.layout import Glyph, PageLayout
+from yusuan.read.pdf.layout import BBox, Glyph, PageLayout
 from yusuan.read.pdf.pdfium_page import Display, PageTooLarge, page_edges, page_glyphs
 from yusuan.read.pdf.textrows import text_rows
 
@@ -50,8 +50,9 @@ def open_document(name: str, data: bytes, limits: Limits) -> pdfium.PdfDocument:
 
 def page_layout(
     name: str, page: pdfium.PdfPage, number: int, limits: Limits
-) -> tuple[PageLayout, list[Glyph]]:
-    """One open page's layout (``number`` 1-based) and the glyphs it was built from."""
+) -> tuple[PageLayout, list[Glyph], list[BBox]]:
+    """One open page's layout (``number`` 1-based), the glyphs and the ruled cells it was built from
+    (a merged cell is one box)."""
     height = page.get_height()
     width = page.get_width()
     try:
@@ -63,7 +64,8 @@ def page_layout(
         raise InputError(name, f"第 {number} 页内容过多（{exc}）/ page {number} too large ({exc})") from None
     grids = tuple(build_grid(number, cells, glyphs) for cells in tables)
     rows = tuple(text_rows(outside_grids(glyphs, grids)))
-    return PageLayout(number, width, height, grids, rows, len(glyphs), images), glyphs
+    layout = PageLayout(number, width, height, grids, rows, len(glyphs), images)
+    return layout, glyphs, [cell for cells in tables for cell in cells]
 
 
 def open_page(name: str, document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:

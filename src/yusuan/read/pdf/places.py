@@ -60,6 +60,7 @@ class _Page:
     width: float
     height: float
     grids: tuple[Grid, ...]
+    cells: list[BBox]  # the ruled cells as drawn, a merged cell as one box
     glyphs: list[Glyph]
     lines: list[list[Glyph]]  # text lines outside the grids, then the grids' lines, top to bottom
 
@@ -91,14 +92,14 @@ class PdfPages:
         if number not in self._pages:
             handle = open_page(self.name, self.document, number - 1)
             try:
-                layout, glyphs = page_layout(self.name, handle, number, self.limits)
+                layout, glyphs, cells = page_layout(self.name, handle, number, self.limits)
                 width, height = _displayed_size(handle)
             finally:
                 handle.close()
             outside = outside_grids(glyphs, layout.grids)
             kept = set(outside)
             lines = group_lines(outside) + group_lines(g for g in glyphs if g not in kept)
-            self._pages[number] = _Page(width, height, layout.grids, glyphs, lines)
+            self._pages[number] = _Page(width, height, layout.grids, cells, glyphs, lines)
         return self._pages[number]
 
 
@@ -121,13 +122,28 @@ def _grid_row(grids: tuple[Grid, ...], box: BBox) -> tuple[Grid, int] | None:
     return None
 
 
-def _slots(found: RowPlace, slots: tuple[str | None, ...]) -> dict[int, int]:
-    """Model cell index -> grid slot: the cells' texts matched in order, after the row's name."""
-    texts = [squeeze(s or "") for s in slots]
-    start = 0
+def _side_start(found: RowPlace) -> tuple[int, int]:
+    """The rank of the row's side among the table's sides (收入 0, 支出 1) and its first column."""
+    columns = found.table.columns
+    sides = list(dict.fromkeys(column.side for column in columns))
+    if found.row.side is None or found.row.side not in sides:
+        return 0, 0
+    first = next(i for i, column in enumerate(columns) if column.side == found.row.side)
+    return sides.index(found.row.side), first
+
+
+def _name_slot(found: RowPlace, texts: list[str]) -> int | None:
+    """The slot printing the row's name: on a side-by-side table, the printing on the row's side."""
     name = squeeze(found.row.name)
-    if name and name in texts:
-        start = texts.index(name) + 1
+    printed = [slot for slot, text in enumerate(texts) if name and text == name]
+    if not printed:
+        return None
+    rank, _first = _side_start(found)
+    return printed[min(rank, len(printed) - 1)]
+
+
+def _slots(found: RowPlace, texts: list[str], start: int) -> dict[int, int]:
+    """Model cell index -> grid slot: the cells' texts matched in order from ``start``."""
     mapping: dict[int, int] = {}
     for index, cell in enumerate(found.row.cells):
         text = squeeze(cell.text)
@@ -142,28 +158,36 @@ def _slots(found: RowPlace, slots: tuple[str | None, ...]) -> dict[int, int]:
 
 
 def _slot_of(found: RowPlace, slots: tuple[str | None, ...]) -> int | None:
-    """The grid slot of the named cell; a blank cell counts from its nearest matched neighbour."""
-    assert found.cell is not None
-    mapping = _slots(found, slots)
-    if found.cell in mapping:
-        return mapping[found.cell]
-    if not mapping:
+    """The grid slot of the named cell, matched by its text after the row's name; a blank cell
+    counts from its nearest matched neighbour, or from the name when no cell is printed."""
+    cell = found.cell
+    assert cell is not None
+    texts = [squeeze(s or "") for s in slots]
+    name = _name_slot(found, texts)
+    mapping = _slots(found, texts, 0 if name is None else name + 1)
+    if cell in mapping:
+        return mapping[cell]
+    if mapping:
+        nearest = min(mapping, key=lambda index: abs(index - cell))
+        slot = mapping[nearest] + (cell - nearest)
+    elif name is not None:
+        slot = name + 1 + cell - _side_start(found)[1]
+    else:
         return None
-    nearest = min(mapping, key=lambda index: abs(index - found.cell))  # type: ignore[operator]
-    slot = mapping[nearest] + (found.cell - nearest)
-    if 0 <= slot < len(slots) and not (slots[slot] or "").strip():
+    if 0 <= slot < len(slots) and slots[slot] is not None and not texts[slot]:
         return slot
     return None
 
 
-def _cell_box(grid: Grid, index: int, slot: int) -> BBox:
-    """The slot's box in the row, widened over the slots a merged cell covers to its right."""
-    row = grid.rows[index]
-    end = slot + 1
-    while end < len(row) and row[end] is None:
-        end += 1
-    right = grid.xs[end] if end < len(grid.xs) else grid.bbox[2]
+def _cell_box(page: _Page, grid: Grid, index: int, slot: int) -> BBox:
+    """The ruled cell holding the slot's centre (a merged cell whole); the slot itself when none does."""
     _left, top, _right, bottom = grid.row_boxes[index]
+    right = grid.xs[slot + 1] if slot + 1 < len(grid.xs) else grid.bbox[2]
+    # just below the row's top: a row's box reaches down as far as its tallest (merged) cell does
+    x, y = (grid.xs[slot] + right) / 2, min(top + 1.0, (top + bottom) / 2)
+    for cell in page.cells:
+        if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
+            return cell
     return (grid.xs[slot], top, right, bottom)
 
 
@@ -176,12 +200,13 @@ def cell_place(pages: PdfPages, found: RowPlace) -> Place | None:
         return None
     if found.cell is None:
         return pages.place(source.page, (source.bbox,))
-    match = _grid_row(pages.page(source.page).grids, source.bbox)
+    page = pages.page(source.page)
+    match = _grid_row(page.grids, source.bbox)
     if match is not None:
         grid, index = match
         slot = _slot_of(found, grid.rows[index])
         if slot is not None:
-            return pages.place(source.page, (_cell_box(grid, index, slot),))
+            return pages.place(source.page, (_cell_box(page, grid, index, slot),))
     return pages.place(source.page, (source.bbox,), exact=False)
 
 
