@@ -78,7 +78,6 @@ __all__ = [
     "explain",
     "export",
     "export_disclosure",
-    "page_count",
     "parse",
     "parse_json",
     "procure_decide",
@@ -236,18 +235,6 @@ def show_locations(path: str | Path, disclosure: Disclosure, locations: Sequence
             Shown(list(locate(pages, disclosure, location)), text)
             for location, text in zip(locations, texts, strict=True)
         ]
-
-
-def page_count(path: str | Path) -> int:
-    """The number of pages of a PDF; InputError when it is no PDF a reader takes."""
-    from yusuan.read.limits import DEFAULT_LIMITS
-    from yusuan.read.pdf.fast import open_document
-
-    document = open_document(str(path), Path(path).read_bytes(), DEFAULT_LIMITS)
-    try:
-        return len(document)
-    finally:
-        document.close()
 
 
 def render_page_png(path: str | Path, page: int, scale: float) -> bytes:
