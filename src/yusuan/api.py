@@ -211,10 +211,13 @@ def input_format(path: str | Path) -> str:
 @dataclass(frozen=True)
 class Shown:
     """One location of a finding as a person sees it: the places on the printed page (PDF only)
-    and the text printed there (the row's cells, or the sentence); both empty when unplaced."""
+    and the text printed there (the row's cells, or the sentence); both empty when unplaced.
+    ``page``: the PDF page the location names, when it names one that exists (shown unmarked
+    when the place itself cannot be found)."""
 
     places: list[Any]  # read.pdf.places.Place: page (1-based) and boxes in points, top-left origin
     text: str | None
+    page: int | None = None
 
 
 def show_locations(path: str | Path, disclosure: Disclosure, locations: Sequence[Location]) -> list[Shown]:
@@ -232,7 +235,11 @@ def show_locations(path: str | Path, disclosure: Disclosure, locations: Sequence
 
     with PdfPages(str(path), Path(path).read_bytes()) as pages:
         return [
-            Shown(list(locate(pages, disclosure, location)), text)
+            Shown(
+                list(locate(pages, disclosure, location)),
+                text,
+                location.page if location.page is not None and 1 <= location.page <= pages.count else None,
+            )
             for location, text in zip(locations, texts, strict=True)
         ]
 

@@ -131,4 +131,15 @@ def test_findings_drawn_on_their_pages(server: Server) -> None:
                 assert number == want_page
                 # chromium lays the box out to within a pixel of where the reader found the cell
                 assert all(abs(a - b) < 1.0 for a, b in zip(box, want, strict=True)), (box, want)
+
+        # a read problem names only a section and a page: that page is shown, unmarked, and the page says so
+        unplaced = next(f for f in reports[PLANNING] if f["rule"] == "R101" and not f["location"]["sentence"])
+        page.goto(f"{server.url}/documents/{ids[PLANNING]}/findings/{unplaced['id']}")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(ARTIFACTS / "03-r101-unplaced.png"), full_page=True)
+        assert "无法在页面上定位此处" in page.inner_text("main")
+        assert page.locator(".mark").count() == 0
+        sheet = page.locator(".sheet")
+        assert sheet.count() == 1 and sheet.get_attribute("data-page") == str(unplaced["location"]["page"])
+        assert sheet.locator("img").evaluate("i => i.complete && i.naturalWidth > 0")
         browser.close()

@@ -109,6 +109,7 @@ def shown_places(path: Path, sha256: str, locations: list[Location]) -> list[dic
         {
             "where": str(location),
             "text": item.text,
+            "page": item.page,
             "places": [
                 {"page": place.page, "boxes": place.percent(), "exact": place.exact} for place in item.places
             ],
