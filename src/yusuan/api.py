@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
-from yusuan.model import Disclosure, Location
+from yusuan.model import Disclosure, Finding, Location
 from yusuan.model.budget import UnitType
 from yusuan.read import InputError, read_document
 from yusuan.reference.paths import ReferenceError
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # loaded on first use at run time: _LAZY and __getattr__ belo
     from yusuan.procurement.text import search_text as procure_search_text
     from yusuan.procurement.text import splitting_text as procure_splitting_text
     from yusuan.read.budget import read_budget
+    from yusuan.read.pdf.places import PdfPages
     from yusuan.render.files import Staged
     from yusuan.render.fonts import Fonts, choose_fonts
     from yusuan.render.summary import summary_text
@@ -228,19 +229,73 @@ def show_locations(path: str | Path, disclosure: Disclosure, locations: Sequence
     """
     from yusuan.read.places import place_text
 
-    texts = [place_text(disclosure, location) for location in locations]
     if input_format(path) != "pdf":
-        return [Shown([], text) for text in texts]
-    from yusuan.read.pdf.places import PdfPages, locate
+        return [Shown([], place_text(disclosure, location)) for location in locations]
+    from yusuan.read.pdf.places import PdfPages
+
+    with PdfPages(str(path), Path(path).read_bytes()) as pages:
+        return _shown(pages, disclosure, locations)
+
+
+def _shown(pages: PdfPages, disclosure: Disclosure, locations: Sequence[Location]) -> list[Shown]:
+    """``show_locations`` on an open PDF (read.pdf.places.PdfPages)."""
+    from yusuan.read.pdf.places import locate
+    from yusuan.read.places import place_text
+
+    return [
+        Shown(
+            list(locate(pages, disclosure, location)),
+            place_text(disclosure, location),
+            location.page if location.page is not None and 1 <= location.page <= pages.count else None,
+        )
+        for location in locations
+    ]
+
+
+def shown_to_json(shown: Shown) -> dict[str, Any]:
+    """One shown location as stored with a finding: its text, the page it names, and its places
+    (page, each box as left/top/width/height in percent of the page, exact)."""
+    return {
+        "text": shown.text,
+        "page": shown.page,
+        "places": [
+            {
+                "page": place.page,
+                "boxes": [[round(v, 3) for v in box] for box in place.percent()],
+                "exact": place.exact,
+            }
+            for place in shown.places
+        ],
+    }
+
+
+def finding_places(
+    path: str | Path, disclosure: Disclosure, findings: Sequence[Finding]
+) -> list[dict[str, Any]]:
+    """Per finding, where it is shown (``show_locations`` of each location, or of the empty
+    location when it has none), as stored with it: ``{"pdf": bool, "locations": [...]}``.
+    The file is opened once for all of them; each page is cut at most once."""
+    from yusuan.read.places import place_text
+
+    pdf = input_format(path) == "pdf"
+    wanted = [finding.locations or (Location(),) for finding in findings]
+    if not pdf:
+        return [
+            {
+                "pdf": False,
+                "locations": [shown_to_json(Shown([], place_text(disclosure, loc))) for loc in locations],
+            }
+            for locations in wanted
+        ]
+    from yusuan.read.pdf.places import PdfPages
 
     with PdfPages(str(path), Path(path).read_bytes()) as pages:
         return [
-            Shown(
-                list(locate(pages, disclosure, location)),
-                text,
-                location.page if location.page is not None and 1 <= location.page <= pages.count else None,
-            )
-            for location, text in zip(locations, texts, strict=True)
+            {
+                "pdf": True,
+                "locations": [shown_to_json(shown) for shown in _shown(pages, disclosure, locations)],
+            }
+            for locations in wanted
         ]
 
 

@@ -3,13 +3,20 @@ cells or sentence it names highlighted (server-rendered boxes over the image, no
 
 Page images are rendered with pypdfium2 once and kept under ``DATA_DIR/pages/<sha256>/`` by
 page and scale: the upload's bytes never change under its hash, so a second view reads the file.
+The boxes come from the places the worker stored with each finding right after the check
+(``batch.jobs.add_places``): showing a finding reads no upload and does no PDFium work but the
+page image. Only an upload checked before places were stored is read again, in a process of its
+own, and the page says so.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from threading import Lock
 from typing import Annotated, Any
@@ -30,11 +37,15 @@ router = APIRouter(include_in_schema=False)
 Viewer = Annotated[User, Depends(page_user)]
 SCALE = 2.0  # 144 dpi: a 9-point figure is 18 pixels high, readable at a glance
 _LOCATION_FIELDS = ("table", "row", "column", "section", "sentence", "page", "line")
-_PARSED: OrderedDict[str, Disclosure] = OrderedDict()  # sha256 -> the upload read, a few kept
-_PARSED_KEEP = 4
-# PDFium is not thread-safe and the routes run in a thread pool: one PDFium call at a time here
-# (the checks run in worker processes of their own).
+# PDFium is not thread-safe and the routes run in a thread pool: one PDFium call (one page
+# render) at a time here. The checks, and the places they store with the findings, are computed
+# in worker processes of their own; an upload checked before places were stored is read again in
+# one re-reading process (below), never under this lock.
 _pdfium = Lock()
+_rereader: ProcessPoolExecutor | None = None
+_rereader_lock = Lock()
+_PARSED: OrderedDict[str, Disclosure] = OrderedDict()  # in the re-reading process: sha256 -> the upload read
+_PARSED_KEEP = 4
 
 
 def _upload_file(request: Request, row: dict[str, Any]) -> Path:
@@ -86,7 +97,7 @@ def page_image(request: Request, upload_id: int, number: int, user: Viewer) -> R
 
 
 def _disclosure(path: Path, sha256: str) -> Disclosure:
-    """The upload read again (as the worker read it), the last few kept in memory; under _pdfium."""
+    """The upload read again (as the worker read it), the last few kept; in the re-reading process."""
     if sha256 in _PARSED:
         _PARSED.move_to_end(sha256)
         return _PARSED[sha256]
@@ -101,20 +112,48 @@ def _location(data: dict[str, Any]) -> Location:
     return Location(**{key: data.get(key) for key in _LOCATION_FIELDS})
 
 
-def shown_places(path: Path, sha256: str, locations: list[Location]) -> list[dict[str, Any]]:
-    """Per location: its description, its places (page, boxes in percent, exact) and its text."""
-    with _pdfium:
+def reread_places(path: Path, sha256: str, locations: list[Location]) -> dict[str, Any]:
+    """A finding's places found by reading the upload again (an upload checked before places were
+    stored with its findings): as the worker stores them (api.finding_places). Runs in the
+    re-reading process, never in the web process: a scan is OCR'd again, which takes minutes."""
+    try:
         shown = api.show_locations(path, _disclosure(path, sha256), locations)
+    except api.InputError as exc:  # it does not cross processes: its text does
+        return {"error": str(exc)}
+    return {"pdf": _is_pdf(path), "locations": [api.shown_to_json(item) for item in shown]}
+
+
+def _reread(path: Path, sha256: str, locations: list[Location]) -> dict[str, Any]:
+    global _rereader
+    with _rereader_lock:
+        if _rereader is None:
+            context = multiprocessing.get_context("forkserver")
+            _rereader = ProcessPoolExecutor(1, mp_context=context)
+        pool = _rereader
+    try:
+        return pool.submit(reread_places, path, sha256, locations).result()
+    except BrokenProcessPool:
+        with _rereader_lock:
+            if _rereader is pool:
+                _rereader = None
+        raise HTTPException(500, "重新读取文件的进程异常退出 / the re-reading process died") from None
+
+
+def stop_rereader() -> None:
+    """Stop the re-reading process (at server stop), if one was started."""
+    global _rereader
+    with _rereader_lock:
+        pool, _rereader = _rereader, None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def shown_places(locations: list[Location], stored: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per location: its description, its text, the page it names and its places (page, boxes in
+    percent, exact), from the places stored with the finding."""
     return [
-        {
-            "where": str(location),
-            "text": item.text,
-            "page": item.page,
-            "places": [
-                {"page": place.page, "boxes": place.percent(), "exact": place.exact} for place in item.places
-            ],
-        }
-        for location, item in zip(locations, shown, strict=True)
+        {"where": str(location), **item}
+        for location, item in zip(locations, stored["locations"], strict=True)
     ]
 
 
@@ -127,11 +166,22 @@ def finding_view(request: Request, upload_id: int, finding_id: int, user: Viewer
         raise HTTPException(404, "没有这条发现 / no such finding")
     body = finding["body"]
     locations = [_location(data) for data in body.get("locations") or [body.get("location") or {}]]
-    path = _upload_file(request, row)
-    if not path.exists():
-        raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
-    try:
-        places = shown_places(path, row["sha256"], locations)
-    except api.InputError as exc:
-        raise HTTPException(422, str(exc)) from None
-    return page(request, "finding.html", user, doc=row, f=finding, places=places, is_pdf=_is_pdf(path))
+    stored = body.get("places")
+    if stored is None:  # checked before places were stored with the findings: read the file again
+        path = _upload_file(request, row)
+        if not path.exists():
+            raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
+        stored = _reread(path, row["sha256"], locations)
+        if "error" in stored:
+            raise HTTPException(422, stored["error"])
+    places = shown_places(locations, stored)
+    return page(
+        request,
+        "finding.html",
+        user,
+        doc=row,
+        f=finding,
+        places=places,
+        is_pdf=stored["pdf"],
+        reread="places" not in body,
+    )

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from yusuan.batch.facts import region_of
-from yusuan.batch.jobs import Job, Options, run_job
+from yusuan.batch.jobs import Job, Options, Outcome, run_job
 from yusuan.store import Store
 from yusuan.store.workbench import Claimed, claim_next, fail, finish, requeue_running
 
@@ -88,7 +88,7 @@ class Worker:
     def _check(self, claimed: Claimed) -> None:
         assert self._pool is not None
         stored = str(stored_path(self.upload_dir, claimed.sha256, claimed.filename))
-        job = Job(file=stored, options=OPTIONS, want_panel=True)
+        job = Job(file=stored, options=OPTIONS, want_panel=True, want_places=True)
         pool = self._pool
         try:
             outcome = pool.submit(run_job, job).result()
@@ -105,6 +105,7 @@ class Worker:
             error = outcome.error.replace(job.file, claimed.filename)
             fail(self.engine, claimed.id, error)
             return
+        _note_places(claimed, outcome)
         profile = str(outcome.data.get("document", {}).get("profile") or "")
         finish(
             self.engine,
@@ -115,3 +116,10 @@ class Worker:
             region_of(profile) if profile else "",
             outcome.extra.get("panel", []),
         )
+
+
+def _note_places(claimed: Claimed, outcome: Outcome) -> None:
+    """Say when the findings' places could not be stored (the finding view then reads the file)."""
+    if "places_error" in outcome.extra:
+        error = f"{claimed.filename}: 未能计算发现的位置 / places not stored: {outcome.extra['places_error']}"
+        print(f"yusuan serve: {error}", file=sys.stderr)

@@ -25,13 +25,13 @@ import pypdfium2 as pdfium
 from yusuan.read.errors import InputError
 from yusuan.read.limits import DEFAULT_LIMITS, Deadline, Limits
 from yusuan.read.ocr.engine import OcrUnavailable, bundled_models
-from yusuan.read.ocr.page import read_page_image
+from yusuan.read.ocr.page import read_page_parts
 from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
 from yusuan.read.ocr.slips import ocr_problems
 from yusuan.read.pdf import PdfReading, load_pdf_bytes, reading_of
 from yusuan.read.pdf.fast import open_document, read_layouts
 from yusuan.read.pdf.lattice import TooManyRulings
-from yusuan.read.pdf.layout import PageLayout
+from yusuan.read.pdf.layout import BBox, Glyph, PageLayout
 from yusuan.read.pdf.reading import layout_lines
 from yusuan.reference.profiles import load_profile, profile_ids
 
@@ -40,6 +40,7 @@ __all__ = [
     "OcrSettings",
     "OcrUnavailable",
     "bundled_models",
+    "ocr_page",
     "ocr_pages",
     "ocr_problems",
     "read_pdf_ocr",
@@ -61,6 +62,26 @@ def render_page(page: pdfium.PdfPage, settings: OcrSettings) -> npt.NDArray[np.u
     if image.ndim == 3:
         image = image[:, :, 0] if image.shape[2] == 1 else image[:, :, :3].mean(axis=2).astype(np.uint8)
     return image
+
+
+def ocr_page(
+    name: str,
+    page: pdfium.PdfPage,
+    layout: PageLayout,
+    settings: OcrSettings = DEFAULT_SETTINGS,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[PageLayout, list[Glyph], list[BBox]]:
+    """One open image-only page (``layout`` its text-layer layout) read by OCR: its layout, and the
+    glyphs and ruled cells that layout was built from; InputError when it is too large or dense."""
+    try:
+        image = render_page(page, settings)
+        return read_page_parts(
+            layout.number, image, layout.width, layout.height, settings, limits.max_rulings_per_page
+        )
+    except (ValueError, TooManyRulings) as exc:
+        raise InputError(
+            name, f"第 {layout.number} 页过大或过密（{exc}）/ page {layout.number} too large ({exc})"
+        ) from None
 
 
 def ocr_pages(
@@ -99,22 +120,8 @@ def ocr_pages(
                 _refuse_unless_disclosure(name, done, settings.probe_pages)
             page = document[layout.number - 1]
             try:
-                image = render_page(page, settings)
-                done.append(
-                    read_page_image(
-                        layout.number,
-                        image,
-                        layout.width,
-                        layout.height,
-                        settings,
-                        limits.max_rulings_per_page,
-                    )
-                )
+                done.append(ocr_page(name, page, layout, settings, limits)[0])
                 yield done[-1]
-            except (ValueError, TooManyRulings) as exc:
-                raise InputError(
-                    name, f"第 {layout.number} 页过大或过密（{exc}）/ page {layout.number} too large ({exc})"
-                ) from None
             finally:
                 page.close()
     finally:
