@@ -16,6 +16,8 @@ from ocr_corpus import CORPUS, make_scan
 
 from yusuan import api
 from yusuan.model import Location
+from yusuan.read.limits import DEFAULT_LIMITS
+from yusuan.read.ocr import DEFAULT_SETTINGS, recent
 from yusuan.read.pdf.layout import BBox
 from yusuan.read.pdf.places import PdfPages
 from yusuan.read.places import row_key
@@ -105,3 +107,30 @@ def test_the_boxed_cell_holds_its_figure_on_the_page_image(scanned: Path) -> Non
         if box[0] <= (g.x0 + g.x1) / 2 <= box[2] and box[1] <= (g.top + g.bottom) / 2 <= box[3]
     )
     assert inside.replace(",", "") == total.text.replace(",", "").strip()
+
+
+@pytest.mark.ocr
+def test_the_page_is_placed_from_the_readers_own_ocr_reading(scanned: Path) -> None:
+    """Reading the scan keeps each page's OCR reading (read.ocr.recent); placing then uses it rather
+    than recognising the page again, and a fresh recognition gives the same glyphs and cells."""
+    recent.forget()
+    api.parse(scanned)
+    with PdfPages(str(scanned), scanned.read_bytes()) as pages:
+        kept = pages.page(PAGE)
+    data = scanned.read_bytes()
+    remembered = recent.recall(
+        recent.digest(data), PAGE, DEFAULT_SETTINGS, DEFAULT_LIMITS.max_rulings_per_page
+    )
+    assert remembered is not None and kept.glyphs is remembered[1], "placing used the reader's reading"
+    recent.forget()
+    with PdfPages(str(scanned), data) as pages:
+        fresh = pages.page(PAGE)
+    assert fresh.glyphs is not kept.glyphs
+    assert (fresh.glyphs, fresh.cells, fresh.grids) == (kept.glyphs, kept.cells, kept.grids)
+    other = b"%PDF-1.4 another document"
+    recent.remember(recent.digest(other), 1, DEFAULT_SETTINGS, None, remembered)
+    assert (
+        recent.recall(recent.digest(data), PAGE, DEFAULT_SETTINGS, DEFAULT_LIMITS.max_rulings_per_page)
+        is None
+    )
+    recent.forget()
