@@ -275,10 +275,16 @@ def finding_places(
     """Per finding, where it is shown (``show_locations`` of each location, or of the empty
     location when it has none), as stored with it: ``{"pdf": bool, "locations": [...]}``.
     The file is opened once for all of them; each page is cut at most once."""
+    return locations_places(path, disclosure, [finding.locations or (Location(),) for finding in findings])
+
+
+def locations_places(
+    path: str | Path, disclosure: Disclosure, wanted: Sequence[Sequence[Location]]
+) -> list[dict[str, Any]]:
+    """``finding_places`` for findings given by their locations (each a non-empty sequence)."""
     from yusuan.read.places import place_text
 
     pdf = input_format(path) == "pdf"
-    wanted = [finding.locations or (Location(),) for finding in findings]
     if not pdf:
         return [
             {

@@ -6,7 +6,7 @@ page and scale: the upload's bytes never change under its hash, so a second view
 The boxes come from the places the worker stored with each finding right after the check
 (``batch.jobs.add_places``): showing a finding reads no upload and does no PDFium work but the
 page image. Only an upload checked before places were stored is read again, in a process of its
-own, and the page says so.
+own, once: the places found are stored with all its findings, and the page says so.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from yusuan.serve.auth import page_user
 from yusuan.serve.routes_api import visible_upload
 from yusuan.serve.routes_pages import page
 from yusuan.serve.worker import stored_path
+from yusuan.store.finding_places import add_places
 from yusuan.store.people import User
-from yusuan.store.workbench import get_finding
+from yusuan.store.workbench import findings_of, get_finding
 
 router = APIRouter(include_in_schema=False)
 Viewer = Annotated[User, Depends(page_user)]
@@ -112,18 +113,39 @@ def _location(data: dict[str, Any]) -> Location:
     return Location(**{key: data.get(key) for key in _LOCATION_FIELDS})
 
 
-def reread_places(path: Path, sha256: str, locations: list[Location]) -> dict[str, Any]:
-    """A finding's places found by reading the upload again (an upload checked before places were
-    stored with its findings): as the worker stores them (api.finding_places). Runs in the
-    re-reading process, never in the web process: a scan is OCR'd again, which takes minutes."""
+def _locations(body: dict[str, Any]) -> list[Location]:
+    """A stored finding's locations; the empty location when it has none (as api.finding_places)."""
+    return [_location(data) for data in body.get("locations") or [body.get("location") or {}]]
+
+
+def _places_read_again(request: Request, row: dict[str, Any], finding_id: int) -> dict[str, Any]:
+    """The places of every finding of an upload checked before they were stored, found by reading
+    it again once, and stored with its findings (store.finding_places); this finding's places."""
+    path = _upload_file(request, row)
+    if not path.exists():
+        raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
+    engine = request.app.state.engine
+    rows = findings_of(engine, row["id"])
+    found = _reread(path, row["sha256"], [_locations(r["body"]) for r in rows])
+    if "error" in found:
+        raise HTTPException(422, found["error"])
+    places = {r["id"]: where for r, where in zip(rows, found["findings"], strict=True)}
+    add_places(engine, places)
+    return places[finding_id]
+
+
+def reread_places(path: Path, sha256: str, wanted: list[list[Location]]) -> dict[str, Any]:
+    """The places of an upload's findings (each by its locations) found by reading it again, as
+    the worker stores them (api.locations_places): for an upload checked before places were
+    stored. Runs in the re-reading process, never in the web process (a scan is OCR'd again,
+    which takes minutes); ``{"error": ...}`` when the file cannot be read."""
     try:
-        shown = api.show_locations(path, _disclosure(path, sha256), locations)
+        return {"findings": api.locations_places(path, _disclosure(path, sha256), wanted)}
     except api.InputError as exc:  # it does not cross processes: its text does
         return {"error": str(exc)}
-    return {"pdf": _is_pdf(path), "locations": [api.shown_to_json(item) for item in shown]}
 
 
-def _reread(path: Path, sha256: str, locations: list[Location]) -> dict[str, Any]:
+def _reread(path: Path, sha256: str, wanted: list[list[Location]]) -> dict[str, Any]:
     global _rereader
     with _rereader_lock:
         if _rereader is None:
@@ -131,7 +153,7 @@ def _reread(path: Path, sha256: str, locations: list[Location]) -> dict[str, Any
             _rereader = ProcessPoolExecutor(1, mp_context=context)
         pool = _rereader
     try:
-        return pool.submit(reread_places, path, sha256, locations).result()
+        return pool.submit(reread_places, path, sha256, wanted).result()
     except BrokenProcessPool:
         with _rereader_lock:
             if _rereader is pool:
@@ -165,15 +187,10 @@ def finding_view(request: Request, upload_id: int, finding_id: int, user: Viewer
     if finding is None or finding["upload_id"] != upload_id:
         raise HTTPException(404, "没有这条发现 / no such finding")
     body = finding["body"]
-    locations = [_location(data) for data in body.get("locations") or [body.get("location") or {}]]
+    locations = _locations(body)
     stored = body.get("places")
     if stored is None:  # checked before places were stored with the findings: read the file again
-        path = _upload_file(request, row)
-        if not path.exists():
-            raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
-        stored = _reread(path, row["sha256"], locations)
-        if "error" in stored:
-            raise HTTPException(422, stored["error"])
+        stored = _places_read_again(request, row, finding_id)
     places = shown_places(locations, stored)
     return page(
         request,
