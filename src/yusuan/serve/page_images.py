@@ -129,7 +129,8 @@ def _places_read_again(request: Request, row: dict[str, Any], finding_id: int) -
     found = _reread(path, row["sha256"], [_locations(r["body"]) for r in rows])
     if "error" in found:
         raise HTTPException(422, found["error"])
-    places = {r["id"]: where for r, where in zip(rows, found["findings"], strict=True)}
+    wheres: list[dict[str, Any]] = found["findings"]
+    places = {r["id"]: where for r, where in zip(rows, wheres, strict=True)}
     add_places(engine, places)
     return places[finding_id]
 
