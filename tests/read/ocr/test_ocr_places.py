@@ -19,7 +19,7 @@ from yusuan.model import Location
 from yusuan.read.limits import DEFAULT_LIMITS
 from yusuan.read.ocr import DEFAULT_SETTINGS, recent
 from yusuan.read.pdf.layout import BBox
-from yusuan.read.pdf.places import PdfPages
+from yusuan.read.pdf.places import PdfPages, text_places
 from yusuan.read.places import row_key
 
 MOF = next(p for p in CORPUS if "mof" in p.stem)
@@ -134,3 +134,19 @@ def test_the_page_is_placed_from_the_readers_own_ocr_reading(scanned: Path) -> N
         is None
     )
     recent.forget()
+
+
+@pytest.mark.ocr
+def test_a_sentence_on_a_scanned_page_is_boxed_where_it_is_printed(scanned: Path) -> None:
+    """The table's title, found among the scan's OCR glyphs: one box, over the printed line (the
+    detector's text box hugs the ink, the font's box does not: a few points apart)."""
+    title = api.parse(MOF).tables["three_public"].title
+    assert "三公" in title
+    boxes = []
+    for path in (scanned, MOF):
+        with PdfPages(str(path), path.read_bytes()) as pages:
+            (place,) = text_places(pages, title, PAGE)
+        assert place.page == PAGE and len(place.boxes) == 1
+        boxes.append(place.boxes[0])
+    on_scan, on_text = boxes
+    assert all(abs(a - b) <= 4.0 for a, b in zip(on_scan, on_text, strict=True)), (on_scan, on_text)
