@@ -6,11 +6,14 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from yusuan import api
-from yusuan.batch import command as batch
-from yusuan.serve import command as serve
+from yusuan.batch import options as batch_options
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_CODES = (
@@ -20,7 +23,9 @@ EXIT_CODES = (
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    if batch.wanted(args):
+    if batch_options.wanted(args):
+        from yusuan.batch import command as batch
+
         return batch.parse(args)
     disclosure = api.parse(args.file, profile=args.profile)
     if args.json:
@@ -32,7 +37,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    if batch.wanted(args):
+    if batch_options.wanted(args):
+        from yusuan.batch import command as batch
+
         return batch.check(args)
     report = api.check(
         args.file, profile=args.profile, select=args.select, ignore=args.ignore, unit_type=args.unit_type
@@ -107,7 +114,9 @@ def _yes_no(text: str) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    if batch.wanted(args):
+    if batch_options.wanted(args):
+        from yusuan.batch import command as batch
+
         return batch.export(args)
     written = api.export(args.file, args.output, profile=args.profile)
     for path in written:
@@ -143,7 +152,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if built.report.has_errors else EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given ``command``, the top level with that one command only (what a run
+    of that command parses: the others' arguments, and serve's imports, are not built)."""
     parser = argparse.ArgumentParser(
         prog="yusuan",
         description="预算公开：读取、审核、编制 / Chinese budget disclosure: read, check, author.",
@@ -151,14 +162,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="显示版本 / show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if command is None or name == command:
+            add(sub)
+    for each in sub.choices.values():  # every command: its exit codes, its own usage on errors
+        each.epilog = EXIT_CODES
+        each.set_defaults(parser=each)
+    return parser
 
+
+def _add_parse(sub: _SubParsers) -> None:
     p = sub.add_parser("parse", help="读取公开文件并显示摘要 / read a disclosure and summarise it")
     p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
     p.add_argument("--json", action="store_true", help="输出 JSON / print the JSON contract")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile (e.g. shanxi)")
-    batch.add_options(p, "parse")
+    batch_options.add_options(p, "parse")
     p.set_defaults(func=_cmd_parse)
 
+
+def _add_procure(sub: _SubParsers) -> None:
     q = sub.add_parser(
         "procure",
         help="政府采购：采购方式判断、品目查询、化整为零检查"
@@ -208,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     q.set_defaults(func=_cmd_procure)
+
+
+def _add_check(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "check",
         help="审核公开文件：表内、表间、文字与报表、绩效目标… / check a disclosure",
@@ -232,26 +257,34 @@ def build_parser() -> argparse.ArgumentParser:
         " civil_service_managed, public_institution (inferred from the codes by default)",
     )
     p.add_argument("--info", action="store_true", help="也显示提示级（四舍五入等）/ also show info findings")
-    batch.add_options(p, "check")
+    batch_options.add_options(p, "check")
     p.set_defaults(func=_cmd_check)
 
+
+def _add_rules(sub: _SubParsers) -> None:
     p = sub.add_parser("rules", help="列出全部审核规则 / list the check rules")
     p.add_argument("--markdown", action="store_true", help="输出 docs/rules.md / Markdown catalogue")
     p.set_defaults(func=_cmd_rules)
 
+
+def _add_explain(sub: _SubParsers) -> None:
     p = sub.add_parser("explain", help="说明一条规则或一族规则 / explain a rule or a family")
     p.add_argument("rule", help="规则编号或规则族，如 A101、arithmetic、A / rule id or family")
     p.set_defaults(func=_cmd_explain)
 
+
+def _add_export(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "export", help="导出开放数据（CSV + datapackage.json）/ export CSV per table + datapackage.json"
     )
     p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
     _output_option(p, "DIR", "输出目录 / output directory", "--to")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile")
-    batch.add_options(p, "export")
+    batch_options.add_options(p, "export")
     p.set_defaults(func=_cmd_export)
 
+
+def _add_template(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "template",
         help="写出空白预算录入表（工作簿或 YAML）/ write the empty budget input (workbook or YAML)",
@@ -264,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     p.set_defaults(func=_cmd_template)
 
+
+def _add_build(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "build",
         help="由预算数据编制完整的公开文件（先审核）/ build the complete disclosure from budget data",
@@ -295,11 +330,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="标题字体（默认方正小标宋简体；[tool.yusuan] font-title）/ title typeface",
     )
     p.set_defaults(func=_cmd_build)
-    serve.add_parsers(sub)
-    for command in sub.choices.values():  # every command: its exit codes, its own usage on errors
-        command.epilog = EXIT_CODES
-        command.set_defaults(parser=command)
-    return parser
+
+
+def _add_serve(sub: _SubParsers) -> None:
+    from yusuan.serve import command as serve
+
+    serve.add_serve_parser(sub)
+
+
+def _add_user(sub: _SubParsers) -> None:
+    from yusuan.serve import command as serve
+
+    serve.add_user_parser(sub)
+
+
+_COMMANDS: dict[str, Callable[[_SubParsers], None]] = {
+    "parse": _add_parse,
+    "procure": _add_procure,
+    "check": _add_check,
+    "rules": _add_rules,
+    "explain": _add_explain,
+    "export": _add_export,
+    "template": _add_template,
+    "build": _add_build,
+    "serve": _add_serve,
+    "user": _add_user,
+}
 
 
 def _output_option(p: argparse.ArgumentParser, metavar: str, text: str, *aliases: str) -> None:
@@ -336,7 +392,8 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv and argv[0] in _COMMANDS else None)
     args, extra = parser.parse_known_args(argv)
     if extra:  # the command's own usage, not the top-level one
         args.parser.error(f"无法识别的参数 / unrecognized arguments: {' '.join(extra)}")
