@@ -18,9 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-import yaml
-
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml, yaml_errors
 
 FORMS = ("columns", "lines", "figures")
 MATCHERS = ("code", "class")  # figures matched line by line: by code, or 类 lines by name
@@ -143,5 +141,5 @@ def load_identities(kind: str) -> tuple[Identity, ...]:
         raw = load_yaml(path.read_text(encoding="utf-8"))
         items = raw["identities"]
         return tuple(_identity(item, f"{path}: identities[{i}]") for i, item in enumerate(items))
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+    except (*yaml_errors(), KeyError, TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 勾稽关系数据有误 / malformed identities: {exc}") from exc

@@ -14,10 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from yusuan.model import Column, Unit
-from yusuan.reference.paths import ReferenceError, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml, yaml_errors
 from yusuan.reference.profile_merge import merge_profiles
 from yusuan.reference.template_folders import TEMPLATE, template_ids, template_part, template_roots
 from yusuan.reference.template_folders import TEMPLATES_ENV as TEMPLATES_ENV  # re-exported
@@ -185,7 +183,7 @@ def _read_raw(profile_id: str, dirs: tuple[Path, ...], seen: tuple[str, ...] = (
     try:
         stat = path.stat()
         own = _parsed(path, stat.st_mtime_ns, stat.st_size)
-    except yaml.YAMLError as exc:
+    except yaml_errors() as exc:
         raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: {exc}") from exc
     if not isinstance(own, dict):
         raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: not a mapping")
