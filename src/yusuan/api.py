@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
 from yusuan.model import Disclosure
-from yusuan.model.budget import UnitType
+from yusuan.model.unit_type import UnitType
 from yusuan.read import InputError, read_document
 from yusuan.reference.paths import ReferenceError
 
@@ -485,6 +484,8 @@ def build(
     checked (drafts excepted); only when each gives the same cells and findings do they all take
     their names, else nothing is kept and ``Built.readback`` says what differed.
     """
+    import datetime
+
     from yusuan.model.serialize import disclosure_to_json
     from yusuan.render.files import stage_files
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the pool (multiprocessing) and the runner (the store: SQLAl
     from yusuan.batch.pool import Executor
     from yusuan.batch.runner import BatchResult
 
+
 def _many(args: argparse.Namespace) -> bool:
     return bool(args.more) or Path(args.file).is_dir()
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from yusuan.model import Disclosure, Evidence, Finding, Location, NotEvaluated, Severity, Table
-from yusuan.model.budget import UnitType
+from yusuan.model.unit_type import UnitType
 from yusuan.reference.codes import CodeList, load_code_list
 from yusuan.reference.narrative import NarrativePatterns, load_narrative
 from yusuan.reference.paths import ReferenceError
