@@ -30,6 +30,8 @@ class Target:
 
 @dataclass(frozen=True)
 class SectionClaim:
+    """A claim of a section's text and the table cell it speaks of, if any."""
+
     section: Section
     claim: Claim
     target: Target | None
@@ -57,6 +59,8 @@ def _row(table: Table, binding: Binding, label: str) -> Row | None:
 
 @dataclass(frozen=True)
 class SectionClaimParts:
+    """The cell a claim resolves to, or why it resolves to none."""
+
     target: Target | None = None
     binding: Binding | None = None
     renamed: tuple[tuple[str, str], ...] = ()

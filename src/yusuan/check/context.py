@@ -43,6 +43,8 @@ _RUNNING_NAMES = {"行政运行": UnitType.ADMINISTRATIVE, "事业运行": UnitT
 
 @dataclass
 class Context:
+    """What the rules read: the disclosure, options, last year's document, shared results."""
+
     disclosure: Disclosure
     unit_type_option: UnitType | None = None
     # Last year's document of the same unit (cross-year rules run only when it is given).

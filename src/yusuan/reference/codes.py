@@ -35,6 +35,8 @@ class Mirror:
 
 @dataclass(frozen=True)
 class CodeList:
+    """The classification codes of a year: names by kind, mirrored lines, 公用经费 classes."""
+
     requested_year: int | None
     year: int | None  # the year whose list was loaded; None when there is none
     names: dict[CodeKind, dict[str, str]] = field(default_factory=dict)

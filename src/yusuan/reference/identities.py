@@ -38,6 +38,8 @@ _TERM = {
 
 @dataclass(frozen=True)
 class Term:
+    """One term of an identity: a table's rows (a role, codes or items) and a column."""
+
     table: str | None  # figures: the table id; else the identity's table
     rows: str | None  # a role, "code" / "class", or "items(side)" / "carried(side)"; None for columns
     column: str | None  # None for lines (every column)
@@ -61,6 +63,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Identity:
+    """One identity a table must satisfy (head = sum of parts), from data/identities."""
+
     rule: str
     form: str
     head: Term

@@ -49,6 +49,8 @@ def squeeze(text: str) -> str:
 
 @dataclass(frozen=True)
 class SentencePattern:
+    """One sentence pattern of the narrative: its template and the regex made from it."""
+
     id: str
     template: str
     regex: re.Pattern[str]
@@ -154,6 +156,8 @@ class Binding:
 
 @dataclass(frozen=True)
 class NarrativePatterns:
+    """A template's sentence patterns, directions and bindings (narrative.yaml)."""
+
     profile: str
     unit: Unit
     patterns: tuple[SentencePattern, ...]

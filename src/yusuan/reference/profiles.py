@@ -23,6 +23,8 @@ from yusuan.reference.template_folders import TEMPLATES_ENV as TEMPLATES_ENV  # 
 
 @dataclass(frozen=True)
 class TableSpec:
+    """One table of a template: id, number, title (and the pattern read titles match), columns."""
+
     id: str
     number: int
     title: str  # with {year}
@@ -40,6 +42,8 @@ class TableSpec:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """One section of the 情况说明 (or 概况) in a template, with its heading's wordings."""
+
     part: str
     id: str
     number: str
@@ -53,6 +57,8 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class Profile:
+    """A regional template (data/templates/<id>/template.yaml), parsed and merged."""
+
     id: str
     name: str
     name_en: str
