@@ -44,15 +44,13 @@ _ENDS_AT_ONCE = ("check", "parse", "rules", "explain")
 def run() -> NoReturn:
     """The process's entry (the `yusuan` script, ``python -m yusuan``): main(), then the exit."""
     code, args = _main(None)
-    alone = args is not None and args.command in _ENDS_AT_ONCE
-    if alone and getattr(args, "file", None) is not None and batch_options.wanted(args):
-        alone = False
-    if alone:
-        process.end(code)
+    if args.command in _ENDS_AT_ONCE:
+        if getattr(args, "file", None) is None or not batch_options.wanted(args):
+            process.end(code)
     sys.exit(code)
 
 
-def _main(argv: Sequence[str] | None) -> tuple[int, argparse.Namespace | None]:
+def _main(argv: Sequence[str] | None) -> tuple[int, argparse.Namespace]:
     thresholds = process.pace_collector()
     try:
         return _command(argv)
@@ -60,7 +58,7 @@ def _main(argv: Sequence[str] | None) -> tuple[int, argparse.Namespace | None]:
         gc.set_threshold(*thresholds)
 
 
-def _command(argv: Sequence[str] | None) -> tuple[int, argparse.Namespace | None]:
+def _command(argv: Sequence[str] | None) -> tuple[int, argparse.Namespace]:
     _utf8_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)

@@ -71,7 +71,7 @@ def _read(path: Path) -> dict[str, str]:
     try:
         raw: Any = load_yaml(path.read_text(encoding="utf-8"))
         return {str(k): str(v) for k, v in raw["codes"].items()}
-    except (OSError, *yaml_errors(), KeyError, TypeError, AttributeError) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 科目表有误 / malformed code list: {exc}") from exc
 
 
@@ -90,7 +90,7 @@ def _mirrors() -> tuple[Mirror, ...]:
             )
             for m in raw["mirrors"]
         )
-    except (*yaml_errors(), KeyError, TypeError) as exc:
+    except yaml_errors(KeyError, TypeError) as exc:
         raise ReferenceError(f"{path}: 对应科目表有误 / malformed mirrors: {exc}") from exc
 
 
@@ -101,7 +101,7 @@ def _public_classes() -> tuple[str, ...]:
     try:
         raw: Any = load_yaml(path.read_text(encoding="utf-8"))
         return tuple(str(c) for c in raw.get("public_classes", ()))
-    except (*yaml_errors(), TypeError, AttributeError) as exc:
+    except yaml_errors(TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 公用经费类级有误 / malformed public_classes: {exc}") from exc
 
 

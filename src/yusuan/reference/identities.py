@@ -145,5 +145,5 @@ def load_identities(kind: str) -> tuple[Identity, ...]:
         raw = load_yaml(path.read_text(encoding="utf-8"))
         items = raw["identities"]
         return tuple(_identity(item, f"{path}: identities[{i}]") for i, item in enumerate(items))
-    except (*yaml_errors(), KeyError, TypeError, AttributeError) as exc:
+    except yaml_errors(KeyError, TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 勾稽关系数据有误 / malformed identities: {exc}") from exc

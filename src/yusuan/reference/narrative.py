@@ -317,7 +317,7 @@ def load_narrative(profile: str) -> NarrativePatterns:
     try:
         shared = load_yaml(shared_path.read_text(encoding="utf-8"))
         return _parse(profile, load_yaml(path.read_text(encoding="utf-8")), shared)
-    except (OSError, *yaml_errors(), KeyError, TypeError, ValueError, re.error) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc
 
 
@@ -361,5 +361,5 @@ def load_wording() -> Wording:
             unit_name_variants={str(k): str(v) for k, v in raw["unit_name_variants"].items()},
             bare_figure=re.compile(str(raw["bare_figure"])) if raw.get("bare_figure") else None,
         )
-    except (OSError, *yaml_errors(), KeyError, TypeError, AttributeError, re.error) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc

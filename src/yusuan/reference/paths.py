@@ -46,8 +46,8 @@ def load_yaml(text: str) -> Any:
     return data
 
 
-def yaml_errors() -> tuple[type[Exception], ...]:
-    """What a YAML parse raises, for ``except (OSError, *yaml_errors(), ...)``: PyYAML's error
-    when PyYAML is loaded, else nothing (no parse ran, so no YAML error can be in flight)."""
+def yaml_errors(*also: type[Exception]) -> tuple[type[Exception], ...]:
+    """``also`` and what a YAML parse raises, for ``except yaml_errors(OSError, KeyError)``:
+    PyYAML's error when PyYAML is loaded, else none (no parse ran, so none can be in flight)."""
     yaml = sys.modules.get("yaml")
-    return (yaml.YAMLError,) if yaml is not None else ()
+    return (*also, yaml.YAMLError) if yaml is not None else also

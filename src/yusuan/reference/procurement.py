@@ -228,7 +228,7 @@ def schema_errors(document: dict[str, Any]) -> list[str]:
 def load_document(path: Path) -> dict[str, Any]:
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, *yaml_errors()) as exc:
+    except yaml_errors(OSError) as exc:
         raise ReferenceError(f"{path}: 无法读取 / unreadable: {exc}") from exc
     if not isinstance(raw, dict):
         raise ReferenceError(f"{path}: 不是映射 / not a mapping")

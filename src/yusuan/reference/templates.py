@@ -183,5 +183,5 @@ def load_template_form(profile_id: str) -> TemplateForm:
         )
     try:
         return _parse(read_merged("templates", path))
-    except (OSError, *yaml_errors(), KeyError, TypeError, ValueError, IndexError) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise ReferenceError(f"{path}: 版式数据有误 / malformed template form: {exc}") from exc

@@ -24,6 +24,7 @@ import os
 import sys
 from importlib.machinery import PathFinder
 from pathlib import Path
+from typing import Any
 
 from yusuan import __version__
 
@@ -95,7 +96,7 @@ def get(text: str) -> tuple[bool, object]:
     return True, data
 
 
-def put(text: str, data: object) -> None:
+def put(text: str, data: Any) -> None:
     """Keep ``data``, just parsed from ``text``, for later runs (when marshal can hold it)."""
     path = cache_file()
     if path is None or _state.get("unwritable") == path:
@@ -114,7 +115,8 @@ def put(text: str, data: object) -> None:
     temporary = path.with_name(f"{FILE_NAME}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_state["header"], entries)))
+        stored: Any = (_state["header"], entries)
+        temporary.write_bytes(marshal.dumps(stored))
         os.replace(temporary, path)
     except OSError:
         _state["unwritable"] = path  # read-only home, full disk: parse as before, try no more
