@@ -76,10 +76,7 @@ class Profile:
 
     def covers(self, year: int | None) -> bool:
         """Whether the template's years include ``year`` (an unknown year is covered)."""
-        first, last = self.years
-        if year is None:
-            return True
-        return (first is None or year >= first) and (last is None or year <= last)
+        return _covers(self.years, year)
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -203,7 +200,8 @@ def _read_raw(profile_id: str, dirs: tuple[Path, ...], seen: tuple[str, ...] = (
 
 def profile_ids() -> list[str]:
     """Every profile that can be loaded, abstract ones (``abstract: true``) excluded."""
-    return [pid for pid in _ids(template_dirs()) if not load_profile(pid).raw.get("abstract")]
+    dirs = template_dirs()
+    return [pid for pid in _ids(dirs) if not _merged(pid, dirs).get("abstract")]
 
 
 def raw_profile(profile_id: str) -> dict[str, Any]:
@@ -216,13 +214,22 @@ def load_profile(profile_id: str) -> Profile:
 
 
 @cache
+def _merged(profile_id: str, dirs: tuple[Path, ...]) -> dict[str, Any]:
+    """The profile's merged data, once per process (never changed: parsing builds new objects)."""
+    return _read_raw(profile_id, dirs)
+
+
+@cache
 def _load(profile_id: str, dirs: tuple[Path, ...]) -> Profile:
-    raw = _read_raw(profile_id, dirs)
+    raw = _merged(profile_id, dirs)
     try:
         return _parse(profile_id, raw)
     except (KeyError, TypeError, ValueError, re.error) as exc:
-        where = _profile_file(profile_id, dirs)
-        raise ReferenceError(f"{where}: 模板数据有误 / malformed profile: {exc}") from exc
+        raise _malformed(profile_id, dirs, exc) from exc
+
+
+def _malformed(profile_id: str, dirs: tuple[Path, ...], exc: Exception) -> ReferenceError:
+    return ReferenceError(f"{_profile_file(profile_id, dirs)}: 模板数据有误 / malformed profile: {exc}")
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -237,20 +244,34 @@ def detect_profile(text: str) -> Profile | None:
     """
     found = _YEAR.search(text)
     year = int(found.group(1)) if found else None
-    candidates: list[tuple[bool, int, int, Profile]] = []
-    for profile_id in profile_ids():
-        profile = load_profile(profile_id)
-        score = profile.detect_score(text)
-        if score >= profile.detect_min_hits:
-            candidates.append((profile.covers(year), score, -_distance(profile, year), profile))
+    dirs = template_dirs()
+    candidates: list[tuple[bool, int, int, str]] = []
+    for profile_id in profile_ids():  # from the merged data: only the one chosen is parsed
+        raw = _merged(profile_id, dirs)
+        try:
+            patterns, min_hits = tuple(raw["detect"]["patterns"]), int(raw["detect"]["min_hits"])
+            years = _years(raw.get("years"))
+            score = sum(1 for pattern in _compiled(patterns) if pattern.search(text))
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            raise _malformed(profile_id, dirs, exc) from exc
+        if score >= min_hits:
+            candidates.append((_covers(years, year), score, -_distance(years, year), profile_id))
     if not candidates:
         return None
-    return max(candidates, key=lambda c: c[:3])[3]
+    return load_profile(max(candidates, key=lambda c: c[:3])[3])
 
 
-def _distance(profile: Profile, year: int | None) -> int:
-    """How many years ``year`` lies outside the profile's years (0 inside or unknown)."""
-    first, last = profile.years
+def _covers(years: tuple[int | None, int | None], year: int | None) -> bool:
+    """Whether ``years`` (first, last; None open) include ``year`` (an unknown year is covered)."""
+    first, last = years
+    if year is None:
+        return True
+    return (first is None or year >= first) and (last is None or year <= last)
+
+
+def _distance(years: tuple[int | None, int | None], year: int | None) -> int:
+    """How many years ``year`` lies outside ``years`` (0 inside or unknown)."""
+    first, last = years
     if year is None:
         return 0
     if first is not None and year < first:
