@@ -79,7 +79,7 @@ findings = Table(
     Column("decided_at", DateTime(timezone=True)),
     Column("version", Integer, nullable=False),
     # migration 0004: a cross-year finding names the year-before document, and keeps a stable key
-    Column("previous_upload_id", Integer, ForeignKey("uploads.id"), index=True),
+    Column("previous_upload_id", Integer, index=True),  # an upload's id (indexed; see migration 0004)
     Column("key", String(64)),
     Index("uq_findings_upload_key", "upload_id", "key", unique=True),
 )

@@ -33,17 +33,17 @@ def _schema() -> str | None:
 
 
 def upgrade() -> None:
+    # Columns added in place (ALTER TABLE … ADD COLUMN), never by copying a table: on SQLite a copy
+    # drops the old table, which the foreign keys of findings, comments and audit rows forbid. So
+    # previous_upload_id is an index, not a constraint (upload rows are never deleted).
     schema = _schema()
-    with op.batch_alter_table("uploads", schema=schema) as batch:
-        batch.add_column(sa.Column("unit_key", sa.Text))
-        batch.add_column(sa.Column("paired", sa.Boolean, nullable=False, server_default=sa.false()))
+    op.add_column("uploads", sa.Column("unit_key", sa.Text), schema=schema)
+    op.add_column(
+        "uploads", sa.Column("paired", sa.Boolean, nullable=False, server_default="0"), schema=schema
+    )
     op.create_index("ix_uploads_unit_key", "uploads", ["unit_key", "kind", "year"], schema=schema)
-    with op.batch_alter_table("findings", schema=schema) as batch:
-        batch.add_column(sa.Column("previous_upload_id", sa.Integer))
-        batch.add_column(sa.Column("key", sa.String(64)))
-        batch.create_foreign_key(
-            "fk_findings_previous_upload", "uploads", ["previous_upload_id"], ["id"], referent_schema=schema
-        )
+    op.add_column("findings", sa.Column("previous_upload_id", sa.Integer), schema=schema)
+    op.add_column("findings", sa.Column("key", sa.String(64)), schema=schema)
     op.create_index("ix_findings_previous_upload_id", "findings", ["previous_upload_id"], schema=schema)
     # one row per key and document: two workers pairing the same years at once cannot both insert
     op.create_index("uq_findings_upload_key", "findings", ["upload_id", "key"], unique=True, schema=schema)
@@ -53,11 +53,8 @@ def downgrade() -> None:
     schema = _schema()
     op.drop_index("uq_findings_upload_key", "findings", schema=schema)
     op.drop_index("ix_findings_previous_upload_id", "findings", schema=schema)
-    with op.batch_alter_table("findings", schema=schema) as batch:
-        batch.drop_constraint("fk_findings_previous_upload", type_="foreignkey")
-        batch.drop_column("key")
-        batch.drop_column("previous_upload_id")
+    op.drop_column("findings", "key", schema=schema)
+    op.drop_column("findings", "previous_upload_id", schema=schema)
     op.drop_index("ix_uploads_unit_key", "uploads", schema=schema)
-    with op.batch_alter_table("uploads", schema=schema) as batch:
-        batch.drop_column("paired")
-        batch.drop_column("unit_key")
+    op.drop_column("uploads", "paired", schema=schema)
+    op.drop_column("uploads", "unit_key", schema=schema)
