@@ -114,6 +114,11 @@ def test_the_year_before_arriving_later_gives_the_cross_year_finding(
         shown = shown[: shown.index("</form>")]
         assert f'<a href="/documents/{old}" class="previous">' in shown
         assert "overview · 收入总计 · 2025年" in shown and "比上年增加2.11万元" in shown
+        # shown on page: the sentence in 2026, the 收入总计 row read from the 2025 document itself
+        view = client.get(f"/documents/{new}/findings/{first['id']}").text
+        one, two = view[view.index('id="loc1"') : view.index('id="loc2"')], view[view.index('id="loc2"') :]
+        assert "比上年增加2.11万元" in one and f'href="/documents/{old}"' not in one
+        assert f'<a href="/documents/{old}">2025年 2025年预算.html</a>' in two and "341.11" in two
         letter = Document(io.BytesIO(client.get(f"/documents/{new}/letter.docx").content))
         assert any("推出上年为345.00万元" in p.text for p in letter.paragraphs)
         units = client.get(f"/units/{UNIT}").text

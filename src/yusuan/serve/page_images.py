@@ -127,11 +127,22 @@ def finding_view(request: Request, upload_id: int, finding_id: int, user: Viewer
         raise HTTPException(404, "没有这条发现 / no such finding")
     body = finding["body"]
     locations = [_location(data) for data in body.get("locations") or [body.get("location") or {}]]
-    path = _upload_file(request, row)
-    if not path.exists():
-        raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
-    try:
-        places = shown_places(path, row["sha256"], locations)
-    except api.InputError as exc:
-        raise HTTPException(422, str(exc)) from None
-    return page(request, "finding.html", user, doc=row, f=finding, places=places, is_pdf=_is_pdf(path))
+    documents = [(row, locations)]
+    if finding.get("previous_upload_id"):  # cross-year: its later places are in last year's document
+        documents = [(row, locations[:1])]
+        try:
+            documents.append((visible_upload(request, user, finding["previous_upload_id"]), locations[1:]))
+        except HTTPException:  # last year's document is not this viewer's to see
+            pass
+    places = []
+    for document, wanted in documents:
+        path = _upload_file(request, document)
+        if not path.exists():
+            raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
+        try:
+            shown = shown_places(path, document["sha256"], wanted)
+        except api.InputError as exc:
+            raise HTTPException(422, str(exc)) from None
+        places += [item | {"doc": document, "is_pdf": _is_pdf(path)} for item in shown]
+    is_pdf = _is_pdf(_upload_file(request, row))
+    return page(request, "finding.html", user, doc=row, f=finding, places=places, is_pdf=is_pdf)
