@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from yusuan.check import catalogue
 from yusuan.check.context import Context
 from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, Location
 from yusuan.model.unit_type import UnitType
 from yusuan.read import InputError, read_document
 from yusuan.reference.paths import ReferenceError
@@ -66,6 +66,7 @@ __all__ = [
     "InputError",
     "Report",
     "Rule",
+    "Shown",
     "build",
     "check",
     "check_disclosure",
@@ -85,11 +86,13 @@ __all__ = [
     "procure_splitting",
     "procure_splitting_text",
     "read_budget",
+    "render_page_png",
     "report_text",
     "report_to_json",
     "rules",
     "rules_markdown",
     "rules_text",
+    "show_locations",
     "summary_text",
     "validate_check_options",
     "warm",
@@ -202,6 +205,65 @@ def input_format(path: str | Path) -> str:
     from yusuan.read.sniff import sniff
 
     return sniff(Path(path))[0].value
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One location of a finding as a person sees it: the places on the printed page (PDF only)
+    and the text printed there (the row's cells, or the sentence); both empty when unplaced.
+    ``page``: the PDF page the location names, when it names one that exists (shown unmarked
+    when the place itself cannot be found)."""
+
+    places: list[Any]  # read.pdf.places.Place: page (1-based) and boxes in points, top-left origin
+    text: str | None
+    page: int | None = None
+
+
+def show_locations(path: str | Path, disclosure: Disclosure, locations: Sequence[Location]) -> list[Shown]:
+    """Where each location of a finding is in the file ``disclosure`` was read from.
+
+    For a PDF each gets its page and the boxes to highlight (read.pdf.places); for any format
+    the text printed there. A location that cannot be placed gets no place.
+    """
+    from yusuan.read.places import place_text
+
+    texts = [place_text(disclosure, location) for location in locations]
+    if input_format(path) != "pdf":
+        return [Shown([], text) for text in texts]
+    from yusuan.read.pdf.places import PdfPages, locate
+
+    with PdfPages(str(path), Path(path).read_bytes()) as pages:
+        return [
+            Shown(
+                list(locate(pages, disclosure, location)),
+                text,
+                location.page if location.page is not None and 1 <= location.page <= pages.count else None,
+            )
+            for location, text in zip(locations, texts, strict=True)
+        ]
+
+
+def render_page_png(path: str | Path, page: int, scale: float) -> bytes:
+    """Page ``page`` (1-based) of a PDF as a PNG at ``scale`` × 72 dpi, as displayed (crop box, rotation)."""
+    import io
+
+    from yusuan.read.limits import DEFAULT_LIMITS
+    from yusuan.read.pdf.fast import open_document, open_page
+
+    document = open_document(str(path), Path(path).read_bytes(), DEFAULT_LIMITS)
+    try:
+        if not 1 <= page <= len(document):
+            raise InputError(str(path), f"没有第 {page} 页 / no page {page}")
+        handle = open_page(str(path), document, page - 1)
+        try:
+            image = handle.render(scale=scale).to_pil()
+        finally:
+            handle.close()
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def check_html(report: Report) -> str:

@@ -49,8 +49,9 @@ CORRECTED = [
             # 法院（款）一般行政事务管理（项）"减少 392.92 万元，减少 5.95%": 392.92 ÷ 6442.89 is 6.10%
             [("N104", "fiscal_expenditure")],
             # the empty 政府性基金 table with no note (the text only says 0 万元, p. 14); "减少
-            # 9.52，" without its % (p. 19); 离休费 461.60 + 退休费 744.51 against 397.23 in 2080504.
-            [("C104", None), ("N114", "fiscal_expenditure"), ("X102", None)],
+            # 9.52，" without its % (p. 19); 离休费 461.60 + 退休费 744.51 against 397.23 in 2080504;
+            # the text's 一般行政事务管理 for the table's 2040502 一般行政管理事务 (p. 19).
+            [("C104", None), ("N107", "fiscal_expenditure"), ("N114", "fiscal_expenditure"), ("X102", None)],
         ),
     ],
 )
@@ -84,3 +85,16 @@ def test_a_file_without_its_tables_is_one_reading_warning_not_twelve_missing_tab
         ("R101", "warning"),
     ]
     assert any(n.rule == "C101" for n in report.not_evaluated)
+
+
+def test_an_upper_bound_is_worded_as_one() -> None:
+    """X102 on 退休费 says the economic lines exceed the 项 that holds them, each side named with its
+    figure, and the evidence gives the bound (≤) as expected and the economic sum as printed."""
+    report = api.check(JIANGSU / "jiangsu-high-court-2018-dept-budget.pdf")
+    (found,) = [f for f in report.findings if f.rule == "X102"]
+    assert found.message == (
+        "经济分类退休费、离休费之和1206.11万元，超过功能分类2080504 未归口管理的行政单位离退休的397.23万元"
+        "（应不超过），多808.88万元"
+    )
+    assert (found.evidence.expected, found.evidence.actual) == ("≤397.23万元", "1206.11万元")
+    assert [loc.table for loc in found.locations] == ["general_basic_economic"] * 2 + ["general_expenditure"]

@@ -38,6 +38,12 @@ def test_a_path_splits_into_its_levels() -> None:
     assert split_path("一般公共服务支出", PATTERNS) == [(None, "一般公共服务支出")]
 
 
+def test_a_last_name_after_a_marked_one_is_the_level_below() -> None:
+    """Jiangsu's "2．法院（款）一般行政事务管理（项）支出…" leaves the （项） outside the path slot."""
+    assert split_path("法院（款）一般行政事务管理", PATTERNS) == [(1, "法院"), (2, "一般行政事务管理")]
+    assert split_path("财政事务（款）行政运行（项）其他", PATTERNS)[-1] == (None, "其他")  # nothing below 项
+
+
 @pytest.mark.parametrize(
     ("stem", "path", "code"),
     [

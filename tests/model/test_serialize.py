@@ -3,7 +3,7 @@ from pathlib import Path
 
 import jsonschema
 
-from yusuan.model import Disclosure
+from yusuan.model import ContentsEntry, Disclosure, Source
 from yusuan.model.serialize import SCHEMA_VERSION, disclosure_to_json
 
 SCHEMA = json.loads(
@@ -45,3 +45,18 @@ def test_schema_rejects_a_float_amount(small_disclosure: Disclosure) -> None:
         assert "341.11" in str(exc.message)
     else:
         raise AssertionError("a float amount must not validate")
+
+
+def test_the_contents_as_printed_are_part_of_the_contract(small_disclosure: Disclosure) -> None:
+    small_disclosure.contents = [
+        ContentsEntry("部门主要职能", Source("t.pdf", 2, 2), section="duties"),
+        ContentsEntry("部门收支总表", Source("t.pdf", 2, 5), table="overview"),
+        ContentsEntry("第二部分", Source("t.pdf", 2, 4)),
+    ]
+    data = disclosure_to_json(small_disclosure)
+    jsonschema.validate(data, SCHEMA)
+    assert [(c["text"], c["table"], c["section"], c["source"]["line"]) for c in data["contents"]] == [
+        ("部门主要职能", None, "duties", 2),
+        ("部门收支总表", "overview", None, 5),
+        ("第二部分", None, None, 4),
+    ]

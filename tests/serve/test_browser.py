@@ -62,8 +62,14 @@ def test_review_story_survives_a_restart(server: Server, tmp_path: Path) -> None
         page.click("text=上传")
         page.set_input_files("input[name=files]", [str(path) for path in SHANGHAI])
         page.click("text=上传并审核")
-        page.wait_for_selector("#results")
-        assert page.locator("#results tr").count() == 4
+        # one row per file with its own progress bar, filled in with the server's result for that file
+        page.wait_for_function("document.querySelectorAll('#progress-list tr.done').length === 3")
+        rows = page.locator("#progress-list tbody tr")
+        assert rows.count() == 3
+        assert [rows.nth(i).locator("td").first.inner_text() for i in range(3)] == [p.name for p in SHANGHAI]
+        assert all(rows.nth(i).locator("progress").evaluate("bar => bar.value") == 100 for i in range(3))
+        assert all("号" in rows.nth(i).locator("td").nth(3).inner_text() for i in range(3))
+        assert rows.nth(0).locator("td a").get_attribute("href", timeout=1000).startswith("/documents/")
         shot("02-uploaded")
 
         for _ in range(240):
@@ -75,6 +81,17 @@ def test_review_story_survives_a_restart(server: Server, tmp_path: Path) -> None
         units = page.locator("#documents tr td:nth-child(3)").all_inner_texts()
         assert sorted(units) == ["上海市普陀区人民政府万里街道办事处", "上海市普陀区财政局", "上海市财政局"]
         shot("03-list-done")
+
+        page.click("#documents a:has-text('上海市财政局')")  # the unit's years side by side
+        page.wait_for_selector("svg#structure-0")
+        assert "上海市财政局" in page.inner_text("h1")
+        assert page.locator("svg#structure-0 rect[data-series=basic]").count() == 1
+        assert "2025年" in page.inner_text("#years-1")
+        shot("03b-unit-years")
+        page.goto(f"{server.url}/documents/999999")
+        assert "没有找到" in page.inner_text("h1") and "no document 999999" in page.inner_text("main")
+        shot("03c-error-page")
+        page.goto(f"{server.url}/?sort=unit&order=asc")
 
         page.click("a:has-text('shanghai-mof-bureau-2025-unit-budget.pdf')")
         findings = page.locator(".finding")

@@ -177,3 +177,67 @@ def test_size_limits(settings_for: Callable[..., Settings]) -> None:
             "请求超过 1.1 MB / request larger than 1.1 MB",
         )
         assert client.get("/api/documents", headers=auth).json() == []
+
+
+def test_several_files_in_one_request(bench: Bench, tmp_path: Path) -> None:
+    """The good files are kept and queued; each bad one is named with its reason (202, "rejected")."""
+    with MOF.open("rb") as mof, SEED.open("rb") as seed:
+        files = [("file", ("mof.pdf", mof)), ("file", ("empty.pdf", b"")), ("file", ("seed.txt", seed))]
+        answer = bench.client.post("/api/documents", files=files, headers=bench.auth("reviewer"))
+    assert answer.status_code == 202
+    body = answer.json()
+    assert [(d["file"], d["status"]) for d in body["documents"]] == [
+        ("mof.pdf", "queued"),
+        ("seed.txt", "queued"),
+    ]
+    assert body["rejected"] == [
+        {"file": "empty.pdf", "status": 422, "detail": "empty.pdf: 空文件 / empty file"}
+    ]
+    for document in body["documents"]:
+        assert bench.wait(document["id"])["status"] == "done"
+    listed = bench.client.get("/api/documents", headers=bench.auth("reviewer")).json()
+    assert sorted(row["filename"] for row in listed) == ["mof.pdf", "seed.txt"]
+
+    none_good = bench.client.post(
+        "/api/documents",
+        files=[("file", ("a.pdf", b"")), ("file", ("b.doc", b"\xd0\xcf\x11\xe0 old word"))],
+        headers=bench.auth("reviewer"),
+    )
+    assert none_good.status_code == 422
+    assert [r["file"] for r in none_good.json()["rejected"]] == ["a.pdf", "b.doc"]
+    assert none_good.json()["detail"] == "2 个文件均被拒收 / none of the 2 files was taken"
+    # the same bytes again in a batch: the same upload, already checked
+    with MOF.open("rb") as mof:
+        again = bench.client.post(
+            "/api/documents",
+            files=[("file", ("mof-again.pdf", mof)), ("file", ("c.pdf", b""))],
+            headers=bench.auth("reviewer"),
+        ).json()
+    assert again["documents"] == [
+        {"id": body["documents"][0]["id"], "status": "done", "file": "mof-again.pdf"}
+    ]
+
+
+def test_several_files_beyond_max_files(settings_for: Callable[..., Settings]) -> None:
+    app = create_app(settings_for(workers=0, max_files=2))
+    token = add_user(app.state.engine, "甲", "reviewer")
+    auth = {"Authorization": f"Bearer {token}"}
+    with TestClient(app) as client:
+        files = [("file", (f"{n}.txt", SEED.read_bytes() + str(n).encode())) for n in range(3)]
+        refused = client.post("/api/documents", files=files, headers=auth)
+        assert (refused.status_code, refused.json()) == (
+            413,
+            {"detail": "一次最多 2 个文件 / at most 2 files at once"},
+        )
+        assert client.get("/api/documents", headers=auth).json() == []  # nothing kept
+        two = client.post("/api/documents", files=files[:2], headers=auth)
+        assert two.status_code == 202 and len(two.json()["documents"]) == 2
+        schema = client.get("/openapi.json").json()
+    post = schema["paths"]["/api/documents"]["post"]
+    body = post["requestBody"]["content"]["multipart/form-data"]["schema"]["$ref"].split("/")[-1]
+    field = schema["components"]["schemas"][body]["properties"]["file"]
+    assert field["type"] == "array"
+    answers = post["responses"]["202"]["content"]["application/json"]["schema"]["anyOf"]
+    assert {a["$ref"].split("/")[-1] for a in answers} == {"Accepted", "AcceptedMany"}
+    assert set(schema["components"]["schemas"]["AcceptedMany"]["properties"]) == {"documents", "rejected"}
+    assert "413" in post["responses"]

@@ -28,7 +28,8 @@ def test_pages_need_a_login_and_forms_a_csrf_token(bench: Bench) -> None:
     first = bench.client.get("/", follow_redirects=False)
     assert (first.status_code, first.headers["location"]) == (303, "/login")
     forged = bench.client.post("/login", data={"name": "审核员甲", "password": "pw-a", "csrf": "x"})
-    assert forged.status_code == 403 and "CSRF" in forged.json()["detail"]
+    assert forged.status_code == 403 and "CSRF" in forged.text
+    assert forged.headers["content-type"].startswith("text/html")  # a page, not JSON (serve/errors.py)
     form = bench.client.get("/login")
     wrong = bench.client.post("/login", data={"name": "审核员甲", "password": "no", "csrf": _csrf(form.text)})
     assert wrong.status_code == 401 and "用户名或密码不对" in wrong.text

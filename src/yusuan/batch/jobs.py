@@ -45,6 +45,7 @@ class Job:
     want_text: bool = False
     want_html: bool = False
     out_dir: str | None = None  # export: where this document's package goes
+    want_panel: bool = False  # check: the document's cells as panel rows too (outcome.extra["panel"])
 
 
 @dataclass
@@ -92,21 +93,23 @@ def _run(job: Job) -> Outcome:
             disclosure = api.parse(job.file, profile=options.profile)
             text = api.summary_text(disclosure) if job.want_text else ""
             return Outcome(job.file, api.disclosure_to_json(disclosure), text=text)
-        report = api.check(
-            job.file,
-            profile=options.profile,
-            select=options.select,
-            ignore=options.ignore,
-            unit_type=options.unit_type,
-            previous=job.previous,
+        disclosure = api.parse(job.file, profile=options.profile)
+        before = api.parse(job.previous, profile=options.profile) if job.previous is not None else None
+        report = api.check_disclosure(
+            disclosure, options.select, options.ignore, options.unit_type, previous=before
         )
-        return Outcome(
+        outcome = Outcome(
             job.file,
             api.report_to_json(report),
             text=api.report_text(report, job.file, show_info=options.show_info) if job.want_text else "",
             html=api.check_html(report) if job.want_html else "",
             previous=job.previous,
         )
+        if job.want_panel:
+            from yusuan.batch.panel import panel_rows
+
+            outcome.extra["panel"] = panel_rows(disclosure, job.file)
+        return outcome
     except api.InputError as exc:
         return Outcome(job.file, error=str(exc))
     except RecursionError:

@@ -1,6 +1,7 @@
 """The panel: every cell of every document, one row each, so that years and units stack.
 
-Columns: file, unit, region, year, kind, template, table, row_code, row_name, column,
+Columns: file, unit, region, year, kind, template, table, row_code, row_name, role (what the
+row is: total, income_total … from data/roles.yaml; empty for an ordinary line), column,
 amount_yuan (an exact decimal string in 元, whatever unit the table was printed in), page.
 Written as DIR/panel.csv with a UTF-8 BOM (Excel and WPS read it as UTF-8), and as
 DIR/panel.parquet when pyarrow is installed (every column a string: amounts stay exact).
@@ -28,6 +29,7 @@ PANEL_COLUMNS = (
     "table",
     "row_code",
     "row_name",
+    "role",
     "column",
     "amount_yuan",
     "page",
@@ -50,6 +52,7 @@ def panel_rows(disclosure: Disclosure, file: str) -> list[dict[str, Any]]:
                         "table": table.id,
                         "row_code": row.code or "",
                         "row_name": row.name,
+                        "role": row.role or "",
                         "column": column.key,
                         "amount_yuan": format(cell.amount.yuan, "f"),
                         "page": source.page if source is not None and source.page is not None else "",

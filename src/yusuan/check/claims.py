@@ -10,6 +10,10 @@ from yusuan.check.paths import find_by_path
 from yusuan.model import Amount, Location, Row, Section, Table
 from yusuan.reference.narrative import Binding, Claim
 
+# The sentence forms (data/shared/sentences.yaml, data/templates/*/narrative.yaml) whose claim states
+# an amount of money, as opposed to a share, a change or a count.
+AMOUNT_PATTERNS = ("amount", "amount_share", "amount_yuan", "amount_share_yuan", "item", "item_with_previous")
+
 
 @dataclass(frozen=True)
 class Target:

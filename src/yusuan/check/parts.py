@@ -8,10 +8,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from yusuan.check.claims import SectionClaim
+from yusuan.check.claims import AMOUNT_PATTERNS, SectionClaim
 from yusuan.reference.narrative import load_wording, squeeze
 
-AMOUNT_PATTERNS = ("amount", "amount_yuan", "amount_share", "amount_share_yuan", "item", "item_with_previous")
 _SENTENCE_END = re.compile(r"。")
 _CN = "一二三四五六七八九十"
 # how parts are numbered: （一） （1） 1. 1、 一、

@@ -49,7 +49,11 @@ def split_path(path: str, patterns: NarrativePatterns) -> Parts:
         position = match.end()
     rest = text[position:]
     if rest:
-        parts.append((None, rest))
+        # "法院（款）一般行政事务管理" where the template holds the （项） outside the path: a last
+        # name after a marked one is the level below it
+        after = parts[-1][0] if parts else None
+        below = after + 1 if after is not None and after + 1 < len(marks) else None
+        parts.append((below, rest))
     return parts
 
 

@@ -140,6 +140,10 @@ def disclosure_to_json(disclosure: Disclosure) -> Json:
             {"title": a.title, "source": _source(a.source), "end_line": a.end_line, "length": len(a.text)}
             for a in disclosure.attachments
         ],
+        "contents": [
+            {"text": c.text, "table": c.table, "section": c.section, "source": _source(c.source)}
+            for c in disclosure.contents
+        ],
         "problems": [
             {"kind": p.kind.value, "what": p.what, "text": p.text, "source": _source(p.source)}
             for p in disclosure.problems

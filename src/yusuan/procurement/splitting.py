@@ -123,13 +123,15 @@ def _related(a: str, b: str) -> bool:
     return False
 
 
-def _group(purchases: list[Purchase]) -> list[tuple[list[Purchase], set[str]]]:
-    """Purchases whose categories meet (equal or one inside the other) are one group.
+def _group(read: list[tuple[Purchase, set[str]]]) -> list[tuple[list[Purchase], set[str]]]:
+    """Purchases (each with its categories) whose categories meet (equal or one inside the other)
+    are one group.
 
     Union-find over the distinct categories (a few hundred at most), not over pairs of rows, so a
     list of many thousand purchases groups in linear time.
     """
-    keys = [_readings(p)[0] for p in purchases]
+    purchases = [p for p, _ in read]
+    keys = [k for _, k in read]
     distinct = sorted(set().union(*keys)) if keys else []
     parent = {key: key for key in distinct}
 
@@ -181,16 +183,15 @@ def check_splitting(
         )
     purchases = parse_purchases(rows, name)
     report = SplittingReport(name, len(purchases), 0)
+    buckets: dict[tuple[int, str, str | None], list[tuple[Purchase, set[str]]]] = defaultdict(list)
     for purchase in purchases:
-        note = _readings(purchase)[1]
+        keys, note = _readings(purchase)  # once a purchase: the catalogue lookups are the cost
         if note:
             report.not_evaluated.append(
                 NotEvaluated(RULE, f"{note} / ambiguous code: grouped by the code itself")
             )
-    buckets: dict[tuple[int, str, str | None], list[Purchase]] = defaultdict(list)
-    for purchase in purchases:
         if not purchase.tendered:
-            buckets[(purchase.date.year, purchase.project, purchase.object)].append(purchase)
+            buckets[(purchase.date.year, purchase.project, purchase.object)].append((purchase, keys))
     law = policy("cn-law").clause("splitting")
     for (year, project, object_), members in sorted(buckets.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         for group, keys in _group(members):

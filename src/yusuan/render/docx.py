@@ -39,11 +39,14 @@ from yusuan.render.document import (
     anchor,
     build_document,
 )
-from yusuan.render.fonts import Fonts
+from yusuan.render.fonts import BODY_FACES, CONVENTIONAL_NAMES, HEADING_FACES, TITLE_FACES, Fonts
 from yusuan.render.grid import Grid, placed
 from yusuan.render.html import DRAFT_MARK
 
-TEXT_FONT, HEADING_FONT, TITLE_FONT = "仿宋", "黑体", "方正小标宋简体"  # GB/T 9704's faces
+# GB/T 9704's faces, by the names Word knows them (fonts.py keeps them)
+TEXT_FONT, HEADING_FONT, TITLE_FONT = (
+    CONVENTIONAL_NAMES[faces] for faces in (BODY_FACES, HEADING_FACES, TITLE_FACES)
+)
 LATIN_FONT = "Times New Roman"
 BODY_PT, TABLE_PT, TITLE_PT, TABLE_TITLE_PT = 16, 10.5, 22, 16
 

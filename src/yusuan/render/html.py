@@ -17,9 +17,7 @@ from yusuan.render.document import (
     Paragraphs,
     TableBlock,
     anchor,
-    build_document,
 )
-from yusuan.render.fonts import choose_fonts
 from yusuan.render.grid import Grid, GridCell
 from yusuan.render.style import css
 
@@ -174,10 +172,8 @@ def document_html(doc: Document, draft: bool = False) -> str:
 
 
 def render_html(disclosure: Disclosure, draft: bool = False) -> str:
-    """The disclosure as one HTML page (a string, UTF-8 when written), its 目录 with printed pages."""
-    from yusuan.render.pdf import paginate  # the printed edition's pages (render.pdf imports this module)
+    """The disclosure as one HTML page (a string, UTF-8 when written), its 目录 with printed pages:
+    the page ``yusuan build`` writes (render.files lays it out with the PDF's pagination)."""
+    from yusuan.render.files import render_bytes  # render.files imports this module
 
-    doc = build_document(disclosure)
-    doc.fonts = choose_fonts()
-    paginate(doc, draft)
-    return document_html(doc, draft=draft)
+    return render_bytes(disclosure, "html", draft).decode("utf-8")

@@ -8,13 +8,16 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.middleware.sessions import SessionMiddleware
 
 import yusuan
+from yusuan.serve import errors
 from yusuan.serve.auth import LoginRequired
+from yusuan.serve.page_images import router as page_images_router
 from yusuan.serve.routes_api import router as api_router
 from yusuan.serve.routes_pages import router as pages_router
+from yusuan.serve.routes_units import router as units_router
 from yusuan.serve.settings import Settings
 from yusuan.serve.worker import Worker
 from yusuan.store import open_store
@@ -50,6 +53,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SessionMiddleware, secret_key=secret, same_site="strict", https_only=False)
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.include_router(units_router)
+    app.include_router(page_images_router)
+    errors.register(app)
 
     limit = settings.max_files * settings.max_upload_bytes + (1 << 20)
 
@@ -60,7 +66,7 @@ def create_app(settings: Settings) -> FastAPI:
         if request.method == "POST" and length.isdigit() and int(length) > limit:
             megabytes = f"{limit / (1 << 20):.3g}"
             message = f"请求超过 {megabytes} MB / request larger than {megabytes} MB"
-            return JSONResponse({"detail": message}, status_code=413)
+            return errors.too_large(request, message)
         response: Response = await call_next(request)
         return response
 

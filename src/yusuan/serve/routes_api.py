@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -29,6 +29,30 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 class Accepted(BaseModel):
     id: int
     status: str
+
+
+class AcceptedFile(Accepted):
+    file: str = Field(description="上传时的文件名 / the file's name as uploaded")
+
+
+class RejectedFile(BaseModel):
+    file: str
+    status: int = Field(description="单独上传时的状态码（413 太大，422 读不了）/ its status alone: 413, 422")
+    detail: str
+
+
+class AcceptedMany(BaseModel):
+    """Several files: each good one queued (and kept), each bad one named with its reason."""
+
+    documents: list[AcceptedFile]
+    rejected: list[RejectedFile] = Field(
+        default_factory=list, description="拒收的文件及原因；为空即全部接收 / refused files; empty: all taken"
+    )
+
+
+class Refused(BaseModel):
+    detail: str
+    rejected: list[RejectedFile] = Field(default_factory=list)
 
 
 class Decision(BaseModel):
@@ -77,18 +101,61 @@ def finding_json(row: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
         "reason": row["reason"],
         "decided_by": names.get(row["decided_by"]) if row["decided_by"] else None,
         "version": row["version"],
+        "previous_document": row.get("previous_upload_id"),  # a cross-year finding: the year before's id
     }
 
 
-@router.post("/documents", status_code=202, response_model=Accepted)
-async def upload_document(request: Request, file: UploadFile, user: Caller) -> Any:
-    """上传一份公开文件并排队审核 / upload one disclosure and queue its check."""
-    try:
-        upload_id, status = await receive(file, request.app.state.settings, request.app.state.engine, user)
-    except Rejected as exc:
-        return JSONResponse({"detail": exc.message}, status_code=exc.status)
-    request.app.state.worker.wake.set()
-    return {"id": upload_id, "status": status}
+@router.post(
+    "/documents",
+    status_code=202,
+    response_model=Accepted | AcceptedMany,
+    responses={
+        413: {"model": Refused, "description": "文件太大或文件太多 / a file too large, or too many files"},
+        422: {
+            "model": Refused,
+            "description": "没有一个文件可读（或缺少 file 字段）/ no file a reader takes (or no file field)",
+        },
+    },
+)
+async def upload_document(
+    request: Request,
+    user: Caller,
+    file: Annotated[
+        list[UploadFile], File(description="一个或多个文件（字段名都为 file）/ one or more files")
+    ],
+) -> Any:
+    """上传一份或多份公开文件并排队审核 / upload one or more disclosures and queue their checks.
+
+    One file: 202 ``{"id", "status"}``, or its 413/422 ``{"detail"}``. Several files: 202
+    ``{"documents": [{"id", "status", "file"}], "rejected": [{"file", "status", "detail"}]}`` —
+    the good ones are kept and queued even when others are refused; 422 (413 when every refusal is
+    for size) with ``{"detail", "rejected"}`` when none is taken. More than ``--max-files``: 413,
+    nothing kept.
+    """
+    settings = request.app.state.settings
+    if len(file) > settings.max_files:
+        message = f"一次最多 {settings.max_files} 个文件 / at most {settings.max_files} files at once"
+        return JSONResponse({"detail": message}, status_code=413)
+    taken: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    for upload in file:
+        try:
+            upload_id, status = await receive(upload, settings, request.app.state.engine, user)
+        except Rejected as exc:
+            rejected.append({"file": upload.filename or "", "status": exc.status, "detail": exc.message})
+            continue
+        taken.append({"id": upload_id, "status": status, "file": upload.filename or ""})
+    if taken:
+        request.app.state.worker.wake.set()
+    if len(file) == 1:
+        if rejected:
+            return JSONResponse({"detail": rejected[0]["detail"]}, status_code=rejected[0]["status"])
+        return {"id": taken[0]["id"], "status": taken[0]["status"]}
+    if not taken:
+        code = 413 if all(r["status"] == 413 for r in rejected) else 422
+        message = f"{len(rejected)} 个文件均被拒收 / none of the {len(rejected)} files was taken"
+        return JSONResponse({"detail": message, "rejected": rejected}, status_code=code)
+    return {"documents": taken, "rejected": rejected}
 
 
 @router.get("/documents")

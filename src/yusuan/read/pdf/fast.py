@@ -12,7 +12,7 @@ from yusuan.read.errors import InputError
 from yusuan.read.limits import Limits
 from yusuan.read.pdf.grids import build_grid, outside_grids
 from yusuan.read.pdf.lattice import TooManyRulings, find_tables
-from yusuan.read.pdf.layout import PageLayout
+from yusuan.read.pdf.layout import BBox, Glyph, PageLayout
 from yusuan.read.pdf.pdfium_page import Display, PageTooLarge, page_edges, page_glyphs
 from yusuan.read.pdf.textrows import text_rows
 
@@ -48,31 +48,41 @@ def open_document(name: str, data: bytes, limits: Limits) -> pdfium.PdfDocument:
     return document
 
 
+def page_layout(
+    name: str, page: pdfium.PdfPage, number: int, limits: Limits
+) -> tuple[PageLayout, list[Glyph], list[BBox]]:
+    """One open page's layout (``number`` 1-based), the glyphs and the ruled cells it was built from
+    (a merged cell is one box)."""
+    height = page.get_height()
+    width = page.get_width()
+    try:
+        display = Display(page)
+        glyphs = page_glyphs(page, display, limits)
+        edges, images = page_edges(page, display, limits)
+        tables = find_tables(edges, limits.max_rulings_per_page)
+    except (PageTooLarge, TooManyRulings) as exc:
+        raise InputError(name, f"第 {number} 页内容过多（{exc}）/ page {number} too large ({exc})") from None
+    grids = tuple(build_grid(number, cells, glyphs) for cells in tables)
+    rows = tuple(text_rows(outside_grids(glyphs, grids)))
+    layout = PageLayout(number, width, height, grids, rows, len(glyphs), images)
+    return layout, glyphs, [cell for cells in tables for cell in cells]
+
+
+def open_page(name: str, document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """Page ``index`` (0-based) of an open document; InputError when it is corrupt."""
+    try:
+        return document[index]
+    except pdfium.PdfiumError:
+        raise InputError(name, f"第 {index + 1} 页损坏，无法读取 / page {index + 1} is corrupt") from None
+
+
 def read_layouts(name: str, data: bytes, limits: Limits) -> Iterator[PageLayout]:
     document = open_document(name, data, limits)
     try:
         for index in range(len(document)):
+            page = open_page(name, document, index)
             try:
-                page = document[index]
-            except pdfium.PdfiumError:
-                raise InputError(
-                    name, f"第 {index + 1} 页损坏，无法读取 / page {index + 1} is corrupt"
-                ) from None
-            try:
-                height = page.get_height()
-                width = page.get_width()
-                try:
-                    display = Display(page)
-                    glyphs = page_glyphs(page, display, limits)
-                    edges, images = page_edges(page, display, limits)
-                    tables = find_tables(edges, limits.max_rulings_per_page)
-                except (PageTooLarge, TooManyRulings) as exc:
-                    raise InputError(
-                        name, f"第 {index + 1} 页内容过多（{exc}）/ page {index + 1} too large ({exc})"
-                    ) from None
-                grids = tuple(build_grid(index + 1, cells, glyphs) for cells in tables)
-                rows = tuple(text_rows(outside_grids(glyphs, grids)))
-                yield PageLayout(index + 1, width, height, grids, rows, len(glyphs), images)
+                yield page_layout(name, page, index + 1, limits)[0]
             finally:
                 page.close()
     finally:

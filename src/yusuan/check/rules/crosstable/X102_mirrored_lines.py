@@ -15,17 +15,20 @@ so a difference is a warning, not an error. Where the 一般公共预算支出�
 Legal basis: 《政府收支分类科目》支出功能分类与支出经济分类的对应关系.
 
 Example: ``general_basic_economic 住房公积金 18.36万元 ≠ general_expenditure 2210201 基本支出
-17.36万元`` (warning).
+17.36万元`` (warning): "经济分类住房公积金为18.36万元，功能分类2210201 住房公积金为17.36万元". An upper
+bound is worded as one: "经济分类退休费、离休费之和1206.11万元，超过功能分类2080504 …
+的397.23万元（应不超过）" with the bound (≤397.23万元) as the expected figure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
-from yusuan.check.context import CannotEvaluate, Context
-from yusuan.check.figures import cell_location, compare, find_row, judge
-from yusuan.model import Finding, Severity
+from yusuan.check.context import CannotEvaluate, Context, issue
+from yusuan.check.figures import Comparison, cell_location, find_row, in_unit, places_of
+from yusuan.model import Amount, Finding, Location, Row, Severity, Unit, rounding_tolerance
 
 TABLES = ("general_basic_economic", "general_expenditure")  # the tables this rule reads (see check/engine.py)
 
@@ -47,25 +50,84 @@ def check(ctx: Context) -> Iterator[Finding]:
         func_amounts = [r.amount(general, column) for r in func_rows]
         if all(a is None for a in econ_amounts + func_amounts):
             continue
-        if mirror.relation == "at_most" or column != "basic":
-            econ_sum = sum((a.to(economic.unit) for a in econ_amounts if a is not None), Decimal(0))
-            func_sum = sum((a.to(economic.unit) for a in func_amounts if a is not None), Decimal(0))
-            if econ_sum <= func_sum:
-                continue
-        # the single line against the sum of the others (one economic line may mirror two 项)
-        if len(econ_amounts) == 1:
-            result = compare(econ_amounts[0], func_amounts, economic.unit)
-        else:
-            result = compare(func_amounts[0] if func_amounts else None, econ_amounts, economic.unit)
-        found = judge(
-            result,
-            economic.unit,
-            f"经济分类与功能分类的{mirror.name}不一致",
-            f"{mirror.name}: the economic and the functional lines differ",
-            *(cell_location(economic, r, "total") for r in econ_rows),
-            *(cell_location(general, r, column) for r in func_rows),
-            severity=Severity.WARNING,
-            hint="核对科目归属 / check under which code the amount is booked",
-        )
+        # Both sides as sums, the economic side as the printed figure at the first place: the
+        # message then names what each side holds, whichever holds several lines.
+        comparison = compare_sums(econ_amounts, func_amounts, economic.unit)
+        at_most = mirror.relation == "at_most" or column != "basic"
+        if at_most and (comparison.difference <= 0 or comparison.within_rounding):
+            continue
+        places = [*(cell_location(economic, r, "total") for r in econ_rows)]
+        places += [cell_location(general, r, column) for r in func_rows]
+        found = judge_sides(comparison, economic.unit, mirror.name, econ_rows, func_rows, at_most, places)
         if found:
             yield found
+
+
+def compare_sums(
+    economic: Sequence[Amount | None], functional: Sequence[Amount | None], unit: Unit
+) -> Comparison:
+    """The economic lines' sum (the printed side) against the functional lines' sum (expected)."""
+    present = [a for a in [*economic, *functional] if a is not None]
+    return Comparison(
+        expected=sum((in_unit(a, unit) for a in functional if a is not None), Decimal(0)),
+        actual=sum((in_unit(a, unit) for a in economic if a is not None), Decimal(0)),
+        tolerance=rounding_tolerance(present, unit),
+        actual_blank=all(a is None for a in economic),
+        places=places_of(present),
+    )
+
+
+def judge_sides(
+    comparison: Comparison,
+    unit: Unit,
+    name: str,
+    econ_rows: Sequence[Row],
+    func_rows: Sequence[Row],
+    at_most: bool,
+    places: Sequence[Location],
+) -> Finding | None:
+    """The finding, naming each side: "经济分类 X 为 a，功能分类 Y 为 b"; for an upper bound, "超过"."""
+    if comparison.agrees:
+        return None
+    economic = "、".join(r.name for r in econ_rows) or name
+    functional = "、".join(f"{r.code} {r.name}".strip() for r in func_rows) or "—"
+    evidence = comparison.evidence(unit)
+    bound = evidence.expected
+    if at_most:
+        evidence = replace(evidence, expected=f"≤{evidence.expected}")
+    if comparison.within_rounding:
+        return issue(
+            Severity.INFO,
+            f"经济分类与功能分类的{name}相差{evidence.difference}，在四舍五入误差之内",
+            f"{name}: the economic and the functional lines differ by {evidence.difference}, within rounding",
+            *places,
+            evidence=evidence,
+        )
+    total = "之和" if len(econ_rows) > 1 else ""
+    func_total = "之和" if len(func_rows) > 1 else ""
+    if at_most:
+        message = (
+            f"经济分类{economic}{total}{evidence.actual}，超过功能分类{functional}{func_total}的"
+            f"{bound}（应不超过），多{evidence.difference}"
+        )
+        message_en = (
+            f"{name}: the economic lines ({economic}) hold {evidence.actual}, more than the functional "
+            f"lines ({functional}) {bound} that contain them, by {evidence.difference}"
+        )
+    else:
+        message = (
+            f"经济分类与功能分类的{name}不一致：经济分类{economic}{total}为{evidence.actual}，"
+            f"功能分类{functional}{func_total}为{evidence.expected}，相差{evidence.difference}"
+        )
+        message_en = (
+            f"{name}: the economic lines ({economic}) hold {evidence.actual}, the functional lines "
+            f"({functional}) {evidence.expected}, difference {evidence.difference}"
+        )
+    return issue(
+        Severity.WARNING,
+        message,
+        message_en,
+        *places,
+        evidence=evidence,
+        hint="核对科目归属 / check under which code the amount is booked",
+    )

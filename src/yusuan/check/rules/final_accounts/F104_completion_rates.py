@@ -20,12 +20,12 @@ Example: ``情况说明 五: 年初预算为452.40万元，支出决算为446.11
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.model import Evidence, Finding, Severity
+from yusuan.model import Evidence, Finding, Severity, quantize
 
 if TYPE_CHECKING:
     from yusuan.check.final_statements import Statement
@@ -63,9 +63,7 @@ def _judge(s: Statement) -> Finding | None:
     half = Decimal(1).scaleb(-_places(s.rate_text)) / 2
     low, high = _bounds(s.budget, s.final)
     if s.rate + half < low or s.rate - half > high:
-        expected = (s.final / s.budget * 100).quantize(
-            Decimal(1).scaleb(-_places(s.rate_text)), ROUND_HALF_UP
-        )
+        expected = quantize(s.final / s.budget * 100, _places(s.rate_text))
         return issue(
             Severity.ERROR,
             f"完成率应为{expected}%（{s.final}÷{s.budget}），写的是{s.rate_text}%",

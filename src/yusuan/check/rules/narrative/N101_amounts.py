@@ -27,19 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_DOWN, Decimal
 
-from yusuan.check.claims import section_claims
+from yusuan.check.claims import AMOUNT_PATTERNS, section_claims
 from yusuan.check.context import Context, issue, not_evaluated
 from yusuan.check.figures import compare, judge
 from yusuan.model import Amount, Finding, Location, NotEvaluated, Severity, Unit
-
-_AMOUNT_PATTERNS = (
-    "amount",
-    "amount_share",
-    "amount_yuan",
-    "amount_share_yuan",
-    "item",
-    "item_with_previous",
-)
 
 
 def _truncated(stated: Amount | None, printed: Amount | None, unit: Unit) -> bool:
@@ -61,7 +52,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
     unbound: dict[tuple[str, str], list[str]] = {}
     truncated: list[tuple[str, Location]] = []
     for item in section_claims(ctx):
-        if item.claim.pattern not in _AMOUNT_PATTERNS:
+        if item.claim.pattern not in AMOUNT_PATTERNS:
             continue
         stated = item.claim.amount(unit)
         name = item.claim.values.get("path") or item.claim.label
@@ -69,7 +60,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
             if item.section.id in patterns.checked_elsewhere:
                 continue
             unbound.setdefault((item.section.id, item.why_unbound), []).append(
-                f"{name[-12:]}{item.claim.values['amount']}"
+                f"{'…' if len(name) > 12 else ''}{name[-12:]}{item.claim.values['amount']}"
             )
             continue
         result = compare(stated, [item.target.amount], unit)

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.check.claims import SectionClaim, section_claims
+from yusuan.check.claims import AMOUNT_PATTERNS, SectionClaim, section_claims
 from yusuan.check.context import Context, issue
 from yusuan.model import Amount, Finding, Severity, Unit
 
 _CHANGES = ("change", "change_with_rate", "flat_amount", "rate")
-_AMOUNTS = ("amount", "amount_share", "amount_yuan", "amount_share_yuan", "item", "item_with_previous")
 
 
 def _subject(before: list[SectionClaim], change: SectionClaim, mode: str) -> SectionClaim | None:
@@ -84,7 +83,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         key = (item.section.id, item.claim.clause)
         if key != clause:
             clause, before = key, []
-        if item.claim.pattern in _AMOUNTS:
+        if item.claim.pattern in AMOUNT_PATTERNS:
             before.append(item)
             continue
         if item.claim.pattern not in _CHANGES:
