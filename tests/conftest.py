@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,19 @@ from yusuan.model import (
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "000_6562e89d941fc7ec.txt"
 CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The run's parsed-YAML cache (yusuan.reference.yaml_cache) starts empty in a folder of its
+    own, for this process and the processes the tests start: not the developer's ~/.cache."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
 
 
 def _cell(text: str, line: int) -> Cell:

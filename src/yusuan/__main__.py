@@ -1,7 +1,9 @@
 """``python -m yusuan``: the command line."""
 
-import sys
+from yusuan import process
 
-from yusuan.cli import main
+process.pace_collector()  # before the imports too: they allocate much and free little
 
-sys.exit(main())
+from yusuan.cli import run  # noqa: E402  (after the collector's pace is set)
+
+run()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,9 +11,18 @@ from typing import TYPE_CHECKING, Any
 
 from yusuan.check import catalogue
 from yusuan.check.context import Context
-from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
+from yusuan.check.engine import (
+    FAMILIES,
+    NEEDS_PREVIOUS,
+    Report,
+    Rule,
+    all_rules,
+    rule_by_id,
+    run,
+    select_rules,
+)
 from yusuan.model import Disclosure, Finding, Location
-from yusuan.model.budget import UnitType
+from yusuan.model.unit_type import UnitType
 from yusuan.read import InputError, read_document
 from yusuan.reference.paths import ReferenceError
 
@@ -270,39 +278,51 @@ def shown_to_json(shown: Shown) -> dict[str, Any]:
 
 
 def finding_places(
-    path: str | Path, disclosure: Disclosure, findings: Sequence[Finding]
+    path: str | Path,
+    disclosure: Disclosure,
+    findings: Sequence[Finding],
+    previous: tuple[str | Path, Disclosure] | None = None,
 ) -> list[dict[str, Any]]:
-    """Per finding, where it is shown (``show_locations`` of each location, or of the empty
-    location when it has none), as stored with it: ``{"pdf": bool, "locations": [...]}``.
-    The file is opened once for all of them; each page is cut at most once."""
-    return locations_places(path, disclosure, [finding.locations or (Location(),) for finding in findings])
+    """Per finding, where it is shown, as stored with it: ``{"pdf": bool, "locations": [...]}``, one
+    ``shown_to_json`` per location (the empty location when it has none), each with the ``pdf`` of
+    the document it is in. With ``previous`` (last year's file and its Disclosure), the locations
+    after the first of a cross-year finding are in last year's document, and are placed there.
+    Each file is opened once for all of them; each page is cut at most once."""
+    wanted = []
+    for finding in findings:
+        rule = rule_by_id(finding.rule)
+        split = previous is not None and rule is not None and rule.family in NEEDS_PREVIOUS
+        wanted.append(
+            [(int(split and i > 0), loc) for i, loc in enumerate(finding.locations or (Location(),))]
+        )
+    return locations_places([(path, disclosure), *([previous] if previous else [])], wanted)
 
 
 def locations_places(
-    path: str | Path, disclosure: Disclosure, wanted: Sequence[Sequence[Location]]
+    documents: Sequence[tuple[str | Path, Disclosure]], wanted: Sequence[Sequence[tuple[int, Location]]]
 ) -> list[dict[str, Any]]:
-    """``finding_places`` for findings given by their locations (each a non-empty sequence)."""
+    """``finding_places`` for findings given by their locations, each with the index of the document
+    (in ``documents``, the finding's own first) it is in; a non-empty sequence per finding."""
+    from yusuan.read.pdf.places import PdfPages
     from yusuan.read.places import place_text
 
-    pdf = input_format(path) == "pdf"
-    if not pdf:
-        return [
-            {
-                "pdf": False,
-                "locations": [shown_to_json(Shown([], place_text(disclosure, loc))) for loc in locations],
-            }
-            for locations in wanted
-        ]
-    from yusuan.read.pdf.places import PdfPages
-
-    with PdfPages(str(path), Path(path).read_bytes()) as pages:
-        return [
-            {
-                "pdf": True,
-                "locations": [shown_to_json(shown) for shown in _shown(pages, disclosure, locations)],
-            }
-            for locations in wanted
-        ]
+    found: dict[tuple[int, int], dict[str, Any]] = {}
+    for index, (path, disclosure) in enumerate(documents):
+        here = [(f, i, loc) for f, each in enumerate(wanted) for i, (d, loc) in enumerate(each) if d == index]
+        if not here:
+            continue
+        if input_format(path) != "pdf":
+            for f, i, loc in here:
+                found[f, i] = shown_to_json(Shown([], place_text(disclosure, loc))) | {"pdf": False}
+            continue
+        with PdfPages(str(path), Path(path).read_bytes()) as pages:
+            shown = _shown(pages, disclosure, [loc for _, _, loc in here])
+        for (f, i, _), item in zip(here, shown, strict=True):
+            found[f, i] = shown_to_json(item) | {"pdf": True}
+    pdf = input_format(documents[0][0]) == "pdf"
+    return [
+        {"pdf": pdf, "locations": [found[f, i] for i in range(len(each))]} for f, each in enumerate(wanted)
+    ]
 
 
 def render_page_png(path: str | Path, page: int, scale: float) -> bytes:
@@ -608,6 +628,8 @@ def build(
     checked (drafts excepted); only when each gives the same cells and findings do they all take
     their names, else nothing is kept and ``Built.readback`` says what differed.
     """
+    import datetime
+
     from yusuan.model.serialize import disclosure_to_json
     from yusuan.render.files import stage_files
 

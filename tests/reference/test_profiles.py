@@ -11,7 +11,7 @@ import yaml
 
 from yusuan.reference.paths import ReferenceError, data_dir
 from yusuan.reference.profile_merge import merge_profiles
-from yusuan.reference.profiles import TEMPLATES_ENV, load_profile, profile_ids, raw_profile
+from yusuan.reference.profiles import TEMPLATES_ENV, detect_profile, load_profile, profile_ids, raw_profile
 
 
 def _schema() -> dict[str, object]:
@@ -170,3 +170,30 @@ def test_a_new_region_in_an_extra_folder_reads_a_document(
         ("expenditure", "一、一般公共服务支出", "12.50"),
     ]
     assert disclosure.tables["income"].rows[0].cells[0].normalised == "12.50"
+
+
+def test_detection_parses_only_the_template_it_chooses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A malformed template that the document does not match does not stop its detection."""
+    seed = (Path(__file__).resolve().parents[2] / "examples" / "000_6562e89d941fc7ec.txt").read_text(
+        encoding="utf-8"
+    )
+    chosen = detect_profile(seed)
+    assert chosen is not None
+    _write(
+        tmp_path,
+        "broken_2031",
+        {
+            "name": "无章节",
+            "currency_unit": "万元",
+            "tables": [],
+            "detect": {"min_hits": 9, "patterns": ["无此标题"]},
+        },
+    )
+    monkeypatch.setenv(TEMPLATES_ENV, str(tmp_path))
+    assert "broken_2031" in profile_ids()
+    again = detect_profile(seed)
+    assert again is not None and again.id == chosen.id
+    with pytest.raises(ReferenceError, match="broken_2031"):
+        load_profile("broken_2031")  # no sections: refused when it is loaded

@@ -71,3 +71,18 @@ def test_labels_round_half_up_and_the_total_is_that_of_the_exact_parts() -> None
     half = [Group("2025年", {"basic": Decimal("0.125"), "project": None})]
     texts = [t.text for t in ET.fromstring(stacked(half, PARTS, "结构", "万元", "h")).iter(f"{SVG}text")]
     assert "0.13" in texts  # 四舍五入, not banker's rounding (0.12)
+
+
+def test_a_long_legend_wraps_and_the_chart_grows_to_hold_it() -> None:
+    parts = [Series(code, f"{code} 类") for code in ("201", "208", "210", "221", "224")]
+    groups = [Group("2025年", {"201": Decimal("293.07"), "208": Decimal("21.26"), "224": None})]
+    one_line = ET.fromstring(stacked(groups, parts, "t", "万元", "a"))
+    wrapped = ET.fromstring(stacked(groups, parts, "t", "万元", "b", legend_per_line=3))
+    assert Decimal(wrapped.get("height", "")) == Decimal(one_line.get("height", "")) + 20  # two lines
+    assert Decimal(wrapped.get("width", "")) < Decimal(one_line.get("width", ""))
+    keys = [r for r in wrapped.iter(f"{SVG}rect") if not r.get("data-value")]
+    assert [(k.get("x"), k.get("y")) for k in keys][2:4] == [("456.000", "286.000"), ("76.000", "306.000")]
+    assert [b.get("data-value") for b in _bars(str(stacked(groups, parts, "t", "万元", "c")))] == [
+        "293.07",
+        "21.26",
+    ]

@@ -12,6 +12,7 @@ import pytest
 from two_years import build_years
 from workbench import Bench
 
+from yusuan.serve.charts import PLOT_HEIGHT
 from yusuan.store.people import add_user
 
 UNIT = "朔州市朔城区数字政府服务中心"
@@ -149,3 +150,34 @@ def test_who_sees_a_unit(bench: Bench, two_years: tuple[int, int]) -> None:
     assert "没有找到" in hidden.text and "341.11" not in hidden.text and "data-figure" not in hidden.text
     _login(bench, "审核员甲", "pw-a")
     assert bench.client.get("/units/没有这个单位").status_code == 404
+
+
+def test_expenditure_by_functional_class(bench: Bench, two_years: tuple[int, int]) -> None:
+    _login(bench, "审核员甲", "pw-a")
+    html = bench.client.get(f"/units/{UNIT}").text
+    chart = _svg(html, "classes-0")
+    bars = [
+        (r.get("data-series"), Decimal(r.get("data-value", "")), Decimal(r.get("height", "")))
+        for r in chart.iter(f"{SVG}rect")
+        if r.get("data-value")
+    ]
+    # the 类 lines of the 支出总表 in 万元, bottom up by code; 2026's 6.00万元 of 办公费 falls in 201
+    assert [(series, value) for series, value, _ in bars] == [
+        ("201", Decimal("293.07")),
+        ("208", Decimal("21.26")),
+        ("210", Decimal("8.42")),
+        ("221", Decimal("18.36")),
+        ("201", Decimal("299.07")),
+        ("208", Decimal("21.26")),
+        ("210", Decimal("8.42")),
+        ("221", Decimal("18.36")),
+    ]
+    top = Decimal(500)  # the axis over the largest total, 347.11万元
+    for _, value, height in bars:
+        assert height == (PLOT_HEIGHT * value / top).quantize(Decimal("0.001"))
+    assert sum(value for _, value, _ in bars[:4]) == Decimal("341.11")  # the 类 add up to the 合计
+    labels = [t.text for t in chart.iter(f"{SVG}text")]
+    assert "201 一般公共服务支出" in labels and "221 住房保障支出" in labels  # named as printed
+    assert "341.11" in labels and "347.11" in labels
+    table = re.search(r'<tr data-class="208">(.*?)</tr>', html, re.S)
+    assert table and re.findall(r'<td class="num">([^<]*)</td>', table.group(1)) == ["21.26", "21.26"]

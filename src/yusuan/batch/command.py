@@ -22,49 +22,6 @@ if TYPE_CHECKING:  # the pool (multiprocessing) and the runner (the store: SQLAl
     from yusuan.batch.pool import Executor
     from yusuan.batch.runner import BatchResult
 
-_BATCH_OPTIONS = ("jobs", "summary", "store", "previous", "scheduler")
-
-
-def add_options(parser: argparse.ArgumentParser, command: str) -> None:
-    """The batch options of one subcommand (check gets them all, parse and export fewer)."""
-    parser.add_argument("more", nargs="*", metavar="PATH", help="更多文件或文件夹 / more files or folders")
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        metavar="N",
-        help="并行进程数（默认全部核心）/ worker processes (default: all cores)",
-    )
-    parser.add_argument(
-        "--scheduler",
-        metavar="tcp://HOST:PORT",
-        help="在 Dask 集群上运行 / run the batch on a Dask distributed cluster",
-    )
-    if command != "check":
-        return
-    parser.add_argument(
-        "--summary",
-        metavar="FILE",
-        help="汇总表：.xlsx、.csv 或 .html（每份文件一行）/ summary, one row per document",
-    )
-    parser.add_argument(
-        "--store",
-        metavar="URL",
-        help="结果库：SQLite 文件路径或 PostgreSQL 地址；重跑只审核新的或改过的文件"
-        " / results store: a SQLite path or a database URL; reruns skip unchanged documents",
-    )
-    parser.add_argument(
-        "--previous",
-        metavar="FILE",
-        help="同一单位上年的公开文件：运行跨年度核对 / last year's document: run the cross-year rules",
-    )
-
-
-def wanted(args: argparse.Namespace) -> bool:
-    """Is this a batch: several inputs, a folder, or a batch-only option?"""
-    if getattr(args, "more", None) or Path(args.file).is_dir():
-        return True
-    return any(getattr(args, name, None) is not None for name in _BATCH_OPTIONS)
-
 
 def _many(args: argparse.Namespace) -> bool:
     return bool(args.more) or Path(args.file).is_dir()

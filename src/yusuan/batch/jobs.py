@@ -111,7 +111,8 @@ def _run(job: Job) -> Outcome:
             previous=job.previous,
         )
         if job.want_places:
-            add_places(job.file, disclosure, report, outcome)
+            previous = (job.previous, before) if job.previous is not None and before is not None else None
+            add_places(job.file, disclosure, report, outcome, previous)
         if job.want_panel:
             from yusuan.batch.panel import panel_rows
 
@@ -125,15 +126,22 @@ def _run(job: Job) -> Outcome:
         return Outcome(job.file, error=f"{job.file}: 内部错误 / internal error: {type(exc).__name__}: {exc}")
 
 
-def add_places(file: str, disclosure: Disclosure, report: Report, outcome: Outcome) -> None:
+def add_places(
+    file: str,
+    disclosure: Disclosure,
+    report: Report,
+    outcome: Outcome,
+    previous: tuple[str, Disclosure] | None = None,
+) -> None:
     """Each finding of the report JSON gets ``"places"`` (api.finding_places), computed here from
-    the Disclosure just read so that no one reads the file again to show a finding. A place that
+    the Disclosure just read so that no one reads the file again to show a finding (a cross-year
+    finding's places in last year's document from ``previous``, its file and Disclosure). A place that
     cannot be computed leaves the findings without places (a viewer then reads the file itself)
     and says why in ``outcome.extra["places_error"]``; the check itself stands."""
     assert outcome.data is not None
     start = time.perf_counter()
     try:
-        places = api.finding_places(file, disclosure, report.findings)
+        places = api.finding_places(file, disclosure, report.findings, previous)
     except Exception as exc:  # a bug in placing must not lose the check
         outcome.extra["places_error"] = f"{type(exc).__name__}: {exc}"
         return

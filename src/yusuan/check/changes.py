@@ -13,6 +13,8 @@ from yusuan.reference.narrative import NarrativePatterns
 
 @dataclass(frozen=True)
 class Change:
+    """A change on the previous year the text states (增加/减少 an amount, a rate) and its figure."""
+
     item: SectionClaim
     subject: Amount | None  # this year's figure the change refers to
     subject_item: SectionClaim | None

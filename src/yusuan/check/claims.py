@@ -34,6 +34,8 @@ class Target:
 
 @dataclass(frozen=True)
 class SectionClaim:
+    """A claim of a section's text and the table cell it speaks of, if any."""
+
     section: Section
     claim: Claim
     target: Target | None
@@ -61,6 +63,8 @@ def _row(table: Table, binding: Binding, label: str) -> Row | None:
 
 @dataclass(frozen=True)
 class SectionClaimParts:
+    """The cell a claim resolves to, or why it resolves to none."""
+
     target: Target | None = None
     binding: Binding | None = None
     renamed: tuple[tuple[str, str], ...] = ()

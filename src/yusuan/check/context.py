@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from yusuan.model import Disclosure, Evidence, Finding, Location, NotEvaluated, Severity, Table
-from yusuan.model.budget import UnitType
+from yusuan.model.unit_type import UnitType
 from yusuan.reference.codes import CodeList, load_code_list
 from yusuan.reference.narrative import NarrativePatterns, load_narrative
 from yusuan.reference.paths import ReferenceError
@@ -43,6 +43,8 @@ _RUNNING_NAMES = {"行政运行": UnitType.ADMINISTRATIVE, "事业运行": UnitT
 
 @dataclass
 class Context:
+    """What the rules read: the disclosure, options, last year's document, shared results."""
+
     disclosure: Disclosure
     unit_type_option: UnitType | None = None
     # Last year's document of the same unit (cross-year rules run only when it is given).

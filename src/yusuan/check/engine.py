@@ -60,6 +60,8 @@ RuleCheck = Callable[[Context], Iterable[Finding | NotEvaluated]]
 
 @dataclass(frozen=True)
 class Rule:
+    """One check rule: id, name, family, documentation, its check function and needs."""
+
     id: str
     name: str
     family: str

@@ -18,6 +18,8 @@ _END = re.compile(r"[。；;]|$")
 
 @dataclass(frozen=True)
 class Explanation:
+    """An explanation in the text (主要原因是…, 主要用于…) and what it explains."""
+
     section: Section
     kind: str  # "reason" | "purpose"
     intro: str  # the words that open it (主要原因是)

@@ -24,6 +24,8 @@ def _number(style: str, k: int) -> str | None:
 
 @dataclass(frozen=True)
 class PartsStatement:
+    """A total the text breaks into parts (其中：A万元；B万元…), with the parts."""
+
     whole: SectionClaim
     parts: tuple[SectionClaim, ...]
     enumerated: bool  # the parts are numbered items （一）（二）…

@@ -27,6 +27,8 @@ _SIMILAR = 0.6  # how alike two names under the same parent must be to be the sa
 
 @dataclass(frozen=True)
 class PathMatch:
+    """The table line a narrative's 类/款/项 path names, or why none was found."""
+
     row: Row | None
     renamed: tuple[tuple[str, str], ...] = ()  # (name in the text, name in the table)
     reason: str = ""  # why no line was found

@@ -11,6 +11,8 @@ from yusuan.model import Amount, Unit
 
 @dataclass
 class ShareGroup:
+    """A whole and the parts the text gives shares of (占X%)."""
+
     base: SectionClaim | None
     base_amount: Amount | None
     parts: list[tuple[SectionClaim, Amount | None]] = field(default_factory=list)

@@ -14,6 +14,7 @@ from enum import Enum
 from yusuan.model.amount import Unit
 from yusuan.model.codes import Code
 from yusuan.model.document import GlossaryEntry, PerformanceTarget, Section
+from yusuan.model.unit_type import UnitType as UnitType  # re-exported: the budget's unit type
 
 
 class Funding(Enum):
@@ -27,12 +28,6 @@ class Funding(Enum):
 class Nature(Enum):
     BASIC = "basic"  # 基本支出
     PROJECT = "project"  # 项目支出
-
-
-class UnitType(Enum):
-    ADMINISTRATIVE = "行政"
-    CIVIL_SERVICE_MANAGED = "参公"
-    PUBLIC_INSTITUTION = "事业"
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ class Scope(Enum):
 
 @dataclass(slots=True)
 class DocumentFacts:
+    """What the document is: unit, year, kind, scope, template and currency unit."""
+
     unit: str
     year: int | None
     kind: Kind

@@ -73,6 +73,8 @@ class AssetStatement:
 
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
+    """One term of the 名词解释 and its definition, as printed."""
+
     term: str
     definition: str
     source: Source | None = None

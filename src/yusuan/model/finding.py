@@ -44,6 +44,8 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """The figures behind a finding: expected, printed, their difference, the tolerance."""
+
     expected: str | None = None
     actual: str | None = None
     difference: str | None = None
@@ -52,6 +54,8 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One thing a rule found: severity, message (Chinese, English), places, evidence, hint."""
+
     rule: str
     severity: Severity
     message: str  # Chinese

@@ -24,6 +24,8 @@ class CellStatus(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """One printed cell: its text, the amount read from it, and its status."""
+
     text: str
     amount: Amount | None = None
     status: CellStatus = CellStatus.BLANK
@@ -47,6 +49,8 @@ class Column:
 
 @dataclass(slots=True)
 class Row:
+    """One line of a table: its name, code, side and cells, and the role tagged on it."""
+
     name: str
     cells: list[Cell]
     code: str | None = None
@@ -68,6 +72,8 @@ class Row:
 
 @dataclass(slots=True)
 class Table:
+    """One table of the disclosure, as the template names it: columns and rows."""
+
     id: str
     title: str
     unit: Unit

@@ -31,6 +31,8 @@ _ROOT_TAG = re.compile(r"<[^?!]")  # the first tag that is not a declaration, in
 
 @dataclass(frozen=True)
 class Limits:
+    """The bounds a reader enforces (see the module's docstring; docs/reading.md lists them)."""
+
     max_file_bytes: int = 50 * MIB  # any input file, before it is read
     max_html_bytes: int = 20 * MIB  # an HTML page
     max_zip_members: int = 2_000  # members of a DOCX/XLSX package

@@ -16,6 +16,8 @@ from yusuan.model import Source
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One line of a document as read: its cells (tab-separated text) and where it was."""
+
     cells: tuple[str, ...]
     source: Source
     confidence: tuple[float, ...] | None = None  # OCR: one per cell (0..1); None when exact

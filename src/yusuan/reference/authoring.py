@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from yusuan.model import GlossaryEntry
 from yusuan.reference.inherited import profile_data_file, read_merged
-from yusuan.reference.paths import ReferenceError
+from yusuan.reference.paths import ReferenceError, yaml_errors
 
 
 @dataclass(frozen=True)
@@ -64,6 +62,6 @@ def load_authoring(profile: str) -> AuthoringTexts:
         raw = read_merged("authoring", path)
         glossary = tuple(GlossaryEntry(str(g["term"]), str(g["definition"])) for g in raw.get("glossary", []))
         labels = {str(k): str(v) for k, v in (raw.get("government_economic") or {}).items()}
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 编制文字数据有误 / malformed authoring texts: {exc}") from exc
     return AuthoringTexts(profile, raw, glossary, labels)

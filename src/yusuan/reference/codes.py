@@ -12,10 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from yusuan.model import CodeKind
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml, yaml_errors
 
 _FILES = {CodeKind.FUNCTIONAL: "functional.yaml", CodeKind.ECONOMIC: "economic.yaml"}
 
@@ -37,6 +35,8 @@ class Mirror:
 
 @dataclass(frozen=True)
 class CodeList:
+    """The classification codes of a year: names by kind, mirrored lines, 公用经费 classes."""
+
     requested_year: int | None
     year: int | None  # the year whose list was loaded; None when there is none
     names: dict[CodeKind, dict[str, str]] = field(default_factory=dict)
@@ -71,7 +71,7 @@ def _read(path: Path) -> dict[str, str]:
     try:
         raw: Any = load_yaml(path.read_text(encoding="utf-8"))
         return {str(k): str(v) for k, v in raw["codes"].items()}
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 科目表有误 / malformed code list: {exc}") from exc
 
 
@@ -90,7 +90,7 @@ def _mirrors() -> tuple[Mirror, ...]:
             )
             for m in raw["mirrors"]
         )
-    except (yaml.YAMLError, KeyError, TypeError) as exc:
+    except yaml_errors(KeyError, TypeError) as exc:
         raise ReferenceError(f"{path}: 对应科目表有误 / malformed mirrors: {exc}") from exc
 
 
@@ -99,9 +99,9 @@ def _public_classes() -> tuple[str, ...]:
     if not path.is_file():
         return ()
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: Any = load_yaml(path.read_text(encoding="utf-8"))
         return tuple(str(c) for c in raw.get("public_classes", ()))
-    except (yaml.YAMLError, TypeError, AttributeError) as exc:
+    except yaml_errors(TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 公用经费类级有误 / malformed public_classes: {exc}") from exc
 
 

@@ -18,9 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-import yaml
-
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml, yaml_errors
 
 FORMS = ("columns", "lines", "figures")
 MATCHERS = ("code", "class")  # figures matched line by line: by code, or 类 lines by name
@@ -40,6 +38,8 @@ _TERM = {
 
 @dataclass(frozen=True)
 class Term:
+    """One term of an identity: a table's rows (a role, codes or items) and a column."""
+
     table: str | None  # figures: the table id; else the identity's table
     rows: str | None  # a role, "code" / "class", or "items(side)" / "carried(side)"; None for columns
     column: str | None  # None for lines (every column)
@@ -63,6 +63,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Identity:
+    """One identity a table must satisfy (head = sum of parts), from data/identities."""
+
     rule: str
     form: str
     head: Term
@@ -143,5 +145,5 @@ def load_identities(kind: str) -> tuple[Identity, ...]:
         raw = load_yaml(path.read_text(encoding="utf-8"))
         items = raw["identities"]
         return tuple(_identity(item, f"{path}: identities[{i}]") for i, item in enumerate(items))
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+    except yaml_errors(KeyError, TypeError, AttributeError) as exc:
         raise ReferenceError(f"{path}: 勾稽关系数据有误 / malformed identities: {exc}") from exc

@@ -15,11 +15,9 @@ from decimal import Decimal
 from functools import cache, cached_property
 from typing import Any
 
-import yaml
-
 from yusuan.model import Amount, Unit
 from yusuan.reference.inherited import profile_data_file
-from yusuan.reference.paths import ReferenceError, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml, yaml_errors
 from yusuan.reference.template_folders import (
     SHARED_SENTENCES,
     SHARED_WORDING,
@@ -51,6 +49,8 @@ def squeeze(text: str) -> str:
 
 @dataclass(frozen=True)
 class SentencePattern:
+    """One sentence pattern of the narrative: its template and the regex made from it."""
+
     id: str
     template: str
     regex: re.Pattern[str]
@@ -156,6 +156,8 @@ class Binding:
 
 @dataclass(frozen=True)
 class NarrativePatterns:
+    """A template's sentence patterns, directions and bindings (narrative.yaml)."""
+
     profile: str
     unit: Unit
     patterns: tuple[SentencePattern, ...]
@@ -315,7 +317,7 @@ def load_narrative(profile: str) -> NarrativePatterns:
     try:
         shared = load_yaml(shared_path.read_text(encoding="utf-8"))
         return _parse(profile, load_yaml(path.read_text(encoding="utf-8")), shared)
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ReferenceError(f"{path}: 句式数据有误 / malformed sentence patterns: {exc}") from exc
 
 
@@ -359,5 +361,5 @@ def load_wording() -> Wording:
             unit_name_variants={str(k): str(v) for k, v in raw["unit_name_variants"].items()},
             bare_figure=re.compile(str(raw["bare_figure"])) if raw.get("bare_figure") else None,
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ReferenceError(f"{path}: 说明用语数据有误 / malformed wording data: {exc}") from exc

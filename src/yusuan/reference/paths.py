@@ -8,10 +8,11 @@ so that an installed yusuan works from any directory. This module is the one pla
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+from yusuan.reference import yaml_cache
 
 
 class ReferenceError(LookupError):
@@ -33,5 +34,20 @@ _PACKAGE = Path(__file__).parent.parent
 
 def load_yaml(text: str) -> Any:
     """Parse reference YAML safely, with libyaml's C loader when PyYAML was built with it (the
-    pure-Python loader took most of a `check` run's reference loading)."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    pure-Python loader took most of a `check` run's reference loading); a text parsed by an
+    earlier run comes from the cache (yusuan.reference.yaml_cache) and PyYAML is not imported."""
+    found, data = yaml_cache.get(text)
+    if found:
+        return data
+    import yaml
+
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    yaml_cache.put(text, data)
+    return data
+
+
+def yaml_errors(*also: type[Exception]) -> tuple[type[Exception], ...]:
+    """``also`` and what a YAML parse raises, for ``except yaml_errors(OSError, KeyError)``:
+    PyYAML's error when PyYAML is loaded, else none (no parse ran, so none can be in flight)."""
+    yaml = sys.modules.get("yaml")
+    return (*also, yaml.YAMLError) if yaml is not None else also

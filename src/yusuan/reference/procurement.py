@@ -17,9 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml, yaml_errors
 
 COMPARISONS = (">=", ">", "<=", "<")
 LEVELS = ("province", "prefecture", "county")
@@ -230,7 +228,7 @@ def schema_errors(document: dict[str, Any]) -> list[str]:
 def load_document(path: Path) -> dict[str, Any]:
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except yaml_errors(OSError) as exc:
         raise ReferenceError(f"{path}: 无法读取 / unreadable: {exc}") from exc
     if not isinstance(raw, dict):
         raise ReferenceError(f"{path}: 不是映射 / not a mapping")

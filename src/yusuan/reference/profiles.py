@@ -14,10 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from yusuan.model import Column, Unit
-from yusuan.reference.paths import ReferenceError, load_yaml
+from yusuan.reference.paths import ReferenceError, load_yaml, yaml_errors
 from yusuan.reference.profile_merge import merge_profiles
 from yusuan.reference.template_folders import TEMPLATE, template_ids, template_part, template_roots
 from yusuan.reference.template_folders import TEMPLATES_ENV as TEMPLATES_ENV  # re-exported
@@ -25,6 +23,8 @@ from yusuan.reference.template_folders import TEMPLATES_ENV as TEMPLATES_ENV  # 
 
 @dataclass(frozen=True)
 class TableSpec:
+    """One table of a template: id, number, title (and the pattern read titles match), columns."""
+
     id: str
     number: int
     title: str  # with {year}
@@ -42,6 +42,8 @@ class TableSpec:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """One section of the 情况说明 (or 概况) in a template, with its heading's wordings."""
+
     part: str
     id: str
     number: str
@@ -55,6 +57,8 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class Profile:
+    """A regional template (data/templates/<id>/template.yaml), parsed and merged."""
+
     id: str
     name: str
     name_en: str
@@ -72,10 +76,7 @@ class Profile:
 
     def covers(self, year: int | None) -> bool:
         """Whether the template's years include ``year`` (an unknown year is covered)."""
-        first, last = self.years
-        if year is None:
-            return True
-        return (first is None or year >= first) and (last is None or year <= last)
+        return _covers(self.years, year)
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -185,7 +186,7 @@ def _read_raw(profile_id: str, dirs: tuple[Path, ...], seen: tuple[str, ...] = (
     try:
         stat = path.stat()
         own = _parsed(path, stat.st_mtime_ns, stat.st_size)
-    except yaml.YAMLError as exc:
+    except yaml_errors() as exc:
         raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: {exc}") from exc
     if not isinstance(own, dict):
         raise ReferenceError(f"{path}: 模板数据有误 / malformed profile: not a mapping")
@@ -199,7 +200,8 @@ def _read_raw(profile_id: str, dirs: tuple[Path, ...], seen: tuple[str, ...] = (
 
 def profile_ids() -> list[str]:
     """Every profile that can be loaded, abstract ones (``abstract: true``) excluded."""
-    return [pid for pid in _ids(template_dirs()) if not load_profile(pid).raw.get("abstract")]
+    dirs = template_dirs()
+    return [pid for pid in _ids(dirs) if not _merged(pid, dirs).get("abstract")]
 
 
 def raw_profile(profile_id: str) -> dict[str, Any]:
@@ -212,13 +214,22 @@ def load_profile(profile_id: str) -> Profile:
 
 
 @cache
+def _merged(profile_id: str, dirs: tuple[Path, ...]) -> dict[str, Any]:
+    """The profile's merged data, once per process (never changed: parsing builds new objects)."""
+    return _read_raw(profile_id, dirs)
+
+
+@cache
 def _load(profile_id: str, dirs: tuple[Path, ...]) -> Profile:
-    raw = _read_raw(profile_id, dirs)
+    raw = _merged(profile_id, dirs)
     try:
         return _parse(profile_id, raw)
     except (KeyError, TypeError, ValueError, re.error) as exc:
-        where = _profile_file(profile_id, dirs)
-        raise ReferenceError(f"{where}: 模板数据有误 / malformed profile: {exc}") from exc
+        raise _malformed(profile_id, dirs, exc) from exc
+
+
+def _malformed(profile_id: str, dirs: tuple[Path, ...], exc: Exception) -> ReferenceError:
+    return ReferenceError(f"{_profile_file(profile_id, dirs)}: 模板数据有误 / malformed profile: {exc}")
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -233,20 +244,34 @@ def detect_profile(text: str) -> Profile | None:
     """
     found = _YEAR.search(text)
     year = int(found.group(1)) if found else None
-    candidates: list[tuple[bool, int, int, Profile]] = []
-    for profile_id in profile_ids():
-        profile = load_profile(profile_id)
-        score = profile.detect_score(text)
-        if score >= profile.detect_min_hits:
-            candidates.append((profile.covers(year), score, -_distance(profile, year), profile))
+    dirs = template_dirs()
+    candidates: list[tuple[bool, int, int, str]] = []
+    for profile_id in profile_ids():  # from the merged data: only the one chosen is parsed
+        raw = _merged(profile_id, dirs)
+        try:
+            patterns, min_hits = tuple(raw["detect"]["patterns"]), int(raw["detect"]["min_hits"])
+            years = _years(raw.get("years"))
+            score = sum(1 for pattern in _compiled(patterns) if pattern.search(text))
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            raise _malformed(profile_id, dirs, exc) from exc
+        if score >= min_hits:
+            candidates.append((_covers(years, year), score, -_distance(years, year), profile_id))
     if not candidates:
         return None
-    return max(candidates, key=lambda c: c[:3])[3]
+    return load_profile(max(candidates, key=lambda c: c[:3])[3])
 
 
-def _distance(profile: Profile, year: int | None) -> int:
-    """How many years ``year`` lies outside the profile's years (0 inside or unknown)."""
-    first, last = profile.years
+def _covers(years: tuple[int | None, int | None], year: int | None) -> bool:
+    """Whether ``years`` (first, last; None open) include ``year`` (an unknown year is covered)."""
+    first, last = years
+    if year is None:
+        return True
+    return (first is None or year >= first) and (last is None or year <= last)
+
+
+def _distance(years: tuple[int | None, int | None], year: int | None) -> int:
+    """How many years ``year`` lies outside ``years`` (0 inside or unknown)."""
+    first, last = years
     if year is None:
         return 0
     if first is not None and year < first:

@@ -8,10 +8,8 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-import yaml
-
 from yusuan.model import Table
-from yusuan.reference.paths import ReferenceError, data_dir, load_yaml
+from yusuan.reference.paths import ReferenceError, data_dir, load_yaml, yaml_errors
 from yusuan.reference.profiles import Profile
 
 ANY_TABLE = "any"
@@ -46,7 +44,7 @@ def shared_roles() -> dict[str, Wordings]:
     path = data_dir() / "roles.yaml"
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except yaml_errors(OSError) as exc:
         raise ReferenceError(f"{path}: 无法读取角色数据 / cannot read the row roles: {exc}") from exc
     if not isinstance(raw, dict):
         raise ReferenceError(f"{path}: 应为 表: {{角色: [行名…]}} / expected table: {{role: [wordings]}}")

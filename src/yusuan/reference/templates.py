@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import yaml
-
 from yusuan.reference.inherited import profile_data_file, read_merged
-from yusuan.reference.paths import ReferenceError
+from yusuan.reference.paths import ReferenceError, yaml_errors
 
 
 @dataclass(frozen=True)
@@ -185,5 +183,5 @@ def load_template_form(profile_id: str) -> TemplateForm:
         )
     try:
         return _parse(read_merged("templates", path))
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, IndexError) as exc:
+    except yaml_errors(OSError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise ReferenceError(f"{path}: 版式数据有误 / malformed template form: {exc}") from exc

@@ -21,9 +21,21 @@ LEFT = Decimal(76)
 SLOT = Decimal(96)
 BAR = Decimal(56)
 BOTTOM = Decimal(64)
-COLOURS = ("#8b1a1a", "#d98c5f", "#4a7ab5", "#e3b23c", "#6a9a5b", "#7d5ba6")
+COLOURS = (
+    "#8b1a1a",
+    "#d98c5f",
+    "#4a7ab5",
+    "#e3b23c",
+    "#6a9a5b",
+    "#7d5ba6",
+    "#3f8f8f",
+    "#b5577d",
+    "#8c7a4a",
+    "#5a5a5a",
+)
 TICKS = 5
 LEGEND = Decimal(190)  # the room of one legend entry
+LEGEND_LINE = Decimal(20)  # the height of one more line of legend
 
 
 @dataclass(frozen=True)
@@ -73,8 +85,10 @@ def _text(x: Decimal, y: Decimal, content: str, anchor: str = "middle", css: str
     return f'<text x="{_px(x)}" y="{_px(y)}" text-anchor="{anchor}"{style}>{escape(content)}</text>'
 
 
-def _frame(title: str, axis: str, top: Decimal, width: Decimal, places: int, ident: str) -> list[str]:
-    height = TOP + PLOT_HEIGHT + BOTTOM
+def _frame(
+    title: str, axis: str, top: Decimal, width: Decimal, places: int, ident: str, lines: int = 1
+) -> list[str]:
+    height = TOP + PLOT_HEIGHT + BOTTOM + LEGEND_LINE * (lines - 1)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t" '
         f'width="{_px(width)}" height="{_px(height)}" viewBox="0 0 {_px(width)} {_px(height)}" '
@@ -92,18 +106,25 @@ def _frame(title: str, axis: str, top: Decimal, width: Decimal, places: int, ide
     return parts
 
 
-def _width(groups: Sequence[Group], series: Sequence[Series]) -> Decimal:
-    """Room for every bar, and for the legend on one line."""
-    return max(LEFT + SLOT * max(len(groups), 1) + 16, LEFT + LEGEND * len(series))
+def _width(groups: Sequence[Group], series: Sequence[Series], per_line: int = 0) -> Decimal:
+    """Room for every bar, and for a line of the legend (``per_line`` entries; 0: all of them)."""
+    entries = min(len(series), per_line) if per_line else len(series)
+    return max(LEFT + SLOT * max(len(groups), 1) + 16, LEFT + LEGEND * entries)
 
 
-def _legend(series: Sequence[Series], y: Decimal) -> list[str]:
+def _lines(series: Sequence[Series], per_line: int) -> int:
+    return max(1, -(-len(series) // per_line)) if per_line else 1
+
+
+def _legend(series: Sequence[Series], y: Decimal, per_line: int = 0) -> list[str]:
     out = []
     for index, item in enumerate(series):
-        x = LEFT + LEGEND * index
+        line, place = divmod(index, per_line) if per_line else (0, index)
+        x = LEFT + LEGEND * place
+        y_line = y + LEGEND_LINE * line
         colour = COLOURS[index % len(COLOURS)]
-        out.append(f'<rect x="{_px(x)}" y="{_px(y - 10)}" width="12" height="12" fill="{colour}"/>')
-        out.append(_text(x + 16, y, item.label, "start", "legend"))
+        out.append(f'<rect x="{_px(x)}" y="{_px(y_line - 10)}" width="12" height="12" fill="{colour}"/>')
+        out.append(_text(x + 16, y_line, item.label, "start", "legend"))
     return out
 
 
@@ -125,13 +146,20 @@ def _bar(
 
 
 def stacked(
-    groups: Sequence[Group], series: Sequence[Series], title: str, axis: str, ident: str, places: int = 2
+    groups: Sequence[Group],
+    series: Sequence[Series],
+    title: str,
+    axis: str,
+    ident: str,
+    places: int = 2,
+    legend_per_line: int = 0,
 ) -> Markup:
-    """One bar per group, its parts stacked in the order of ``series`` (bottom up)."""
+    """One bar per group, its parts stacked in the order of ``series`` (bottom up); the legend
+    ``legend_per_line`` entries a line (0: one line), for many parts such as the 功能分类 类."""
     totals = [sum((g.values.get(s.key) or Decimal(0) for s in series), Decimal(0)) for g in groups]
     top = nice_top(max(totals, default=Decimal(0)))
-    width = _width(groups, series)
-    parts = _frame(title, axis, top, width, places, ident)
+    width = _width(groups, series, legend_per_line)
+    parts = _frame(title, axis, top, width, places, ident, _lines(series, legend_per_line))
     floor = TOP + PLOT_HEIGHT
     for index, (group, total) in enumerate(zip(groups, totals, strict=True)):
         x = LEFT + SLOT * index + (SLOT - BAR) / 2
@@ -150,7 +178,7 @@ def stacked(
         if total > 0:
             parts.append(_text(x + BAR / 2, base - 4, _number(total, places), css="value"))
         parts.append(_text(x + BAR / 2, floor + 18, group.label, css="label"))
-    parts += _legend(series, floor + 48)
+    parts += _legend(series, floor + 48, legend_per_line)
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -29,6 +29,11 @@ def _database_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add_serve_parser(sub)
+    add_user_parser(sub)
+
+
+def add_serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "serve", help="启动审核工作台（网页与 API）/ run the reviewers' workbench (web pages and API)"
     )
@@ -44,6 +49,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--max-files", type=int, default=20, help="一次上传文件数上限 / files per upload (20)")
     p.set_defaults(func=cmd_serve)
 
+
+def add_user_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     u = sub.add_parser("user", help="管理工作台用户 / manage the workbench's users")
     users = u.add_subparsers(dest="user_command", required=True, metavar="ACTION")
     a = users.add_parser("add", help="新建用户并输出 API 令牌 / add a user and print an API token")

@@ -32,7 +32,7 @@ from yusuan.serve.routes_pages import page
 from yusuan.serve.worker import stored_path
 from yusuan.store.finding_places import add_places
 from yusuan.store.people import User
-from yusuan.store.workbench import findings_of, get_finding
+from yusuan.store.workbench import findings_of, get_finding, get_upload
 
 router = APIRouter(include_in_schema=False)
 Viewer = Annotated[User, Depends(page_user)]
@@ -120,13 +120,28 @@ def _locations(body: dict[str, Any]) -> list[Location]:
 
 def _places_read_again(request: Request, row: dict[str, Any], finding_id: int) -> dict[str, Any]:
     """The places of every finding of an upload checked before they were stored, found by reading
-    it again once, and stored with its findings (store.finding_places); this finding's places."""
-    path = _upload_file(request, row)
-    if not path.exists():
-        raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
+    it (and, for cross-year findings, last year's document) again once, and stored with its
+    findings (store.finding_places); this finding's places."""
     engine = request.app.state.engine
     rows = findings_of(engine, row["id"])
-    found = _reread(path, row["sha256"], [_locations(r["body"]) for r in rows])
+    uploads = {row["id"]: row}
+    wanted: list[list[tuple[int, Location]]] = []
+    for finding in rows:
+        locations = _locations(finding["body"])
+        previous = finding.get("previous_upload_id")
+        if previous and previous not in uploads:
+            uploads[previous] = get_upload(engine, previous) or {}
+        order = list(uploads)
+        wanted.append(
+            [(order.index(previous) if previous and i else 0, loc) for i, loc in enumerate(locations)]
+        )
+    paths = []
+    for upload in uploads.values():
+        path = _upload_file(request, upload) if upload else None
+        if path is None or not path.exists():
+            raise HTTPException(404, "上传的文件已不在 / the uploaded file is gone")
+        paths.append((path, str(upload["sha256"])))
+    found = _reread(paths, wanted)
     if "error" in found:
         raise HTTPException(422, found["error"])
     wheres: list[dict[str, Any]] = found["findings"]
@@ -135,18 +150,21 @@ def _places_read_again(request: Request, row: dict[str, Any], finding_id: int) -
     return places[finding_id]
 
 
-def reread_places(path: Path, sha256: str, wanted: list[list[Location]]) -> dict[str, Any]:
-    """The places of an upload's findings (each by its locations) found by reading it again, as
-    the worker stores them (api.locations_places): for an upload checked before places were
-    stored. Runs in the re-reading process, never in the web process (a scan is OCR'd again,
-    which takes minutes); ``{"error": ...}`` when the file cannot be read."""
+def reread_places(
+    documents: list[tuple[Path, str]], wanted: list[list[tuple[int, Location]]]
+) -> dict[str, Any]:
+    """The places of an upload's findings found by reading the documents (path, SHA-256; the upload
+    first) again, as the worker stores them (api.locations_places): for an upload checked before
+    places were stored. Runs in the re-reading process, never in the web process (a scan is OCR'd
+    again, which takes minutes); ``{"error": ...}`` when a file cannot be read."""
     try:
-        return {"findings": api.locations_places(path, _disclosure(path, sha256), wanted)}
+        read = [(path, _disclosure(path, sha256)) for path, sha256 in documents]
+        return {"findings": api.locations_places(read, wanted)}
     except api.InputError as exc:  # it does not cross processes: its text does
         return {"error": str(exc)}
 
 
-def _reread(path: Path, sha256: str, wanted: list[list[Location]]) -> dict[str, Any]:
+def _reread(documents: list[tuple[Path, str]], wanted: list[list[tuple[int, Location]]]) -> dict[str, Any]:
     global _rereader
     with _rereader_lock:
         if _rereader is None:
@@ -154,7 +172,7 @@ def _reread(path: Path, sha256: str, wanted: list[list[Location]]) -> dict[str, 
             _rereader = ProcessPoolExecutor(1, mp_context=context)
         pool = _rereader
     try:
-        return pool.submit(reread_places, path, sha256, wanted).result()
+        return pool.submit(reread_places, documents, wanted).result()
     except BrokenProcessPool:
         with _rereader_lock:
             if _rereader is pool:
@@ -192,7 +210,18 @@ def finding_view(request: Request, upload_id: int, finding_id: int, user: Viewer
     stored = body.get("places")
     if stored is None:  # checked before places were stored with the findings: read the file again
         stored = _places_read_again(request, row, finding_id)
-    places = shown_places(locations, stored)
+    documents = [row] * len(locations)
+    if finding.get("previous_upload_id"):  # cross-year: its later places are in last year's document
+        try:
+            documents[1:] = [visible_upload(request, user, finding["previous_upload_id"])] * (
+                len(locations) - 1
+            )
+        except HTTPException:  # last year's document is not this viewer's to see
+            documents = documents[:1]
+    places = [
+        item | {"doc": document, "is_pdf": item.get("pdf", stored["pdf"])}
+        for item, document in zip(shown_places(locations, stored), documents, strict=False)
+    ]
     return page(
         request,
         "finding.html",

@@ -101,6 +101,7 @@ def finding_json(row: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
         "reason": row["reason"],
         "decided_by": names.get(row["decided_by"]) if row["decided_by"] else None,
         "version": row["version"],
+        "previous_document": row.get("previous_upload_id"),  # a cross-year finding: the year before's id
     }
 
 

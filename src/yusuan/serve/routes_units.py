@@ -7,12 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from yusuan.batch.pairs import unit_key
 from yusuan.serve.auth import page_user
 from yusuan.serve.routes_pages import page
-from yusuan.serve.unit_view import change_text, same_unit, sections, specification, structure_series, wan
+from yusuan.serve.unit_view import change_text, sections, specification, structure_series, wan
+from yusuan.store.crossyear import cross_year_findings, unit_uploads
 from yusuan.store.figures import decision_counts, figures_of
 from yusuan.store.people import User
-from yusuan.store.workbench import list_uploads
 
 router = APIRouter(include_in_schema=False)
 Viewer = Annotated[User, Depends(page_user)]
@@ -22,7 +23,8 @@ Viewer = Annotated[User, Depends(page_user)]
 def unit_page(request: Request, unit: str, user: Viewer) -> HTMLResponse:
     """The unit's checked documents this viewer may see; 404 when there is none (or none visible)."""
     engine = request.app.state.engine
-    rows = same_unit(list_uploads(engine, user, {"status": "done"}, "year", False), unit)
+    key = unit_key(unit)
+    rows = unit_uploads(engine, user, key) if key else []  # indexed by uploads.unit_key
     if not rows:
         raise HTTPException(404, f"没有可查看的单位“{unit}”的文件 / no document of unit {unit} to show")
     ids = [row["id"] for row in rows]
@@ -33,7 +35,10 @@ def unit_page(request: Request, unit: str, user: Viewer) -> HTMLResponse:
         user,
         unit=rows[-1]["unit"],
         names=sorted({row["unit"] for row in rows}),
-        sections=sections(rows, figures_of(engine, ids), decision_counts(engine, ids)),
+        sections=sections(
+            rows, figures_of(engine, ids), decision_counts(engine, ids), cross_year_findings(engine, ids)
+        ),
+        uploads_by_id={row["id"]: row for row in rows},
         figures=figures,
         wan=wan,
         change_text=change_text,

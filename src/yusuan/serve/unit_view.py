@@ -18,9 +18,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from yusuan.batch.pairs import unit_key
 from yusuan.reference.paths import data_dir, load_yaml
 from yusuan.serve.charts import Group, Series, grouped, stacked
+from yusuan.serve.unit_classes import ClassLine, class_chart, class_lines, class_series
 
 WAN = Decimal(10000)
 CENT = Decimal("0.01")
@@ -51,6 +51,7 @@ class Column:
     decisions: dict[str, int]
     changes: dict[str, Change | None] = field(default_factory=dict)
     previous: Column | None = None
+    classes: dict[str, ClassLine] = field(default_factory=dict)  # its 功能分类 类 lines, by code
 
 
 @dataclass
@@ -61,6 +62,9 @@ class Section:
     columns: list[Column]
     structure_chart: Markup = field(default_factory=Markup)
     findings_chart: Markup = field(default_factory=Markup)
+    class_series: list[Series] = field(default_factory=list)
+    class_chart: Markup = field(default_factory=Markup)
+    cross_year: list[dict[str, Any]] = field(default_factory=list)  # findings between its years
 
 
 @cache
@@ -93,12 +97,6 @@ def pick(cells: Iterable[dict[str, Any]], sources: Iterable[dict[str, Any]]) -> 
                 amount: Decimal = cell["amount"]
                 return amount
     return None
-
-
-def same_unit(rows: Iterable[dict[str, Any]], name: str) -> list[dict[str, Any]]:
-    """The rows whose unit has the key of ``name``."""
-    key = unit_key(name)
-    return [row for row in rows if key and row.get("unit") and unit_key(row["unit"]) == key]
 
 
 def exact_wan(amount: Decimal | None) -> Decimal | None:
@@ -138,8 +136,11 @@ def sections(
     rows: list[dict[str, Any]],
     cells: dict[int, list[dict[str, Any]]],
     decisions: dict[int, dict[str, int]],
+    cross_year: Iterable[dict[str, Any]] = (),
 ) -> list[Section]:
-    """The unit's documents (``rows``, done) by kind, each kind's columns by year and upload."""
+    """The unit's documents (``rows``, done) by kind, each kind's columns by year and upload, with
+    the cross-year findings (store.crossyear rows) found on its documents."""
+    cross_year = list(cross_year)
     figures, _structure = specification()
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for row in sorted(rows, key=lambda r: (r["year"] or 0, r["id"])):
@@ -153,7 +154,9 @@ def sections(
             label = f"{row['year']}年" if years.count(row["year"]) == 1 else f"{row['year']}年 #{row['id']}"
             own = cells.get(row["id"], [])
             values = {figure.key: pick(own, figure.sources) for figure in figures}
-            columns.append(Column(row, label, values, bool(own), decisions.get(row["id"], {})))
+            column = Column(row, label, values, bool(own), decisions.get(row["id"], {}))
+            column.classes = class_lines(own)
+            columns.append(column)
         for column in columns:
             earlier = [c for c in columns if c.upload["year"] == (column.upload["year"] or 0) - 1]
             column.previous = earlier[-1] if earlier else None
@@ -163,6 +166,11 @@ def sections(
         section = Section(kind, columns)
         section.structure_chart = structure_chart(section, len(out))
         section.findings_chart = findings_chart(section, len(out))
+        years_classes = [column.classes for column in columns]
+        section.class_series = class_series(years_classes)
+        section.class_chart = class_chart([column.label for column in columns], years_classes, len(out))
+        ids = {column.upload["id"] for column in columns}
+        section.cross_year = [f for f in cross_year if f["upload_id"] in ids]
         out.append(section)
     return out
 

@@ -5,7 +5,8 @@ tokens    API tokens, kept as SHA-256 hashes.
 uploads   one row per distinct uploaded content: a job (queued | running | done | failed)
           and, once done, the facts and counts of its report.
 findings  the report's findings, one row each, with the reviewer's decision and a version
-          that guards against two reviewers overwriting each other.
+          that guards against two reviewers overwriting each other; a cross-year finding
+          (migration 0004) also names the year-before document it was found against.
 comments  on a document or one of its findings.
 audit     every upload, decision, comment and login, in order.
 settings  the session key and other values the server keeps between restarts.
@@ -13,7 +14,7 @@ settings  the session key and other values the server keeps between restarts.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
 
 from yusuan.store.schema import metadata
 
@@ -58,6 +59,9 @@ uploads = Table(
     Column("info", Integer),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("unit_key", Text),  # migration 0004: the unit as the cross-year rules match it
+    Column("paired", Boolean, nullable=False, default=False),  # consecutive years paired since checked
+    Index("ix_uploads_unit_key", "unit_key", "kind", "year"),
 )
 
 findings = Table(
@@ -74,6 +78,10 @@ findings = Table(
     Column("decided_by", Integer, ForeignKey("users.id")),
     Column("decided_at", DateTime(timezone=True)),
     Column("version", Integer, nullable=False),
+    # migration 0004: a cross-year finding names the year-before document, and keeps a stable key
+    Column("previous_upload_id", Integer, index=True),  # an upload's id (indexed; see migration 0004)
+    Column("key", String(64)),
+    Index("uq_findings_upload_key", "upload_id", "key", unique=True),
 )
 
 comments = Table(

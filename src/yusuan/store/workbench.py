@@ -135,8 +135,12 @@ def finish(
     body: dict[str, Any],
     region: str,
     figures: list[dict[str, Any]] | None = None,
+    unit_key: str | None = None,
 ) -> None:
-    """Keep a job's report (in ``reports``), its findings and its figures (panel rows), and mark it done."""
+    """Keep a job's report (in ``reports``), its findings and its figures (panel rows), and mark it done.
+
+    Its cross-year findings (store.crossyear) stay; it is marked to be paired with its years again.
+    """
     claimed = _upload_row(engine, upload_id)
     facts = body.get("document", {})
     facts["file"] = claimed["filename"]
@@ -150,7 +154,11 @@ def finish(
                 reports.c.options_key == options_key,
             )
         ).scalar_one()
-        connection.execute(findings.delete().where(findings.c.upload_id == upload_id))
+        connection.execute(
+            findings.delete().where(
+                findings.c.upload_id == upload_id, findings.c.previous_upload_id.is_(None)
+            )
+        )
         for position, finding in enumerate(body.get("findings", [])):
             connection.execute(
                 findings.insert().values(
@@ -171,6 +179,8 @@ def finish(
                 error=None,
                 report_id=report_id,
                 unit=facts.get("unit"),
+                unit_key=unit_key or None,
+                paired=False,
                 region=region or None,
                 year=facts.get("year"),
                 kind="/".join(str(facts[k]) for k in ("kind", "scope") if facts.get(k)) or None,
@@ -231,7 +241,11 @@ def list_uploads(
 
 def findings_of(engine: Engine, upload_id: int) -> list[dict[str, Any]]:
     with engine.connect() as connection:
-        query = select(findings).where(findings.c.upload_id == upload_id).order_by(findings.c.position)
+        query = (
+            select(findings)
+            .where(findings.c.upload_id == upload_id)
+            .order_by(findings.c.previous_upload_id.is_not(None), findings.c.position)  # its own first
+        )
         return [dict(row._mapping) for row in connection.execute(query)]
 
 

@@ -25,6 +25,8 @@ RECORD = "record"  # the layout of a table printed as one line of columns (é¢„ç®
 
 @dataclass(frozen=True)
 class _Cell:
+    """A cell an identity names: table, row and column."""
+
     table: Table
     row: Row
     column: str

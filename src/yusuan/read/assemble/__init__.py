@@ -33,7 +33,6 @@ from yusuan.read.lines import Line
 from yusuan.reference.paths import ReferenceError
 from yusuan.reference.profiles import Profile, detect_profile, load_profile
 from yusuan.reference.roles import tag_roles
-from yusuan.reference.template_guess import guess_template
 
 __all__ = ["assemble"]
 
@@ -49,6 +48,8 @@ def _profile(lines: list[Line], path: str, profile_id: str | None) -> tuple[Prof
     detected = detect_profile("\n".join(line.text for line in lines))
     if detected is not None:
         return detected, None
+    from yusuan.reference.template_guess import guess_template  # only when no template matched
+
     guess = guess_template(line.text for line in lines)
     if guess.profile is None:
         problem = (

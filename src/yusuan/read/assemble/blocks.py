@@ -23,6 +23,8 @@ MAX_TITLE_CHARS = 60  # a table title is a short line; a sentence naming a table
 
 @dataclass
 class TableBlock:
+    """The lines of one table, from its title on."""
+
     spec: TableSpec
     title: Line
     label: str | None
@@ -31,6 +33,8 @@ class TableBlock:
 
 @dataclass
 class SectionBlock:
+    """The lines of one section, from its heading on."""
+
     spec: SectionSpec
     heading: Line
     lines: list[Line] = field(default_factory=list)
@@ -38,11 +42,15 @@ class SectionBlock:
 
 @dataclass
 class AttachmentBlock:
+    """The lines of forwarded material (附件)."""
+
     lines: list[Line] = field(default_factory=list)
 
 
 @dataclass
 class Blocks:
+    """A document's lines split into cover, tables, sections, glossary and the rest."""
+
     cover: list[Line] = field(default_factory=list)
     tables: list[TableBlock] = field(default_factory=list)
     sections: list[SectionBlock] = field(default_factory=list)

@@ -18,6 +18,8 @@ LAYOUTS = ("coded", "named", "economic", "labelled", "record", "side_by_side", "
 
 @dataclass
 class RawRow:
+    """A table row as laid out, before its amounts are read."""
+
     name: str
     values: list[str]  # one per column of the row's side, in profile order
     code: str | None = None

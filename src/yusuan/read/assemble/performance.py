@@ -37,6 +37,8 @@ def _cells(line: Line) -> list[str]:
 
 @dataclass
 class _Sheet:
+    """Where one performance sheet's parts are among the lines (indexes)."""
+
     start: int
     project: int
     department: int | None

@@ -18,6 +18,8 @@ from yusuan.reference.profiles import Profile
 
 @dataclass(frozen=True)
 class PerformanceSpec:
+    """How a template prints its performance sheets: labels and patterns."""
+
     sheet_title: str
     amount_label: str
     annual_amount_label: str
@@ -44,6 +46,8 @@ class AnyPattern:
 
 @dataclass(frozen=True)
 class ReadingSpec:
+    """How a template's document is read: parts, labels, lines to skip, row names."""
+
     parts: tuple[tuple[str, str], ...]  # (fragment of the 第X部分 title, part name)
     contents_heading: re.Pattern[str] | None
     table_label: re.Pattern[str] | None

@@ -40,7 +40,6 @@ from yusuan.read.pdf.rawtable import RawRow, RawTable
 from yusuan.read.pdf.reading import layout_lines
 from yusuan.read.pdf.stitch import stitch_tables
 from yusuan.reference.profiles import detect_profile
-from yusuan.reference.template_guess import guess_template
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -140,6 +139,8 @@ def reading_of(name: str, layouts: list[PageLayout], profile: str | None) -> Pdf
     if profile is None:
         found = detect_profile(reading.text)
         if found is None:
+            from yusuan.reference.template_guess import guess_template  # only when no template matched
+
             guess = guess_template(reading.text.splitlines())
             if guess.profile is None and not guess.titles:
                 raise InputError(

@@ -21,11 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.check.final_statements import Statement, part_statements, statements
 from yusuan.model import Evidence, Finding, Severity, quantize
+
+if TYPE_CHECKING:
+    from yusuan.check.final_statements import Statement
 
 KINDS = ("final_accounts",)
 
@@ -76,6 +79,9 @@ def _places(text: str) -> int:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    # final accounts only: a budget's check does not load the statements' patterns
+    from yusuan.check.final_statements import part_statements, statements
+
     for s in [*statements(ctx), *part_statements(ctx)]:
         if s.budget is None or s.final is None or s.rate is None:
             continue  # placeholders (XXX) are D103's; a statement without a rate has nothing to recompute

@@ -23,11 +23,14 @@ Example: ``情况说明 五: 年初预算为42.73万元，支出决算为40.35�
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import src_location
-from yusuan.check.final_statements import Statement, statements
 from yusuan.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from yusuan.check.final_statements import Statement
 
 KINDS = ("final_accounts",)
 
@@ -63,5 +66,8 @@ def _findings(s: Statement) -> Iterator[Finding]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    # final accounts only: a budget's check does not load the statements' patterns
+    from yusuan.check.final_statements import statements
+
     for s in statements(ctx):
         yield from _findings(s)

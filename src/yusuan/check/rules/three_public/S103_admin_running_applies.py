@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from yusuan.check.context import CannotEvaluate, Context, issue
 from yusuan.check.figures import cell_location, compare, judge, table_location, total_row
 from yusuan.model import Finding, Severity
-from yusuan.model.budget import UnitType
+from yusuan.model.unit_type import UnitType
 
 TABLES = ("admin_running",)  # the tables this rule reads (see check/engine.py)
 

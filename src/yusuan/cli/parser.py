@@ -1,149 +1,22 @@
-"""yusuan 命令行 / command line. Built on yusuan.api only."""
+"""The command line's arguments: every command, or (for a run) the one command given."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from yusuan import api
-from yusuan.batch import command as batch
-from yusuan.serve import command as serve
+from yusuan.batch import options as batch_options
+from yusuan.cli import commands
+from yusuan.cli.commands import EXIT_CODES
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-EXIT_CODES = (
-    "退出码 exit codes: 0 完成 done (check/build: 无错误 no errors); 1 发现错误 errors found;"
-    " 2 无法完成：输入有误、无法读取或无法写入 could not run: bad, unreadable or unwritable input."
-)
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
-    if batch.wanted(args):
-        return batch.parse(args)
-    disclosure = api.parse(args.file, profile=args.profile)
-    if args.json:
-        json.dump(api.disclosure_to_json(disclosure), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(api.summary_text(disclosure))
-    return EXIT_OK
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    if batch.wanted(args):
-        return batch.check(args)
-    report = api.check(
-        args.file, profile=args.profile, select=args.select, ignore=args.ignore, unit_type=args.unit_type
-    )
-    if args.html:
-        try:
-            with open(args.html, "w", encoding="utf-8") as out:
-                out.write(api.check_html(report))
-        except OSError as exc:
-            raise api.InputError(args.html, f"无法写入报告 / cannot write: {exc.strerror}") from exc
-    if args.json:
-        json.dump(api.report_to_json(report), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(api.report_text(report, args.file, show_info=args.info))
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
-
-
-def _cmd_rules(args: argparse.Namespace) -> int:
-    sys.stdout.write(api.rules_markdown() if args.markdown else api.rules_text())
-    return EXIT_OK
-
-
-def _cmd_explain(args: argparse.Namespace) -> int:
-    sys.stdout.write(api.explain(args.rule))
-    return EXIT_OK
-
-
-def _cmd_procure(args: argparse.Namespace) -> int:
-    if args.purchases:
-        result = api.procure_splitting(args.purchases, args.region or "", args.level)
-        text = api.procure_splitting_text(result)
-    elif args.code is None and args.item and args.amount is None:
-        result = api.procure_search(args.item)
-        text = api.procure_search_text(result)
-    else:
-        missing = [f"--{n}" for n in ("amount", "level", "region", "date") if getattr(args, n) is None]
-        if missing:
-            raise api.InputError("procure", f"缺少参数 / missing: {' '.join(missing)}")
-        result = api.procure_decide(
-            code=args.code,
-            scheme=args.scheme,
-            item=args.item,
-            object=args.object,
-            amount=args.amount,
-            level=args.level,
-            region=args.region,
-            date=args.date,
-            budget=args.budget,
-            imported=args.imported,
-            sme_suitable=args.sme_suitable,
-            department_centralized=args.department_centralized,
-            sme_exemptions=args.sme_exemption or (),
-            catalogue_exemption=args.catalogue_exemption,
-            catalogue_condition=args.catalogue_condition,
-        )
-        text = api.procure_decision_text(result)
-    if args.json:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
-
-
-def _yes_no(text: str) -> bool:
-    if text in ("yes", "true", "是"):
-        return True
-    if text in ("no", "false", "否"):
-        return False
-    raise argparse.ArgumentTypeError(f"应为 yes 或 no / expected yes or no: {text!r}")
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    if batch.wanted(args):
-        return batch.export(args)
-    written = api.export(args.file, args.output, profile=args.profile)
-    for path in written:
-        print(path)
-    return EXIT_OK
-
-
-def _cmd_template(args: argparse.Namespace) -> int:
-    print(api.write_template(args.output, profile=args.profile, fmt=args.format, force=args.force))
-    return EXIT_OK
-
-
-def _cmd_build(args: argparse.Namespace) -> int:
-    fonts = api.choose_fonts(body=args.font_body, title=args.font_title)
-    if not args.quiet:
-        for warning in fonts.warnings:
-            print(f"警告 / warning: {warning}", file=sys.stderr)
-    built = api.build(
-        args.input, args.output, formats=args.format, draft=args.draft, force=args.force, fonts=fonts
-    )
-    if built.report.has_errors or args.info or (built.report.findings and not args.quiet):
-        sys.stdout.write(api.report_text(built.report, args.input, show_info=args.info))
-    if built.refused:
-        print("有错误，未写出任何文件（--draft 可写出草稿）/ errors stand: nothing written")
-        return EXIT_FINDINGS
-    if built.readback:
-        print("写出的文件读回后与预算不符，未保留任何文件 / the files read back otherwise: nothing kept")
-        for difference in built.readback:
-            print(f"  {difference}")
-        return EXIT_FINDINGS
-    for path in built.written:
-        print(path)
-    return EXIT_FINDINGS if built.report.has_errors else EXIT_OK
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given ``command``, the top level with that one command only (what a run
+    of that command parses: the others' arguments, and serve's imports, are not built)."""
     parser = argparse.ArgumentParser(
         prog="yusuan",
         description="预算公开：读取、审核、编制 / Chinese budget disclosure: read, check, author.",
@@ -151,14 +24,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="显示版本 / show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, add in COMMANDS.items():
+        if command is None or name == command:
+            add(sub)
+    for each in sub.choices.values():  # every command: its exit codes, its own usage on errors
+        each.epilog = EXIT_CODES
+        each.set_defaults(parser=each)
+    return parser
 
+
+def _add_parse(sub: _SubParsers) -> None:
     p = sub.add_parser("parse", help="读取公开文件并显示摘要 / read a disclosure and summarise it")
     p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
     p.add_argument("--json", action="store_true", help="输出 JSON / print the JSON contract")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile (e.g. shanxi)")
-    batch.add_options(p, "parse")
-    p.set_defaults(func=_cmd_parse)
+    batch_options.add_options(p, "parse")
+    p.set_defaults(func=commands.cmd_parse)
 
+
+def _add_procure(sub: _SubParsers) -> None:
     q = sub.add_parser(
         "procure",
         help="政府采购：采购方式判断、品目查询、化整为零检查"
@@ -177,7 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--budget", choices=["local", "central"], default="local", help="地方或中央预算 / budget")
     q.add_argument("--imported", action="store_true", help="采购进口产品 / imported product")
     q.add_argument(
-        "--sme-suitable", type=_yes_no, default=None, help="是否适宜由中小企业提供 yes|no / suits SMEs"
+        "--sme-suitable",
+        type=commands.yes_no,
+        default=None,
+        help="是否适宜由中小企业提供 yes|no / suits SMEs",
     )
     q.add_argument(
         "--department-centralized",
@@ -199,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument(
         "--catalogue-condition",
-        type=_yes_no,
+        type=commands.yes_no,
         default=None,
         help="目录品目的限定条件是否满足 yes|no（如“限不锈钢”）/ whether the entry's condition holds",
     )
@@ -207,7 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--purchases", help="全年采购清单 CSV/XLSX：化整为零检查 / a year's purchases: splitting check"
     )
     q.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
-    q.set_defaults(func=_cmd_procure)
+    q.set_defaults(func=commands.cmd_procure)
+
+
+def _add_check(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "check",
         help="审核公开文件：表内、表间、文字与报表、绩效目标… / check a disclosure",
@@ -232,26 +122,34 @@ def build_parser() -> argparse.ArgumentParser:
         " civil_service_managed, public_institution (inferred from the codes by default)",
     )
     p.add_argument("--info", action="store_true", help="也显示提示级（四舍五入等）/ also show info findings")
-    batch.add_options(p, "check")
-    p.set_defaults(func=_cmd_check)
+    batch_options.add_options(p, "check")
+    p.set_defaults(func=commands.cmd_check)
 
+
+def _add_rules(sub: _SubParsers) -> None:
     p = sub.add_parser("rules", help="列出全部审核规则 / list the check rules")
     p.add_argument("--markdown", action="store_true", help="输出 docs/rules.md / Markdown catalogue")
-    p.set_defaults(func=_cmd_rules)
+    p.set_defaults(func=commands.cmd_rules)
 
+
+def _add_explain(sub: _SubParsers) -> None:
     p = sub.add_parser("explain", help="说明一条规则或一族规则 / explain a rule or a family")
     p.add_argument("rule", help="规则编号或规则族，如 A101、arithmetic、A / rule id or family")
-    p.set_defaults(func=_cmd_explain)
+    p.set_defaults(func=commands.cmd_explain)
 
+
+def _add_export(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "export", help="导出开放数据（CSV + datapackage.json）/ export CSV per table + datapackage.json"
     )
     p.add_argument("file", help="公开文件或文件夹（可多个）/ disclosure files or folders")
     _output_option(p, "DIR", "输出目录 / output directory", "--to")
     p.add_argument("--profile", help="指定地区模板 / force a regional profile")
-    batch.add_options(p, "export")
-    p.set_defaults(func=_cmd_export)
+    batch_options.add_options(p, "export")
+    p.set_defaults(func=commands.cmd_export)
 
+
+def _add_template(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "template",
         help="写出空白预算录入表（工作簿或 YAML）/ write the empty budget input (workbook or YAML)",
@@ -262,8 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["xlsx", "yaml"], help="格式，默认按文件后缀 / format, by default from the suffix"
     )
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
-    p.set_defaults(func=_cmd_template)
+    p.set_defaults(func=commands.cmd_template)
 
+
+def _add_build(sub: _SubParsers) -> None:
     p = sub.add_parser(
         "build",
         help="由预算数据编制完整的公开文件（先审核）/ build the complete disclosure from budget data",
@@ -294,25 +194,38 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FACE",
         help="标题字体（默认方正小标宋简体；[tool.yusuan] font-title）/ title typeface",
     )
-    p.set_defaults(func=_cmd_build)
-    serve.add_parsers(sub)
-    for command in sub.choices.values():  # every command: its exit codes, its own usage on errors
-        command.epilog = EXIT_CODES
-        command.set_defaults(parser=command)
-    return parser
+    p.set_defaults(func=commands.cmd_build)
+
+
+def _add_serve(sub: _SubParsers) -> None:
+    from yusuan.serve import command as serve
+
+    serve.add_serve_parser(sub)
+
+
+def _add_user(sub: _SubParsers) -> None:
+    from yusuan.serve import command as serve
+
+    serve.add_user_parser(sub)
+
+
+COMMANDS: dict[str, Callable[[_SubParsers], None]] = {
+    "parse": _add_parse,
+    "procure": _add_procure,
+    "check": _add_check,
+    "rules": _add_rules,
+    "explain": _add_explain,
+    "export": _add_export,
+    "template": _add_template,
+    "build": _add_build,
+    "serve": _add_serve,
+    "user": _add_user,
+}
 
 
 def _output_option(p: argparse.ArgumentParser, metavar: str, text: str, *aliases: str) -> None:
     """The one spelling of where a command writes: -o/--output (older spellings kept as aliases)."""
     p.add_argument("-o", "--output", *aliases, dest="output", required=True, metavar=metavar, help=text)
-
-
-def _utf8_streams() -> None:
-    """Chinese output must not crash on a terminal or pipe with a narrow encoding."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="replace")
 
 
 class _Version(argparse.Action):
@@ -332,38 +245,3 @@ def _version() -> str:
         from yusuan import __version__
 
         return __version__
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    _utf8_streams()
-    parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    if extra:  # the command's own usage, not the top-level one
-        args.parser.error(f"无法识别的参数 / unrecognized arguments: {' '.join(extra)}")
-    try:
-        code: int = args.func(args)
-        return code
-    except api.InputError as exc:
-        print(f"yusuan: 错误 / error: {exc}", file=sys.stderr)
-        if getattr(args, "json", False) and exc.diagnosis is not None:  # what was found, for tools
-            json.dump(exc.diagnosis, sys.stdout, ensure_ascii=False, indent=2)
-            print()
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
-    except Exception as exc:  # a defect of yusuan: one line, never a traceback (YUSUAN_DEBUG=1 shows it)
-        if os.environ.get("YUSUAN_DEBUG"):
-            raise
-        where = getattr(args, "file", None) or getattr(args, "input", None) or args.command
-        print(
-            f"yusuan: 内部错误 / internal error: {where}: {type(exc).__name__}: {exc}"
-            "（请报告此问题 / please report it; YUSUAN_DEBUG=1 shows the traceback）",
-            file=sys.stderr,
-        )
-        return EXIT_INPUT
-
-
-if __name__ == "__main__":
-    sys.exit(main())
