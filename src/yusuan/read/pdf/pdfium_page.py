@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from yusuan.read.limits import Limits
+from yusuan.read.pdf import pdfium_calls as calls
 from yusuan.read.pdf.layout import Edge, Glyph
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -56,7 +57,7 @@ def page_glyphs(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[
         if count > limits.max_glyphs_per_page:
             raise PageTooLarge(f"{count} glyphs")
         text = textpage.get_text_range() if count else ""
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        get_box = calls.text_loose_char_box
         rect = pdfium_c.FS_RECTF()
         rect_ref = ctypes.byref(rect)
         glyphs: list[Glyph] = []
@@ -93,9 +94,9 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _matrix(obj: ctypes.c_void_p) -> Matrix:
+def _matrix(obj: calls.Handle) -> Matrix:
     m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+    if not calls.object_matrix(obj, ctypes.byref(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -123,18 +124,18 @@ class _EdgeCollector:
         elif x0 == x1:
             self.edges.append(Edge("v", x0, min(top0, top1), max(top0, top1)))
 
-    def path(self, obj: ctypes.c_void_p, outer: Matrix) -> None:
+    def path(self, obj: calls.Handle, outer: Matrix) -> None:
         a, b, c, d, e, f = _compose(_matrix(obj), outer)
-        count = pdfium_c.FPDFPath_CountSegments(obj)
+        count = calls.path_segment_count(obj)
         self.segments += max(count, 0)
         if self.segments > self.limits.max_path_segments_per_page:
             raise PageTooLarge(f"{self.segments} path segments")
         x_box, y_box = self._x, self._y
         x_ref, y_ref = ctypes.byref(x_box), ctypes.byref(y_box)
-        get_segment = pdfium_c.FPDFPath_GetPathSegment
-        get_point = pdfium_c.FPDFPathSegment_GetPoint
-        get_type = pdfium_c.FPDFPathSegment_GetType
-        get_close = pdfium_c.FPDFPathSegment_GetClose
+        get_segment = calls.path_segment
+        get_point = calls.segment_point
+        get_type = calls.segment_type
+        get_close = calls.segment_close
         start: tuple[float, float] | None = None
         last: tuple[float, float] | None = None
         for index in range(count):
@@ -153,16 +154,15 @@ class _EdgeCollector:
                 self._add(last, start)
                 last = start
 
-    def walk(
-        self, container: ctypes.c_void_p | None, page: pdfium.PdfPage, outer: Matrix, depth: int
-    ) -> None:
+    def walk(self, container: calls.Handle | None, page: pdfium.PdfPage, outer: Matrix, depth: int) -> None:
+        owner: ctypes._Pointer[ctypes.Structure] | calls.Handle
         if container is None:
             owner, count = page.raw, pdfium_c.FPDFPage_CountObjects(page.raw)
-            get_object = pdfium_c.FPDFPage_GetObject
+            get_object = calls.page_object
         else:
-            owner, count = container, pdfium_c.FPDFFormObj_CountObjects(container)
-            get_object = pdfium_c.FPDFFormObj_GetObject
-        get_type = pdfium_c.FPDFPageObj_GetType
+            owner, count = container, calls.form_object_count(container)
+            get_object = calls.form_object
+        get_type = calls.object_type
         for index in range(count):
             obj = get_object(owner, index)
             kind = get_type(obj)
