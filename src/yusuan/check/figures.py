@@ -158,8 +158,11 @@ def judge_lines(
     hint: str = "",
 ) -> Finding | None:
     """A line's cell in ``column`` against the sum of other lines' cells, located in all of them."""
+    comparison = compare(head.amount(table, column), [p.amount(table, column) for p in parts], table.unit)
+    if comparison.agrees:
+        return None  # judge's answer too; the locations are built only for a finding
     return judge(
-        compare(head.amount(table, column), [p.amount(table, column) for p in parts], table.unit),
+        comparison,
         table.unit,
         what,
         what_en,
