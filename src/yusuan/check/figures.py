@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from yusuan.check.context import issue
 from yusuan.model import (
@@ -123,9 +123,8 @@ def compare(actual: Amount | None, parts: Sequence[Amount | None], unit: Unit) -
     """Σ parts against a printed figure, in ``unit``, tolerance from the precision of all involved."""
     present = tuple(a for a in [actual, *parts] if a is not None)
     expected = sum((in_unit(p, unit) for p in parts), Decimal(0))
-    return Comparison(
-        expected=expected, actual=in_unit(actual, unit), actual_blank=actual is None, present=present, unit=unit
-    )
+    actual_value = in_unit(actual, unit)
+    return Comparison(expected, actual_value, actual_blank=actual is None, present=present, unit=unit)
 
 
 def judge(

@@ -50,7 +50,8 @@ def build_grid(
             slot_of(slot, []).append(glyph)
     rows = tuple(
         tuple(
-            None if c is None else cell_text(texts[(i, j)]) if (i, j) in texts else "" for j, c in enumerate(row)
+            None if c is None else cell_text(texts[(i, j)]) if (i, j) in texts else ""
+            for j, c in enumerate(row)
         )
         for i, row in enumerate(slot_rows)
     )

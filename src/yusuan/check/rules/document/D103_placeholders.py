@@ -47,14 +47,15 @@ def _places(ctx: Context) -> Iterator[tuple[str, Callable[[], Location]]]:
     for entry in d.glossary:
         yield entry.term + entry.definition, partial(src_location, entry.source, section="名词解释")
     for sheet in d.performance_targets:
-        where = partial(src_location, sheet.source, section=f"绩效目标表 {sheet.project}")
+        part = f"绩效目标表 {sheet.project}"
+        where = partial(src_location, sheet.source, section=part)
         yield sheet.project + sheet.department + sheet.implementing_unit, where
         for text in sheet.goals.values():
             yield text, where
         for indicator in sheet.indicators:
             yield (
                 indicator.level3 + " " + indicator.value,
-                partial(src_location, indicator.source or sheet.source, section=f"绩效目标表 {sheet.project}"),
+                partial(src_location, indicator.source or sheet.source, section=part),
             )
 
 
