@@ -212,7 +212,8 @@ def test_a_glyph_with_a_box_that_is_not_finite_is_dropped(tmp_path: Path) -> Non
     """Found by tests/read/test_fuzz.py: four bytes repeated six times inside page 2's content stream of
     the Wanli PDF make PDFium give some characters NaN boxes; the lines were then grouped from nothing
     (IndexError). Such a glyph is not printed anywhere a reader can see, so it is dropped."""
-    source = (ROOT / "tests" / "corpus" / "shanghai-putuo-wanli-subdistrict-2025-dept-budget.pdf").read_bytes()
+    wanli = ROOT / "tests" / "corpus" / "shanghai-putuo-wanli-subdistrict-2025-dept-budget.pdf"
+    source = wanli.read_bytes()
     damaged = tmp_path / "nan-boxes.pdf"
     damaged.write_bytes(source[:1285] + b"\xc0o6Z" * 6 + source[1285:])
     try:
