@@ -94,7 +94,9 @@ def resolve(ctx: Context, section_id: str, claim: Claim) -> SectionClaimParts:
         def confirms(row: Row) -> bool:
             return compare(stated, [row.amount(table, binding.column)], patterns.unit).within_rounding
 
-        found = find_by_path(table, path, patterns, binding.side, confirms)
+        names = ctx.shared.setdefault("path_line_names", {})
+        assert isinstance(names, dict)
+        found = find_by_path(table, path, patterns, binding.side, confirms, names)
         if found.row is None:
             return SectionClaimParts(binding=binding, why=found.reason)
         return SectionClaimParts(Target(table, found.row, binding.column), binding, found.renamed)

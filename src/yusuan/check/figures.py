@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from yusuan.check.context import issue
 from yusuan.model import (
@@ -56,7 +57,11 @@ def table_location(table: Table) -> Location:
 
 def in_unit(amount: Amount | None, unit: Unit) -> Decimal:
     """The exact value of a printed figure in ``unit``; blank counts as zero."""
-    return amount.to(unit) if amount is not None else Decimal(0)
+    if amount is None:
+        return Decimal(0)
+    if amount.unit is unit:  # nearly always: the same Decimal that to() computes, without two operations
+        return amount.value
+    return amount.to(unit)
 
 
 def fmt(value: Decimal, places: int = 2) -> str:
@@ -70,13 +75,25 @@ def places_of(amounts: Sequence[Amount | None], default: int = 2) -> int:
 
 @dataclass(frozen=True)
 class Comparison:
-    """An expected figure (a sum of printed figures) against a printed one."""
+    """An expected figure (a sum of printed figures) against a printed one.
+
+    The tolerance and the places are worked out when first asked for: most sums agree, and
+    then nothing reads them.
+    """
 
     expected: Decimal
     actual: Decimal
-    tolerance: Decimal
     actual_blank: bool
-    places: int
+    present: tuple[Amount, ...]  # the printed figures involved
+    unit: Unit
+
+    @cached_property
+    def tolerance(self) -> Decimal:
+        return rounding_tolerance(list(self.present), self.unit)
+
+    @cached_property
+    def places(self) -> int:
+        return places_of(self.present)
 
     @property
     def difference(self) -> Decimal:
@@ -104,15 +121,10 @@ class Comparison:
 
 def compare(actual: Amount | None, parts: Sequence[Amount | None], unit: Unit) -> Comparison:
     """Σ parts against a printed figure, in ``unit``, tolerance from the precision of all involved."""
-    present = [a for a in [actual, *parts] if a is not None]
+    present = tuple(a for a in [actual, *parts] if a is not None)
     expected = sum((in_unit(p, unit) for p in parts), Decimal(0))
-    return Comparison(
-        expected=expected,
-        actual=in_unit(actual, unit),
-        tolerance=rounding_tolerance(present, unit),
-        actual_blank=actual is None,
-        places=places_of(present),
-    )
+    actual_value = in_unit(actual, unit)
+    return Comparison(expected, actual_value, actual_blank=actual is None, present=present, unit=unit)
 
 
 def judge(
@@ -158,8 +170,11 @@ def judge_lines(
     hint: str = "",
 ) -> Finding | None:
     """A line's cell in ``column`` against the sum of other lines' cells, located in all of them."""
+    comparison = compare(head.amount(table, column), [p.amount(table, column) for p in parts], table.unit)
+    if comparison.agrees:
+        return None  # judge's answer too; the locations are built only for a finding
     return judge(
-        compare(head.amount(table, column), [p.amount(table, column) for p in parts], table.unit),
+        comparison,
         table.unit,
         what,
         what_en,
@@ -216,9 +231,18 @@ def layout(profile: Profile | None, table: Table) -> str:
     return "coded" if coded_rows(table) else "named"
 
 
-def children_of(rows: list[Row], code: str) -> list[Row]:
-    """The rows one level below ``code`` (款 under 类, 项 under 款) among ``rows``."""
-    lengths = sorted({len(r.code or "") for r in rows})
+def code_lengths(rows: list[Row]) -> list[int]:
+    """The code lengths ``rows`` have, shortest first (3, 5, 7)."""
+    return sorted({len(r.code or "") for r in rows})
+
+
+def children_of(rows: list[Row], code: str, lengths: list[int] | None = None) -> list[Row]:
+    """The rows one level below ``code`` (款 under 类, 项 under 款) among ``rows``.
+
+    ``lengths``: ``code_lengths(rows)``, when the caller asks for many codes of the same rows.
+    """
+    if lengths is None:
+        lengths = code_lengths(rows)
     deeper = [n for n in lengths if n > len(code)]
     if not deeper:
         return []

@@ -69,9 +69,13 @@ def find_by_path(
     patterns: NarrativePatterns,
     side: str | None = None,
     confirms: Callable[[Row], bool] | None = None,
+    names: dict[str, str] | None = None,
 ) -> PathMatch:
     """The line of ``table`` that a printed path names; ``confirms`` says whether a line holds the
-    amount the sentence states (used only for a name worded otherwise than the table's)."""
+    amount the sentence states (used only for a name worded otherwise than the table's).
+
+    ``names`` keeps each printed line name's comparable form between calls with the same
+    ``patterns`` (a check run binds every path of the narrative against the same tables)."""
     parts = split_path(path, patterns)
     lengths = tuple(length for _, length in patterns.levels)
     if not parts:
@@ -86,8 +90,13 @@ def find_by_path(
     level, name = parts[-1]
     wanted = same(name)
 
+    known = names if names is not None else {}
+
     def named(row: Row) -> str:
-        return same(strip_number(row.name))
+        found = known.get(row.name)
+        if found is None:
+            found = known[row.name] = same(strip_number(row.name))
+        return found
 
     def ancestors_fit(row: Row) -> bool:
         for part_level, part_name in parts[:-1]:

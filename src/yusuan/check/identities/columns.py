@@ -81,8 +81,11 @@ def _each_row(
         amounts = [_signed(row.amount(table, k), t) for k, t in zip(parts, terms, strict=True)]
         if total is None and (coded or all(a is None for a in amounts)):
             continue  # a blank total in a coded table is A101's
+        comparison = compare(total, amounts, table.unit)
+        if comparison.agrees:
+            continue  # no finding: the locations are built only for one
         found = judge(
-            compare(total, amounts, table.unit),
+            comparison,
             table.unit,
             what,
             what_en,

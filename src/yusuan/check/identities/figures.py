@@ -122,6 +122,8 @@ def _compare(identity: Identity, left: list[_Cell], right: list[_Cell]) -> Findi
         if len(left) == 1
         else compare(right[0].amount, [c.amount for c in left], unit)
     )
+    if result.agrees:
+        return None  # no finding: names and locations are built only for one
     names = f"{'+'.join(c.label for c in left)} = {'+'.join(c.label for c in right)}"
     return judge(
         result,

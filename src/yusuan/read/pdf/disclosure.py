@@ -140,7 +140,10 @@ def _unread_page_problems(file: str, pages: Iterable[int]) -> list[ReadProblem]:
 def _key(source: Source | None) -> _Key:
     if source is None:
         return None, None
-    return source.page, tuple(round(v, 2) for v in source.bbox) if source.bbox is not None else None
+    box = source.bbox
+    if box is None:
+        return source.page, None
+    return source.page, (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
 
 
 def _with_lines(
@@ -156,10 +159,17 @@ def _with_lines(
     finds one, as the other readers give it.
     """
 
+    # The cells of a row share their row's Source object: each is located once (by identity;
+    # the table holds them all while this runs).
+    done: dict[int, Source] = {}
+
     def located(source: Source | None) -> Source | None:
         if source is None or source.line is not None:
             return source
-        return replace(source, line=numbers.get(_key(source)))
+        found = done.get(id(source))
+        if found is None:
+            found = done[id(source)] = replace(source, line=numbers.get(_key(source)))
+        return found
 
     def cell(c: Cell, row: Row) -> Cell:
         # A side-by-side row's cells of the other side are blank slots of the same printed line.

@@ -11,12 +11,8 @@ from yusuan.read.pdf.textrows import cell_text
 
 
 def _box(boxes: Sequence[BBox]) -> BBox:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    x0s, tops, x1s, bottoms = zip(*boxes, strict=True)
+    return min(x0s), min(tops), max(x1s), max(bottoms)
 
 
 def build_grid(
@@ -40,19 +36,23 @@ def build_grid(
     texts: dict[tuple[int, int], list[Glyph]] = {}
     bbox = _box(cells)
     left, top, right, bottom = bbox
+    owner_of, slot_of = owner.get, texts.setdefault
     for glyph in glyphs:
         h_mid = (glyph[1] + glyph[3]) / 2
         v_mid = (glyph[2] + glyph[4]) / 2
         if not (left <= h_mid < right and top <= v_mid < bottom):
             continue
-        slot = owner.get((bisect_right(tops, v_mid) - 1, bisect_right(xs, h_mid) - 1))
+        slot = owner_of((bisect_right(tops, v_mid) - 1, bisect_right(xs, h_mid) - 1))
         if slot is None:
             continue
         cell = slot_rows[slot[0]][slot[1]]
         if cell is not None and cell[0] <= h_mid < cell[2] and cell[1] <= v_mid < cell[3]:
-            texts.setdefault(slot, []).append(glyph)
+            slot_of(slot, []).append(glyph)
     rows = tuple(
-        tuple(None if c is None else cell_text(texts.get((i, j), ())) for j, c in enumerate(row))
+        tuple(
+            None if c is None else cell_text(texts[(i, j)]) if (i, j) in texts else ""
+            for j, c in enumerate(row)
+        )
         for i, row in enumerate(slot_rows)
     )
     boxes = tuple(_box([c for c in row if c is not None]) for row in slot_rows)
@@ -72,11 +72,9 @@ def outside_grids(glyphs: Sequence[Glyph], grids: Sequence[Grid]) -> list[Glyph]
     """The glyphs whose centre lies in no grid."""
     if not grids:
         return list(glyphs)
-    boxes = [grid.bbox for grid in grids]
-    out: list[Glyph] = []
-    for glyph in glyphs:
-        h_mid = (glyph[1] + glyph[3]) / 2
-        v_mid = (glyph[2] + glyph[4]) / 2
-        if not any(b[0] <= h_mid < b[2] and b[1] <= v_mid < b[3] for b in boxes):
-            out.append(glyph)
-    return out
+    out = glyphs
+    for left, top, right, bottom in (grid.bbox for grid in grids):
+        out = [
+            g for g in out if not (left <= (g[1] + g[3]) / 2 < right and top <= (g[2] + g[4]) / 2 < bottom)
+        ]
+    return list(out)

@@ -99,23 +99,29 @@ def _cells(points: dict[Point, tuple[set[int], set[int]]]) -> list[BBox]:
 
     # Two corners are linked when one edge runs through both: a shared vertical edge for
     # corners one above the other, a shared horizontal edge for corners side by side.
+    # Sets are tested with isdisjoint (no new set) and the lines walked by index (no slices).
     cells: list[BBox] = []
     for x, y in sorted(points):
         ys, xs = column[x], row[y]
-        below = ys[bisect_right(ys, y) :]
-        right = xs[bisect_right(xs, x) :]
-        here = points[(x, y)]
+        first_below, first_right = bisect_right(ys, y), bisect_right(xs, x)
+        here_v, here_h = points[(x, y)]
         found = None
-        for by in below:
-            if not here[0] & points[(x, by)][0]:
+        for k in range(first_below, len(ys)):
+            by = ys[k]
+            below_v, bottom_h = points[(x, by)]
+            if here_v.isdisjoint(below_v):
                 continue
-            bottom_h = points[(x, by)][1]
-            for rx in right:
-                right_point = points[(rx, y)]
-                if not here[1] & right_point[1]:
+            for m in range(first_right, len(xs)):
+                rx = xs[m]
+                right_v, right_h = points[(rx, y)]
+                if here_h.isdisjoint(right_h):
                     continue
                 corner = points.get((rx, by))
-                if corner is not None and corner[0] & right_point[0] and corner[1] & bottom_h:
+                if (
+                    corner is not None
+                    and not corner[0].isdisjoint(right_v)
+                    and not corner[1].isdisjoint(bottom_h)
+                ):
                     found = (x, y, rx, by)
                     break
             if found:
@@ -127,26 +133,27 @@ def _cells(points: dict[Point, tuple[set[int], set[int]]]) -> list[BBox]:
 
 def _tables(cells: list[BBox]) -> list[list[BBox]]:
     """Group cells that share a corner; tables of a single cell are dropped."""
-    parent = list(range(len(cells)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    owner: dict[Point, int] = {}
+    by_corner: dict[Point, list[int]] = defaultdict(list)
     for i, (x0, top, x1, bottom) in enumerate(cells):
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            if corner in owner:
-                a, b = find(i), find(owner[corner])
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-            else:
-                owner[corner] = i
+            by_corner[corner].append(i)
+    # Connected components, each named by its first cell; cells keep their order within a table.
+    group = [-1] * len(cells)
+    for first in range(len(cells)):
+        if group[first] >= 0:
+            continue
+        group[first] = first
+        stack = [first]
+        while stack:
+            x0, top, x1, bottom = cells[stack.pop()]
+            for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+                for other in by_corner[corner]:
+                    if group[other] < 0:
+                        group[other] = first
+                        stack.append(other)
     groups: dict[int, list[BBox]] = defaultdict(list)
     for i, cell in enumerate(cells):
-        groups[find(i)].append(cell)
+        groups[group[i]].append(cell)
     tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 

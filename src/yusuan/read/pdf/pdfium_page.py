@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from yusuan.read.limits import Limits
+from yusuan.read.pdf import pdfium_calls as calls
 from yusuan.read.pdf.layout import Edge, Glyph
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -56,7 +57,7 @@ def page_glyphs(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[
         if count > limits.max_glyphs_per_page:
             raise PageTooLarge(f"{count} glyphs")
         text = textpage.get_text_range() if count else ""
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        get_box = calls.text_loose_char_box
         rect = pdfium_c.FS_RECTF()
         rect_ref = ctypes.byref(rect)
         glyphs: list[Glyph] = []
@@ -73,6 +74,9 @@ def page_glyphs(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[
             if char.isspace() or char == "\ufffe" or char == "\x00":
                 continue
             if not get_box(handle, index, rect_ref):
+                continue
+            finite = rect.left + rect.top + rect.right + rect.bottom  # NaN or ±inf from a broken font
+            if finite - finite != 0:
                 continue
             if upright:
                 append(
@@ -93,9 +97,11 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _matrix(obj: ctypes.c_void_p) -> Matrix:
-    m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+def _matrix(obj: calls.Handle, m: pdfium_c.FS_MATRIX | None = None) -> Matrix:
+    """The object's matrix (``m``: a buffer to reuse)."""
+    if m is None:
+        m = pdfium_c.FS_MATRIX()
+    if not calls.object_matrix(obj, ctypes.byref(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -110,59 +116,68 @@ class _EdgeCollector:
         self.edges: list[Edge] = []
         self._x = ctypes.c_float()
         self._y = ctypes.c_float()
+        self._x_ref, self._y_ref = ctypes.byref(self._x), ctypes.byref(self._y)
+        self._m = pdfium_c.FS_MATRIX()
 
-    def _add(self, p: tuple[float, float], q: tuple[float, float]) -> None:
+    def _add(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """A line piece from (x0, y0) to (x1, y1) in PDF user space: kept when level or plumb."""
         if self.upright:  # the common case, without a call per point
             left, top = self.display.left, self.display.top
-            x0, top0, x1, top1 = p[0] - left, top - p[1], q[0] - left, top - q[1]
+            x0, top0, x1, top1 = x0 - left, top - y0, x1 - left, top - y1
         else:
-            x0, top0 = self.display.point(*p)
-            x1, top1 = self.display.point(*q)
+            x0, top0 = self.display.point(x0, y0)
+            x1, top1 = self.display.point(x1, y1)
         if top0 == top1:
             self.edges.append(Edge("h", top0, min(x0, x1), max(x0, x1)))
         elif x0 == x1:
             self.edges.append(Edge("v", x0, min(top0, top1), max(top0, top1)))
 
-    def path(self, obj: ctypes.c_void_p, outer: Matrix) -> None:
-        a, b, c, d, e, f = _compose(_matrix(obj), outer)
-        count = pdfium_c.FPDFPath_CountSegments(obj)
+    def path(self, obj: calls.Handle, outer: Matrix) -> None:
+        a, b, c, d, e, f = _compose(_matrix(obj, self._m), outer)
+        count = calls.path_segment_count(obj)
         self.segments += max(count, 0)
         if self.segments > self.limits.max_path_segments_per_page:
             raise PageTooLarge(f"{self.segments} path segments")
         x_box, y_box = self._x, self._y
-        x_ref, y_ref = ctypes.byref(x_box), ctypes.byref(y_box)
-        get_segment = pdfium_c.FPDFPath_GetPathSegment
-        get_point = pdfium_c.FPDFPathSegment_GetPoint
-        get_type = pdfium_c.FPDFPathSegment_GetType
-        get_close = pdfium_c.FPDFPathSegment_GetClose
-        start: tuple[float, float] | None = None
-        last: tuple[float, float] | None = None
+        x_ref, y_ref = self._x_ref, self._y_ref
+        get_segment = calls.path_segment
+        get_point = calls.segment_point
+        get_type = calls.segment_type
+        get_close = calls.segment_close
+        add = self._add
+        # The pen (px, py) and the subpath's start (sx, sy) as plain floats: this loop runs
+        # for every segment of every path, so no tuple per point.
+        started = moved = False
+        sx = sy = px = py = 0.0
         for index in range(count):
             segment = get_segment(obj, index)
             get_point(segment, x_ref, y_ref)
             x, y = x_box.value, y_box.value
-            point = (round(a * x + c * y + e, 3), round(b * x + d * y + f, 3))
+            qx, qy = round(a * x + c * y + e, 3), round(b * x + d * y + f, 3)
             kind = get_type(segment)
             if kind == _MOVETO:
-                start = point
-            elif kind == _LINETO and last is not None:
-                self._add(last, point)
+                # A closing flag on a move closes nothing: the pen is at the start already.
+                sx, sy, px, py = qx, qy, qx, qy
+                started = moved = True
+                continue
+            if kind == _LINETO and moved:
+                add(px, py, qx, qy)
             # Bézier pieces draw no ruling; their end point still moves the pen.
-            last = point
-            if get_close(segment) and start is not None and last != start:
-                self._add(last, start)
-                last = start
+            px, py = qx, qy
+            moved = True
+            if get_close(segment) and started and (px != sx or py != sy):
+                add(px, py, sx, sy)
+                px, py = sx, sy
 
-    def walk(
-        self, container: ctypes.c_void_p | None, page: pdfium.PdfPage, outer: Matrix, depth: int
-    ) -> None:
+    def walk(self, container: calls.Handle | None, page: pdfium.PdfPage, outer: Matrix, depth: int) -> None:
+        owner: ctypes._Pointer[ctypes.Structure] | calls.Handle
         if container is None:
             owner, count = page.raw, pdfium_c.FPDFPage_CountObjects(page.raw)
-            get_object = pdfium_c.FPDFPage_GetObject
+            get_object = calls.page_object
         else:
-            owner, count = container, pdfium_c.FPDFFormObj_CountObjects(container)
-            get_object = pdfium_c.FPDFFormObj_GetObject
-        get_type = pdfium_c.FPDFPageObj_GetType
+            owner, count = container, calls.form_object_count(container)
+            get_object = calls.form_object
+        get_type = calls.object_type
         for index in range(count):
             obj = get_object(owner, index)
             kind = get_type(obj)

@@ -40,10 +40,10 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 def _line_text(line: Sequence[Glyph]) -> str:
     parts: list[str] = []
     previous: Glyph | None = None
-    for glyph in line:
-        if previous is not None and glyph.x0 - previous.x1 > WORD_GAP:
+    for glyph in line:  # fields by index (text, x0, top, x1, bottom): this runs for every glyph
+        if previous is not None and glyph[1] - previous[3] > WORD_GAP:
             parts.append(" ")
-        parts.append(glyph.text)
+        parts.append(glyph[0])
         previous = glyph
     return "".join(parts)
 
@@ -66,18 +66,16 @@ def text_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float] | None = No
     """
     rows: list[TextRow] = []
     for line in group_lines(glyphs):
-        height = max(g.bottom - g.top for g in line) or 1.0
-        cells: list[list[Glyph]] = [[line[0]]]
+        height = max(g[4] - g[2] for g in line) or 1.0  # by index, as in _line_text
+        current = [line[0]]
+        cells: list[list[Glyph]] = [current]
         for glyph in line[1:]:
-            if glyph.x0 - cells[-1][-1].x1 > CELL_GAP_FACTOR * height:
-                cells.append([])
-            cells[-1].append(glyph)
-        bbox = (
-            min(g.x0 for g in line),
-            min(g.top for g in line),
-            max(g.x1 for g in line),
-            max(g.bottom for g in line),
-        )
+            if glyph[1] - current[-1][3] > CELL_GAP_FACTOR * height:
+                current = []
+                cells.append(current)
+            current.append(glyph)
+        _, x0s, tops, x1s, bottoms = zip(*line, strict=True)
+        bbox = (min(x0s), min(tops), max(x1s), max(bottoms))
         confidence = None
         if scores is not None:
             confidence = tuple(min(scores.get(g, 0.0) for g in c) for c in cells)

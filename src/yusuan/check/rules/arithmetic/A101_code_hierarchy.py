@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from yusuan.check.context import Context
 from yusuan.check.figures import (
     children_of,
+    code_lengths,
     coded_rows,
     judge_lines,
     layout,
@@ -54,9 +55,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         for side in sides:
             rows = [r for r in coded_rows(table) if side is None or r.side == side]
             columns = value_columns(table, side)
+            lengths = code_lengths(rows)
             for row in rows:
                 assert row.code is not None
-                parts = children_of(rows, row.code)
+                parts = children_of(rows, row.code, lengths)
                 if not parts:
                     continue
                 for column in columns:

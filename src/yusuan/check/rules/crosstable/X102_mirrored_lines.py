@@ -27,8 +27,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from yusuan.check.context import CannotEvaluate, Context, issue
-from yusuan.check.figures import Comparison, cell_location, find_row, in_unit, places_of
-from yusuan.model import Amount, Finding, Location, Row, Severity, Unit, rounding_tolerance
+from yusuan.check.figures import Comparison, cell_location, find_row, in_unit
+from yusuan.model import Amount, Finding, Location, Row, Severity, Unit
 
 TABLES = ("general_basic_economic", "general_expenditure")  # the tables this rule reads (see check/engine.py)
 
@@ -67,13 +67,13 @@ def compare_sums(
     economic: Sequence[Amount | None], functional: Sequence[Amount | None], unit: Unit
 ) -> Comparison:
     """The economic lines' sum (the printed side) against the functional lines' sum (expected)."""
-    present = [a for a in [*economic, *functional] if a is not None]
+    present = tuple(a for a in [*economic, *functional] if a is not None)
     return Comparison(
         expected=sum((in_unit(a, unit) for a in functional if a is not None), Decimal(0)),
         actual=sum((in_unit(a, unit) for a in economic if a is not None), Decimal(0)),
-        tolerance=rounding_tolerance(present, unit),
         actual_blank=all(a is None for a in economic),
-        places=places_of(present),
+        present=present,
+        unit=unit,
     )
 
 

@@ -18,7 +18,8 @@ Example: ``情况说明 九: “政府采购预算总额XX万元”`` (error).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import cell_location, src_location, table_location
@@ -26,33 +27,35 @@ from yusuan.model import Finding, Location, Severity
 from yusuan.reference.narrative import load_wording
 
 
-def _places(ctx: Context) -> Iterator[tuple[str, Location]]:
+def _places(ctx: Context) -> Iterator[tuple[str, Callable[[], Location]]]:
+    """Every text with how to locate it (built only for a text that holds a placeholder)."""
     d = ctx.disclosure
-    yield d.facts.unit, src_location(d.facts.source, section="单位名称")
-    yield d.facts.title, src_location(d.facts.source, section="标题")
+    yield d.facts.unit, partial(src_location, d.facts.source, section="单位名称")
+    yield d.facts.title, partial(src_location, d.facts.source, section="标题")
     for table in d.tables.values():
-        yield table.title + (table.unit_name or ""), table_location(table)
+        yield table.title + (table.unit_name or ""), partial(table_location, table)
         for row in table.rows:
-            yield row.name, cell_location(table, row, None)
+            yield row.name, partial(cell_location, table, row, None)
             for column, cell in zip(table.columns, row.cells, strict=False):
                 if cell.amount is None and cell.text.strip():
-                    yield cell.text, cell_location(table, row, column.key)
+                    yield cell.text, partial(cell_location, table, row, column.key)
         for note in table.notes:
-            yield note, table_location(table)
+            yield note, partial(table_location, table)
     for section in d.sections:
         for line in section.text.splitlines():
-            yield line, src_location(section.source, section=section.id, sentence=line.strip()[:60])
+            yield line, partial(src_location, section.source, section=section.id, sentence=line.strip()[:60])
     for entry in d.glossary:
-        yield entry.term + entry.definition, src_location(entry.source, section="名词解释")
+        yield entry.term + entry.definition, partial(src_location, entry.source, section="名词解释")
     for sheet in d.performance_targets:
-        where = src_location(sheet.source, section=f"绩效目标表 {sheet.project}")
+        part = f"绩效目标表 {sheet.project}"
+        where = partial(src_location, sheet.source, section=part)
         yield sheet.project + sheet.department + sheet.implementing_unit, where
         for text in sheet.goals.values():
             yield text, where
         for indicator in sheet.indicators:
             yield (
                 indicator.level3 + " " + indicator.value,
-                src_location(indicator.source or sheet.source, section=f"绩效目标表 {sheet.project}"),
+                partial(src_location, indicator.source or sheet.source, section=part),
             )
 
 
@@ -60,9 +63,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     """One finding per section or table, listing every line with a placeholder in it."""
     placeholder = load_wording().placeholders
     found: dict[str, list[tuple[str, str, Location]]] = {}
-    for text, where in _places(ctx):
+    for text, locate in _places(ctx):
         match = placeholder.search(text.replace(" ", ""))
         if match:
+            where = locate()
             part = where.section or where.table or ""
             found.setdefault(part, []).append((match.group(0), text.strip()[:60], where))
     for places in found.values():
