@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from yusuan import api
+from yusuan.api.authoring import _read_back
 from yusuan.cli import main
 from yusuan.model import Amount
 from yusuan.render.files import stage_files
@@ -67,13 +68,13 @@ def test_a_file_that_reads_back_otherwise_is_named_and_nothing_is_kept(tmp_path:
     disclosure = api.derive(EXAMPLE)
     report = api.check_disclosure(disclosure)
     staged = stage_files(disclosure, tmp_path, "unit", ["html", "docx"])
-    assert api._read_back(staged, disclosure, report) == []
+    assert _read_back(staged, disclosure, report) == []
     total = next(r for r in disclosure.tables["overview"].rows if r.name == "收入总计")
     cell = total.cells[0]
     assert cell.amount is not None
     changed = Amount(cell.amount.value + Decimal("1"), cell.amount.unit, cell.amount.places)
     total.cells[0] = replace(cell, amount=changed)
-    differences = api._read_back(staged, disclosure, report)
+    differences = _read_back(staged, disclosure, report)
     staged.discard()
     assert differences
     assert all(d.split(": ", 1)[1].startswith("overview 收入总计") for d in differences), differences
