@@ -47,6 +47,10 @@ _FACTORS = {Unit.YUAN: Decimal(1), Unit.WAN: Decimal(10000), Unit.YI: Decimal(10
 NO_VALUE_MARKS = frozenset({"", "—", "-", "－", "--", "——", "/", "…"})
 _NUMBER = re.compile(r"^(?P<sign>[-−－+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?$")
 _UNIT_SUFFIX = re.compile(r"(亿元|万元|元|亿|万)$")
+# The form nearly every printed table cell takes ("1,234.56", "-3.92", "0"): no space, no unit,
+# no full-width mark. Such a text is its own cleaned form, so Amount.parse reads it directly;
+# anything else goes the general way. The groups are _NUMBER's, so both read the same digits.
+_PLAIN = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,13 @@ class Amount:
         """
         if text is None:
             return None
+        plain = _PLAIN.fullmatch(text)
+        if plain is not None:
+            sign, digits, frac = plain.groups()
+            if "," in digits:
+                digits = digits.replace(",", "")
+            number = f"{sign}{digits}.{frac}" if frac else f"{sign}{digits}"
+            return cls(Decimal(number), unit, len(frac) if frac else 0)
         cleaned = "".join(text.split())  # removes stray spaces: "341. 11", "1, 200, 000"
         cleaned = cleaned.replace("，", ",").replace("．", ".")
         if cleaned in NO_VALUE_MARKS:
