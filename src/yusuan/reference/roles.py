@@ -4,8 +4,8 @@ carry-over, the 三公 car line … Tagged once on every table by :func:`tag_rol
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
