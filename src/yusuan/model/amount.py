@@ -53,13 +53,20 @@ _UNIT_SUFFIX = re.compile(r"(亿元|万元|元|亿|万)$")
 _PLAIN = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Amount:
     """An exact amount with the unit and decimal places it was written in."""
 
     value: Decimal
     unit: Unit
     places: int
+
+    def __init__(self, value: Decimal, unit: Unit, places: int) -> None:
+        # What the dataclass __init__ does (a frozen one sets each field via object.__setattr__),
+        # through the slots' own setters in half the time: every printed figure is one.
+        _set_value(self, value)
+        _set_unit(self, unit)
+        _set_places(self, places)
 
     @classmethod
     def parse(cls, text: str | None, unit: Unit = Unit.YUAN) -> Amount | None:
@@ -118,6 +125,11 @@ class Amount:
 
     def __str__(self) -> str:
         return f"{self.normalised()}{self.unit.value}"
+
+
+_set_value = getattr(Amount, "value").__set__
+_set_unit = getattr(Amount, "unit").__set__
+_set_places = getattr(Amount, "places").__set__
 
 
 def quantize(value: Decimal, places: int) -> Decimal:

@@ -22,7 +22,7 @@ class CellStatus(Enum):
     UNREADABLE = "unreadable"  # printed, but not a figure we can read; kept as printed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
     """One printed cell: its text, the amount read from it, and its status."""
 
@@ -32,10 +32,33 @@ class Cell:
     source: Source | None = None
     confidence: float | None = None  # OCR: the lowest character confidence (0..1); None when exact
 
+    def __init__(
+        self,
+        text: str,
+        amount: Amount | None = None,
+        status: CellStatus = CellStatus.BLANK,
+        source: Source | None = None,
+        confidence: float | None = None,
+    ) -> None:
+        # What the dataclass __init__ does (a frozen one sets each field via object.__setattr__),
+        # through the slots' own setters in half the time: cells are made by the thousand.
+        _set_cell_text(self, text)
+        _set_cell_amount(self, amount)
+        _set_cell_status(self, status)
+        _set_cell_source(self, source)
+        _set_cell_confidence(self, confidence)
+
     @property
     def normalised(self) -> str | None:
         """The JSON form: a decimal string such as "146.90", or None."""
         return self.amount.normalised() if self.amount is not None else None
+
+
+_set_cell_text = getattr(Cell, "text").__set__
+_set_cell_amount = getattr(Cell, "amount").__set__
+_set_cell_status = getattr(Cell, "status").__set__
+_set_cell_source = getattr(Cell, "source").__set__
+_set_cell_confidence = getattr(Cell, "confidence").__set__
 
 
 @dataclass(frozen=True, slots=True)
