@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from yusuan.model.slots import slot_setter
+
 
 class AmountError(ValueError):
     """The text is not an amount."""
@@ -127,9 +129,9 @@ class Amount:
         return f"{self.normalised()}{self.unit.value}"
 
 
-_set_value = getattr(Amount, "value").__set__
-_set_unit = getattr(Amount, "unit").__set__
-_set_places = getattr(Amount, "places").__set__
+_set_value = slot_setter(Amount, "value")
+_set_unit = slot_setter(Amount, "unit")
+_set_places = slot_setter(Amount, "places")
 
 
 def quantize(value: Decimal, places: int) -> Decimal:

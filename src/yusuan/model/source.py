@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from yusuan.model.slots import slot_setter
+
 
 @dataclass(frozen=True, slots=True, init=False)
 class Source:
@@ -57,8 +59,8 @@ class Source:
         return data
 
 
-_set_file = getattr(Source, "file").__set__
-_set_page = getattr(Source, "page").__set__
-_set_line = getattr(Source, "line").__set__
-_set_bbox = getattr(Source, "bbox").__set__
-_set_locator = getattr(Source, "locator").__set__
+_set_file = slot_setter(Source, "file")
+_set_page = slot_setter(Source, "page")
+_set_line = slot_setter(Source, "line")
+_set_bbox = slot_setter(Source, "bbox")
+_set_locator = slot_setter(Source, "locator")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from yusuan.model.amount import Amount, Unit
+from yusuan.model.slots import slot_setter
 from yusuan.model.source import Source
 
 
@@ -54,11 +55,11 @@ class Cell:
         return self.amount.normalised() if self.amount is not None else None
 
 
-_set_cell_text = getattr(Cell, "text").__set__
-_set_cell_amount = getattr(Cell, "amount").__set__
-_set_cell_status = getattr(Cell, "status").__set__
-_set_cell_source = getattr(Cell, "source").__set__
-_set_cell_confidence = getattr(Cell, "confidence").__set__
+_set_cell_text = slot_setter(Cell, "text")
+_set_cell_amount = slot_setter(Cell, "amount")
+_set_cell_status = slot_setter(Cell, "status")
+_set_cell_source = slot_setter(Cell, "source")
+_set_cell_confidence = slot_setter(Cell, "confidence")
 
 
 @dataclass(frozen=True, slots=True)
