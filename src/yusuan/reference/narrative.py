@@ -39,6 +39,7 @@ _SLOT_REGEX = {
     "path": r"[^“”\"。；;]+",
     "previous": _GROUPED,
 }
+_LABEL_CHAR = re.compile(_SLOT_REGEX["label"][:-1])  # one character a {label} may hold
 _LITERAL_VARIANTS = {"，": "[，,]", "：": "[：:]", "；": "[；;]", "%": "[%％]", "(": "[(（]", ")": "[)）]"}
 _CLAUSE_END = re.compile(r"[。；;]")
 _DIGIT = re.compile(r"\d")  # what the figure slots' \d take (any decimal digit)
@@ -77,17 +78,37 @@ class SentencePattern:
             m.group("name") in _DIGIT_SLOTS and not m.group("choices") for m in _SLOT.finditer(self.template)
         )
 
+    @cached_property
+    def _tail(self) -> re.Pattern[str] | None:
+        """For a template that opens with {label}: the regex of what follows the label."""
+        head = f"(?P<label>{_SLOT_REGEX['label']})"
+        if self._at_run_start is None or not self.regex.pattern.startswith(head):
+            return None
+        return re.compile(self.regex.pattern[len(head) :])
+
     def next_match(self, text: str, position: int) -> re.Match[str] | None:
         """The leftmost match at or after ``position`` (as ``regex.search``), in linear time.
 
         A template opening with a greedy {label} that matches from inside a run of label
         characters also matches from the run's start (or from ``position``), so only those
         starts are tried; searching from every start made a long run without digits or
-        punctuation (a long unit name) quadratic.
+        punctuation (a long unit name) quadratic. And what follows the label is looked for
+        first: no match can start before the run of label characters that ends where it is
+        first found (a match's label is all label characters and ends where that part
+        matches, at or after there), and none at all when it is not found.
         """
         fast = self._at_run_start
         if fast is None:
             return self.regex.search(text, position)
+        tail = self._tail
+        if tail is not None:
+            found = tail.search(text, position)
+            if found is None:
+                return None
+            start = found.start()
+            while start > position and _LABEL_CHAR.match(text, start - 1):
+                start -= 1
+            position = start
         return self.regex.match(text, position) or fast.search(text, position + 1)
 
     def format(self, **values: object) -> str:
