@@ -1,4 +1,4 @@
-"""Cell, Source and Amount write their own __init__ (the slots' setters, for speed): it must take
+"""Cell, Source, Amount and Location write their own __init__ (the slots' setters, for speed): it must take
 what the dataclass __init__ took and give the same frozen, comparable, picklable objects."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from yusuan.model import Amount, Cell, CellStatus, Source, Unit
+from yusuan.model import Amount, Cell, CellStatus, Location, Source, Unit
 
 SAMPLES = [
     Cell("1,234.56", Amount(Decimal("1234.56"), Unit.WAN, 2), CellStatus.VALUE, Source("f.pdf", 3, 7), 0.9),
@@ -19,10 +19,12 @@ SAMPLES = [
     Source("f.pdf", 2, 5, (1.0, 2.0, 3.0, 4.0), "'表1'!A5:F5"),
     Source("f.pdf"),
     Amount(Decimal("-3.92"), Unit.YUAN, 2),
+    Location("income", "2010350 事业运行", "合计", None, None, 4, 12),
+    Location(section="情况说明", sentence="……"),
 ]
 
 
-@pytest.mark.parametrize("cls", [Cell, Source, Amount])
+@pytest.mark.parametrize("cls", [Cell, Source, Amount, Location])
 def test_init_takes_the_fields_in_order_with_their_defaults(cls: type) -> None:
     params = list(inspect.signature(cls.__init__).parameters.values())[1:]
     fields = dataclasses.fields(cls)
