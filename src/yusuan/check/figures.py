@@ -23,6 +23,7 @@ from yusuan.model import (
 )
 from yusuan.reference.profiles import Profile
 
+_ZERO = Decimal(0)
 _NUMBERED = re.compile(r"^[一二三四五六七八九十百]+[、.．]")
 
 
@@ -121,10 +122,17 @@ class Comparison:
 
 def compare(actual: Amount | None, parts: Sequence[Amount | None], unit: Unit) -> Comparison:
     """Σ parts against a printed figure, in ``unit``, tolerance from the precision of all involved."""
-    present = tuple(a for a in [actual, *parts] if a is not None)
-    expected = sum((in_unit(p, unit) for p in parts), Decimal(0))
+    # in_unit and sum(…, Decimal(0)) written out: the same additions in the same order.
+    expected = _ZERO
+    present = [] if actual is None else [actual]
+    for part in parts:
+        if part is None:
+            expected = expected + _ZERO
+        else:
+            expected = expected + (part.value if part.unit is unit else part.to(unit))
+            present.append(part)
     actual_value = in_unit(actual, unit)
-    return Comparison(expected, actual_value, actual_blank=actual is None, present=present, unit=unit)
+    return Comparison(expected, actual_value, actual is None, tuple(present), unit)
 
 
 def judge(
