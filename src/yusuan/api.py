@@ -11,8 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from yusuan.check import catalogue
 from yusuan.check.context import Context
-from yusuan.check.engine import FAMILIES, Report, Rule, all_rules, rule_by_id, run, select_rules
-from yusuan.model import Disclosure, Location
+from yusuan.check.engine import (
+    FAMILIES,
+    NEEDS_PREVIOUS,
+    Report,
+    Rule,
+    all_rules,
+    rule_by_id,
+    run,
+    select_rules,
+)
+from yusuan.model import Disclosure, Finding, Location
 from yusuan.model.unit_type import UnitType
 from yusuan.read import InputError, read_document
 from yusuan.reference.paths import ReferenceError
@@ -25,6 +34,7 @@ if TYPE_CHECKING:  # loaded on first use at run time: _LAZY and __getattr__ belo
     from yusuan.procurement.text import search_text as procure_search_text
     from yusuan.procurement.text import splitting_text as procure_splitting_text
     from yusuan.read.budget import read_budget
+    from yusuan.read.pdf.places import PdfPages
     from yusuan.render.files import Staged
     from yusuan.render.fonts import Fonts, choose_fonts
     from yusuan.render.summary import summary_text
@@ -227,20 +237,92 @@ def show_locations(path: str | Path, disclosure: Disclosure, locations: Sequence
     """
     from yusuan.read.places import place_text
 
-    texts = [place_text(disclosure, location) for location in locations]
     if input_format(path) != "pdf":
-        return [Shown([], text) for text in texts]
-    from yusuan.read.pdf.places import PdfPages, locate
+        return [Shown([], place_text(disclosure, location)) for location in locations]
+    from yusuan.read.pdf.places import PdfPages
 
     with PdfPages(str(path), Path(path).read_bytes()) as pages:
-        return [
-            Shown(
-                list(locate(pages, disclosure, location)),
-                text,
-                location.page if location.page is not None and 1 <= location.page <= pages.count else None,
-            )
-            for location, text in zip(locations, texts, strict=True)
-        ]
+        return _shown(pages, disclosure, locations)
+
+
+def _shown(pages: PdfPages, disclosure: Disclosure, locations: Sequence[Location]) -> list[Shown]:
+    """``show_locations`` on an open PDF (read.pdf.places.PdfPages)."""
+    from yusuan.read.pdf.places import locate
+    from yusuan.read.places import place_text
+
+    return [
+        Shown(
+            list(locate(pages, disclosure, location)),
+            place_text(disclosure, location),
+            location.page if location.page is not None and 1 <= location.page <= pages.count else None,
+        )
+        for location in locations
+    ]
+
+
+def shown_to_json(shown: Shown) -> dict[str, Any]:
+    """One shown location as stored with a finding: its text, the page it names, and its places
+    (page, each box as left/top/width/height in percent of the page, exact)."""
+    return {
+        "text": shown.text,
+        "page": shown.page,
+        "places": [
+            {
+                "page": place.page,
+                "boxes": [[round(v, 3) for v in box] for box in place.percent()],
+                "exact": place.exact,
+            }
+            for place in shown.places
+        ],
+    }
+
+
+def finding_places(
+    path: str | Path,
+    disclosure: Disclosure,
+    findings: Sequence[Finding],
+    previous: tuple[str | Path, Disclosure] | None = None,
+) -> list[dict[str, Any]]:
+    """Per finding, where it is shown, as stored with it: ``{"pdf": bool, "locations": [...]}``, one
+    ``shown_to_json`` per location (the empty location when it has none), each with the ``pdf`` of
+    the document it is in. With ``previous`` (last year's file and its Disclosure), the locations
+    after the first of a cross-year finding are in last year's document, and are placed there.
+    Each file is opened once for all of them; each page is cut at most once."""
+    wanted = []
+    for finding in findings:
+        rule = rule_by_id(finding.rule)
+        split = previous is not None and rule is not None and rule.family in NEEDS_PREVIOUS
+        wanted.append(
+            [(int(split and i > 0), loc) for i, loc in enumerate(finding.locations or (Location(),))]
+        )
+    return locations_places([(path, disclosure), *([previous] if previous else [])], wanted)
+
+
+def locations_places(
+    documents: Sequence[tuple[str | Path, Disclosure]], wanted: Sequence[Sequence[tuple[int, Location]]]
+) -> list[dict[str, Any]]:
+    """``finding_places`` for findings given by their locations, each with the index of the document
+    (in ``documents``, the finding's own first) it is in; a non-empty sequence per finding."""
+    from yusuan.read.pdf.places import PdfPages
+    from yusuan.read.places import place_text
+
+    found: dict[tuple[int, int], dict[str, Any]] = {}
+    for index, (path, disclosure) in enumerate(documents):
+        here = [(f, i, loc) for f, each in enumerate(wanted) for i, (d, loc) in enumerate(each) if d == index]
+        if not here:
+            continue
+        if input_format(path) != "pdf":
+            for f, i, loc in here:
+                found[f, i] = shown_to_json(Shown([], place_text(disclosure, loc))) | {"pdf": False}
+            continue
+        with PdfPages(str(path), Path(path).read_bytes()) as pages:
+            shown = _shown(pages, disclosure, [loc for _, _, loc in here])
+        for (f, i, _), item in zip(here, shown, strict=True):
+            found[f, i] = shown_to_json(item) | {"pdf": True}
+    pdf = input_format(documents[0][0]) == "pdf"
+    return [
+        {"pdf": pdf, "locations": [found[f, i] for i in range(len(each))]} for f, each in enumerate(wanted)
+    ]
 
 
 def render_page_png(path: str | Path, page: int, scale: float) -> bytes:

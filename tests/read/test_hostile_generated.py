@@ -206,3 +206,19 @@ def test_a_damaged_sheet_of_a_budget_workbook_is_one_line(tmp_path: Path) -> Non
     assert caught.value.path == str(path) and "\n" not in caught.value.problem
     done = _cli(path, "build", "-o", str(tmp_path / "out"))
     assert done.returncode == 2
+
+
+def test_a_glyph_with_a_box_that_is_not_finite_is_dropped(tmp_path: Path) -> None:
+    """Found by tests/read/test_fuzz.py: four bytes repeated six times inside page 2's content stream of
+    the Wanli PDF make PDFium give some characters NaN boxes; the lines were then grouped from nothing
+    (IndexError). Such a glyph is not printed anywhere a reader can see, so it is dropped."""
+    wanli = ROOT / "tests" / "corpus" / "shanghai-putuo-wanli-subdistrict-2025-dept-budget.pdf"
+    source = wanli.read_bytes()
+    damaged = tmp_path / "nan-boxes.pdf"
+    damaged.write_bytes(source[:1285] + b"\xc0o6Z" * 6 + source[1285:])
+    try:
+        disclosure = read_document(damaged, limits=Limits(max_seconds=20))
+    except InputError as error:  # refused is acceptable; a crash is not
+        assert error.path == str(damaged) and "\n" not in str(error)
+    else:
+        assert disclosure.tables  # the undamaged pages still read

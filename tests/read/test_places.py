@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+
+from yusuan import api
 from yusuan.check.figures import cell_location
-from yusuan.model import Disclosure, Location
+from yusuan.model import Disclosure, Location, ReadProblem, ReadProblemKind
 from yusuan.read.places import find_row, place_text
 
 
@@ -37,3 +40,21 @@ def test_the_text_printed_at_a_place(seed_as_text: Disclosure) -> None:
     assert place_text(seed_as_text, Location(sentence="一句话。", page=3)) == "一句话。"
     assert place_text(seed_as_text, Location(table="expenditure", row="没有这一行")) is None
     assert place_text(seed_as_text, Location(table="no_such_table", row="合计")) is None
+
+
+def test_a_read_problem_names_its_row_by_the_code_alone(seed_as_text: Disclosure) -> None:
+    """R101 names a table place as "table <id> row <code, or name>": each such row is found again."""
+    disclosure = copy.deepcopy(seed_as_text)
+    table = disclosure.tables["expenditure"]
+    rows = [row for row in table.rows if row.code][:3] + [row for row in table.rows if not row.code][:1]
+    assert len(rows) == 4
+    for row in rows:
+        what = f"table {table.id} row {row.code or row.name} column total: 看不清"
+        disclosure.problems.append(ReadProblem(ReadProblemKind.UNREADABLE, what, row.name, row.source))
+    findings = [
+        f for f in api.check_disclosure(disclosure, ["R101"]).findings if f.location.table == table.id
+    ]
+    assert [f.location.row for f in findings] == [row.code or row.name for row in rows]
+    for finding, row in zip(findings, rows, strict=True):
+        found = find_row(disclosure, finding.location)
+        assert found is not None and found.row is row and found.cell is None, finding.location

@@ -18,14 +18,14 @@ from typing import Any
 import pytest
 from docx import Document
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 from two_years import build_years
 from workbench import Bench, people
 
 from yusuan.serve.app import create_app
 from yusuan.serve.settings import Settings
 from yusuan.store.crossyear import unpair
-from yusuan.store.schema_workbench import uploads
+from yusuan.store.schema_workbench import findings, uploads
 from yusuan.store.workbench import audit_log
 
 UNIT = "朔州市朔城区数字政府服务中心"
@@ -119,6 +119,24 @@ def test_the_year_before_arriving_later_gives_the_cross_year_finding(
         one, two = view[view.index('id="loc1"') : view.index('id="loc2"')], view[view.index('id="loc2"') :]
         assert "比上年增加2.11万元" in one and f'href="/documents/{old}"' not in one
         assert f'<a href="/documents/{old}">2025年 2025年预算.html</a>' in two and "341.11" in two
+        # from the places stored at pairing: the second one read from last year's document
+        assert 'id="reread"' not in view and "341.11" in first["places"]["locations"][1]["text"]
+        assert [item["pdf"] for item in first["places"]["locations"]] == [False, False]
+        engine = client.app.state.engine  # type: ignore[attr-defined]
+        with engine.begin() as connection:  # as checked before places were stored: read both again
+            for found in connection.execute(
+                select(findings.c.id, findings.c.body).where(findings.c.upload_id == new)
+            ):
+                old_body = {key: value for key, value in found.body.items() if key != "places"}
+                connection.execute(update(findings).where(findings.c.id == found.id).values(body=old_body))
+        again = client.get(f"/documents/{new}/findings/{first['id']}").text
+        assert 'id="reread"' in again
+        assert again[again.index('id="loc2"') :].count("341.11") == two.count("341.11")
+        with engine.connect() as connection:
+            body = connection.execute(
+                select(findings.c.body).where(findings.c.id == first["id"])
+            ).scalar_one()
+        assert body["places"] == first["places"]
         letter = Document(io.BytesIO(client.get(f"/documents/{new}/letter.docx").content))
         assert any("推出上年为345.00万元" in p.text for p in letter.paragraphs)
         units = client.get(f"/units/{UNIT}").text

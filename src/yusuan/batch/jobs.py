@@ -13,9 +13,13 @@ import json
 import resource
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yusuan import api
+
+if TYPE_CHECKING:
+    from yusuan.check.engine import Report
+    from yusuan.model import Disclosure
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Job:
     want_html: bool = False
     out_dir: str | None = None  # export: where this document's package goes
     want_panel: bool = False  # check: the document's cells as panel rows too (outcome.extra["panel"])
+    want_places: bool = False  # check: each finding's places on the page too (finding "places", add_places)
 
 
 @dataclass
@@ -105,6 +110,9 @@ def _run(job: Job) -> Outcome:
             html=api.check_html(report) if job.want_html else "",
             previous=job.previous,
         )
+        if job.want_places:
+            previous = (job.previous, before) if job.previous is not None and before is not None else None
+            add_places(job.file, disclosure, report, outcome, previous)
         if job.want_panel:
             from yusuan.batch.panel import panel_rows
 
@@ -116,6 +124,30 @@ def _run(job: Job) -> Outcome:
         return Outcome(job.file, error=f"{job.file}: 文件结构嵌套过深 / structure nested too deeply")
     except Exception as exc:  # a reader bug on one document must not stop the other 49,999
         return Outcome(job.file, error=f"{job.file}: 内部错误 / internal error: {type(exc).__name__}: {exc}")
+
+
+def add_places(
+    file: str,
+    disclosure: Disclosure,
+    report: Report,
+    outcome: Outcome,
+    previous: tuple[str, Disclosure] | None = None,
+) -> None:
+    """Each finding of the report JSON gets ``"places"`` (api.finding_places), computed here from
+    the Disclosure just read so that no one reads the file again to show a finding (a cross-year
+    finding's places in last year's document from ``previous``, its file and Disclosure). A place that
+    cannot be computed leaves the findings without places (a viewer then reads the file itself)
+    and says why in ``outcome.extra["places_error"]``; the check itself stands."""
+    assert outcome.data is not None
+    start = time.perf_counter()
+    try:
+        places = api.finding_places(file, disclosure, report.findings, previous)
+    except Exception as exc:  # a bug in placing must not lose the check
+        outcome.extra["places_error"] = f"{type(exc).__name__}: {exc}"
+        return
+    for finding, where in zip(outcome.data["findings"], places, strict=True):
+        finding["places"] = where
+    outcome.extra["places_seconds"] = time.perf_counter() - start
 
 
 def _export(job: Job) -> Outcome:

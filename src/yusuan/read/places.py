@@ -2,7 +2,8 @@
 
 The rules name a cell by table id, row key ("2080506 机关事业单位职业年金缴费支出", or the name
 when the row has no code) and column label as printed, with the page and line of the row
-(``check.figures.cell_location``); a sentence by its text, with the page and line of its section.
+(``check.figures.cell_location``), or a read problem by the code alone (R101); a sentence by its
+text, with the page and line of its section.
 This module turns such a location back into the row and cell it names, and into the text a
 person reads there — the form of the place that works for every input format.
 """
@@ -49,6 +50,8 @@ def find_row(disclosure: Disclosure, location: Location) -> RowPlace | None:
     if table is None:
         return None
     rows = [row for row in table.rows if row_key(row) == location.row]
+    if not rows:  # a read problem names its row by the code alone, or the name when it has none (R101)
+        rows = [row for row in table.rows if (row.code or row.name) == location.row]
     if not rows:
         return None
 

@@ -15,6 +15,7 @@ import yusuan
 from yusuan.serve import errors
 from yusuan.serve.auth import LoginRequired
 from yusuan.serve.page_images import router as page_images_router
+from yusuan.serve.page_images import stop_rereader
 from yusuan.serve.routes_api import router as api_router
 from yusuan.serve.routes_pages import router as pages_router
 from yusuan.serve.routes_units import router as units_router
@@ -39,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
             yield
         finally:
             worker.stop()
+            stop_rereader()
 
     app = FastAPI(
         title="yusuan 预算公开审核工作台 / reviewers' workbench",

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from yusuan.batch.facts import region_of
-from yusuan.batch.jobs import Job, Options, run_job
+from yusuan.batch.jobs import Job, Options, Outcome, run_job
 from yusuan.batch.pairs import consecutive_years, unit_key
 from yusuan.store import Store
 from yusuan.store.crossyear import claim_unpaired, fill_unit_keys, neighbours, put_cross_year, unpair
@@ -104,7 +104,7 @@ class Worker:
     def _check(self, claimed: Claimed) -> None:
         assert self._pool is not None
         stored = str(stored_path(self.upload_dir, claimed.sha256, claimed.filename))
-        job = Job(file=stored, options=OPTIONS, want_panel=True)
+        job = Job(file=stored, options=OPTIONS, want_panel=True, want_places=True)
         pool = self._pool
         try:
             outcome = pool.submit(run_job, job).result()
@@ -121,6 +121,7 @@ class Worker:
             error = outcome.error.replace(job.file, claimed.filename)
             fail(self.engine, claimed.id, error)
             return
+        _note_places(claimed, outcome)
         profile = str(outcome.data.get("document", {}).get("profile") or "")
         finish(
             self.engine,
@@ -176,7 +177,9 @@ class Worker:
             for row in (later, earlier)
         }
         files = list(paths)
-        outcome = self._pool.submit(run_job, Job(files[0], CROSS_YEAR, previous=files[1])).result()
+        outcome = self._pool.submit(
+            run_job, Job(files[0], CROSS_YEAR, previous=files[1], want_places=True)
+        ).result()
         if outcome.data is None:  # both were read before: only a reader that changed meanwhile
             print(f"yusuan serve: 跨年度核对失败 / cross-year check failed: {outcome.error}", file=sys.stderr)
             return 0
@@ -189,3 +192,10 @@ class Worker:
                 )
             found.append(json.loads(text))
         return put_cross_year(self.engine, later["id"], earlier["id"], found)
+
+
+def _note_places(claimed: Claimed, outcome: Outcome) -> None:
+    """Say when the findings' places could not be stored (the finding view then reads the file)."""
+    if "places_error" in outcome.extra:
+        error = f"{claimed.filename}: 未能计算发现的位置 / places not stored: {outcome.extra['places_error']}"
+        print(f"yusuan serve: {error}", file=sys.stderr)

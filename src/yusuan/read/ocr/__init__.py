@@ -24,14 +24,15 @@ import pypdfium2 as pdfium
 
 from yusuan.read.errors import InputError
 from yusuan.read.limits import DEFAULT_LIMITS, Deadline, Limits
+from yusuan.read.ocr import recent
 from yusuan.read.ocr.engine import OcrUnavailable, bundled_models
-from yusuan.read.ocr.page import read_page_image
+from yusuan.read.ocr.page import read_page_parts
 from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
 from yusuan.read.ocr.slips import ocr_problems
 from yusuan.read.pdf import PdfReading, load_pdf_bytes, reading_of
 from yusuan.read.pdf.fast import open_document, read_layouts
 from yusuan.read.pdf.lattice import TooManyRulings
-from yusuan.read.pdf.layout import PageLayout
+from yusuan.read.pdf.layout import BBox, Glyph, PageLayout
 from yusuan.read.pdf.reading import layout_lines
 from yusuan.reference.profiles import load_profile, profile_ids
 
@@ -40,6 +41,7 @@ __all__ = [
     "OcrSettings",
     "OcrUnavailable",
     "bundled_models",
+    "ocr_page",
     "ocr_pages",
     "ocr_problems",
     "read_pdf_ocr",
@@ -61,6 +63,37 @@ def render_page(page: pdfium.PdfPage, settings: OcrSettings) -> npt.NDArray[np.u
     if image.ndim == 3:
         image = image[:, :, 0] if image.shape[2] == 1 else image[:, :, :3].mean(axis=2).astype(np.uint8)
     return image
+
+
+def ocr_page(
+    name: str,
+    page: pdfium.PdfPage,
+    layout: PageLayout,
+    settings: OcrSettings = DEFAULT_SETTINGS,
+    limits: Limits = DEFAULT_LIMITS,
+    document: str = "",
+) -> tuple[PageLayout, list[Glyph], list[BBox]]:
+    """One open image-only page (``layout`` its text-layer layout) read by OCR: its layout, and the
+    glyphs and ruled cells that layout was built from; InputError when it is too large or dense.
+
+    ``document``: the SHA-256 of the PDF's bytes (``recent.digest``), when known: the reading is
+    kept in this process and a second call for the same page returns it (``read.ocr.recent``).
+    """
+    bound = limits.max_rulings_per_page
+    if document:
+        kept = recent.recall(document, layout.number, settings, bound)
+        if kept is not None:
+            return kept
+    try:
+        image = render_page(page, settings)
+        parts = read_page_parts(layout.number, image, layout.width, layout.height, settings, bound)
+    except (ValueError, TooManyRulings) as exc:
+        raise InputError(
+            name, f"第 {layout.number} 页过大或过密（{exc}）/ page {layout.number} too large ({exc})"
+        ) from None
+    if document:
+        recent.remember(document, layout.number, settings, bound, parts)
+    return parts
 
 
 def ocr_pages(
@@ -86,6 +119,7 @@ def ocr_pages(
     except OcrUnavailable as exc:
         raise InputError(name, f"无法识别扫描页 / cannot OCR the scanned pages: {exc}") from None
     deadline = Deadline(name, limits, limits.max_ocr_seconds)
+    digest = recent.digest(data)
     document = open_document(name, data, limits)
     done: list[PageLayout] = []
     try:
@@ -99,22 +133,8 @@ def ocr_pages(
                 _refuse_unless_disclosure(name, done, settings.probe_pages)
             page = document[layout.number - 1]
             try:
-                image = render_page(page, settings)
-                done.append(
-                    read_page_image(
-                        layout.number,
-                        image,
-                        layout.width,
-                        layout.height,
-                        settings,
-                        limits.max_rulings_per_page,
-                    )
-                )
+                done.append(ocr_page(name, page, layout, settings, limits, document=digest)[0])
                 yield done[-1]
-            except (ValueError, TooManyRulings) as exc:
-                raise InputError(
-                    name, f"第 {layout.number} 页过大或过密（{exc}）/ page {layout.number} too large ({exc})"
-                ) from None
             finally:
                 page.close()
     finally:

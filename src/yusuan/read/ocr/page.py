@@ -108,6 +108,19 @@ def read_page_image(
     ``width`` and ``height`` are the page's size in points; ``max_rulings`` bounds the lattice
     as for text pages (``read.pdf.lattice.TooManyRulings``).
     """
+    return read_page_parts(number, image, width, height, settings, max_rulings)[0]
+
+
+def read_page_parts(
+    number: int,
+    image: npt.NDArray[np.uint8],
+    width: float,
+    height: float,
+    settings: OcrSettings,
+    max_rulings: int | None = None,
+) -> tuple[PageLayout, list[Glyph], list[BBox]]:
+    """``read_page_image``, with the glyphs and the ruled cells the layout was built from (as
+    ``read.pdf.fast.page_layout`` gives them for a text page): points, top-left origin."""
     k = 72.0 / settings.dpi  # points per pixel
     lines = recognise(image, settings)
     ink = image < settings.ink_threshold
@@ -126,4 +139,5 @@ def read_page_image(
         for cells in tables
     )
     rows = tuple(text_rows(outside_grids(glyphs, grids), scores))
-    return PageLayout(number, width, height, grids, rows, len(glyphs), 1, ocr=True)
+    layout = PageLayout(number, width, height, grids, rows, len(glyphs), 1, ocr=True)
+    return layout, glyphs, [cell for cells in tables for cell in cells]

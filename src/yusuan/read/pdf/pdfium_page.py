@@ -75,6 +75,9 @@ def page_glyphs(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[
                 continue
             if not get_box(handle, index, rect_ref):
                 continue
+            finite = rect.left + rect.top + rect.right + rect.bottom  # NaN or ±inf from a broken font
+            if finite - finite != 0:
+                continue
             if upright:
                 append(
                     make(

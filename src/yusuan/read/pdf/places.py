@@ -10,6 +10,12 @@ Boxes are in points, origin top-left of the page as displayed (the readers' ``So
   line it covers, on the location's page or the pages after it (a sentence may run onto the
   next page), else anywhere in the document.
 
+A scanned page (drawn as an image without text) is cut from its OCR reading (``read.ocr.ocr_page``:
+the reading the reader made of these bytes in this process when it is still kept, see
+``read.ocr.recent``, else the same recognition again; glyphs laid evenly across each recognised
+text box, rulings from the image), in the same points from the top-left, so cells and sentences
+are found there as on a text page.
+
 Anything that cannot be placed gives no place; nothing is guessed.
 """
 
@@ -68,10 +74,13 @@ class _Page:
 class PdfPages:
     """An open PDF whose pages are cut (glyphs, grids) on first use, each once."""
 
-    def __init__(self, name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, name: str, data: bytes, limits: Limits = DEFAULT_LIMITS, ocr: bool = True) -> None:
         self.name = name
         self.limits = limits
+        self.ocr = ocr  # a scanned page cut from its OCR reading, as the reader read it
         self.document = open_document(name, data, limits)
+        self._data = data
+        self._digest = ""  # the SHA-256 of ``data``, once a scanned page needs it
         self.count = len(self.document)
         self._pages: dict[int, _Page] = {}
 
@@ -93,6 +102,13 @@ class PdfPages:
             handle = open_page(self.name, self.document, number - 1)
             try:
                 layout, glyphs, cells = page_layout(self.name, handle, number, self.limits)
+                if self.ocr and layout.image_only:
+                    from yusuan.read.ocr import ocr_page, recent  # numpy and ONNX only for a scanned page
+
+                    self._digest = self._digest or recent.digest(self._data)
+                    layout, glyphs, cells = ocr_page(
+                        self.name, handle, layout, limits=self.limits, document=self._digest
+                    )
                 width, height = _displayed_size(handle)
             finally:
                 handle.close()
