@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from yusuan.check.paths import find_by_path, split_path
+from yusuan.check.paths import Lines, find_by_path, split_path
 from yusuan.model import Row, Table, Unit
 from yusuan.read import read_document
 from yusuan.reference.narrative import load_narrative
@@ -105,3 +105,30 @@ def test_a_line_the_table_lacks_is_unbound_with_the_reason() -> None:
     found = find_by_path(_table(PUTUO), "教育支出（类）普通教育（款）小学教育（项）", PATTERNS)
     assert found.row is None
     assert "小学教育" in found.reason
+
+
+def test_kept_lines_bind_as_a_fresh_scan_does() -> None:
+    """With the names and lines kept between calls (as a check run keeps them), every line of the
+    table, named by its path of 类/款/项 names, by its own name alone, by its code, and names no
+    line has, binds to what a call without them finds."""
+    names: dict[str, str] = {}
+    lines: Lines = {}
+    compared = bound = 0
+    for stem in (PUTUO, WANLI):
+        table = _table(stem)
+        by_code = {r.code: r for r in table.rows if r.code}
+        for row in table.rows:
+            code = row.code or ""
+            path = "".join(
+                f"{by_code[code[:n]].name}（{mark}）"
+                for mark, n in (("类", 3), ("款", 5), ("项", 7))
+                if len(code) >= n and code[:n] in by_code
+            )
+            for text in (path, row.name, f"{code}{row.name}", f"{row.name}其他", "没有的科目（项）"):
+                if not text:
+                    continue
+                kept = find_by_path(table, text, PATTERNS, names=names, lines=lines)
+                assert kept == find_by_path(table, text, PATTERNS), (stem, text)
+                compared += 1
+                bound += kept.row is not None
+    assert compared > 300 and bound > 150 and lines

@@ -37,6 +37,27 @@ def test_not_an_amount(text: str) -> None:
         Amount.parse(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["1,234.56", "-3.92", "0", "0.00", "-0", "1200000", "12,345,678.9", "007", "1234,567", "1,2345"]
+)
+def test_plain_form_reads_as_the_general_way(text: str) -> None:
+    """The plain form ("1,234.56") is read on a short path; a stray space sends the same text
+    the general way, and both must give the same value, places, unit and exact digits."""
+    try:
+        short = Amount.parse(text, Unit.WAN)
+    except AmountError:
+        with pytest.raises(AmountError):
+            Amount.parse(f" {text} ", Unit.WAN)
+        return
+    general = Amount.parse(f" {text} ", Unit.WAN)
+    assert short is not None and general is not None
+    assert (short.value.as_tuple(), short.unit, short.places) == (
+        general.value.as_tuple(),
+        general.unit,
+        general.places,
+    )
+
+
 def test_unit_conversion_is_exact() -> None:
     amount = Amount.parse("146.90", Unit.WAN)
     assert amount is not None

@@ -72,3 +72,38 @@ def test_a_malformed_vocabulary_names_the_file(tmp_path: Path, monkeypatch: pyte
     finally:
         monkeypatch.delenv("YUSUAN_DATA")
         shared_roles.cache_clear()
+
+
+def _role_by_scan(name: str, wordings: dict[str, tuple[str, ...]], unit: str, side: str | None) -> str | None:
+    """role_of as it was written before its lookup: every role's wordings scanned in order."""
+    wanted = normalise_name(name)
+    own = "".join(unit.split())
+    found = [
+        role
+        for role, words in wordings.items()
+        if wanted and any(w == wanted or (w == "{unit}" and own and wanted.endswith(own)) for w in words)
+    ]
+    own_side = [role for role in found if side and role.startswith(f"{side}_")]
+    chosen = own_side or found
+    return chosen[0] if chosen else None
+
+
+def test_lookup_gives_the_roles_a_scan_gives() -> None:
+    """Every wording of every template's tables (and a unit's own name, and names no wording
+    has) gets from role_of's lookup the role a scan of the wordings in order gives, each side."""
+    from yusuan.reference.profiles import profile_ids
+
+    unit = "上海市普陀区财政局"
+    checked = 0
+    for profile_id in profile_ids():
+        profile = load_profile(profile_id)
+        for spec in profile.tables:
+            wordings = table_roles(spec.id, profile)
+            names = {w for words in wordings.values() for w in words} | {unit, f"1、{unit}", "其他", ""}
+            for name in sorted(names):
+                for side in (None, "income", "expenditure"):
+                    expected = _role_by_scan(name, wordings, unit, side)
+                    assert role_of(name, wordings, unit, side) == expected, (profile_id, spec.id, name, side)
+                    assert role_of(name, dict(wordings), unit, side) == expected  # not from the cache
+                    checked += 1
+    assert checked > 1000

@@ -96,7 +96,9 @@ def resolve(ctx: Context, section_id: str, claim: Claim) -> SectionClaimParts:
 
         names = ctx.shared.setdefault("path_line_names", {})
         assert isinstance(names, dict)
-        found = find_by_path(table, path, patterns, binding.side, confirms, names)
+        lines = ctx.shared.setdefault("path_lines", {})
+        assert isinstance(lines, dict)
+        found = find_by_path(table, path, patterns, binding.side, confirms, names, lines)
         if found.row is None:
             return SectionClaimParts(binding=binding, why=found.reason)
         return SectionClaimParts(Target(table, found.row, binding.column), binding, found.renamed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -23,6 +23,7 @@ from yusuan.model import (
 )
 from yusuan.reference.profiles import Profile
 
+_ZERO = Decimal(0)
 _NUMBERED = re.compile(r"^[一二三四五六七八九十百]+[、.．]")
 
 
@@ -121,10 +122,17 @@ class Comparison:
 
 def compare(actual: Amount | None, parts: Sequence[Amount | None], unit: Unit) -> Comparison:
     """Σ parts against a printed figure, in ``unit``, tolerance from the precision of all involved."""
-    present = tuple(a for a in [actual, *parts] if a is not None)
-    expected = sum((in_unit(p, unit) for p in parts), Decimal(0))
+    # in_unit and sum(…, Decimal(0)) written out: the same additions in the same order.
+    expected = _ZERO
+    present = [] if actual is None else [actual]
+    for part in parts:
+        if part is None:
+            expected = expected + _ZERO
+        else:
+            expected = expected + (part.value if part.unit is unit else part.to(unit))
+            present.append(part)
     actual_value = in_unit(actual, unit)
-    return Comparison(expected, actual_value, actual_blank=actual is None, present=present, unit=unit)
+    return Comparison(expected, actual_value, actual is None, tuple(present), unit)
 
 
 def judge(
@@ -170,7 +178,8 @@ def judge_lines(
     hint: str = "",
 ) -> Finding | None:
     """A line's cell in ``column`` against the sum of other lines' cells, located in all of them."""
-    comparison = compare(head.amount(table, column), [p.amount(table, column) for p in parts], table.unit)
+    at = amount_at(table, column)
+    comparison = compare(at(head), [at(p) for p in parts], table.unit)
     if comparison.agrees:
         return None  # judge's answer too; the locations are built only for a finding
     return judge(
@@ -182,6 +191,19 @@ def judge_lines(
         *(cell_location(table, p, column) for p in parts),
         hint=hint,
     )
+
+
+def amount_at(table: Table, column: str) -> Callable[[Row], Amount | None]:
+    """``row.amount(table, column)`` for any row of ``table``, the column looked up once."""
+    index = table.column_index(column)
+    if index is None:
+        return lambda row: None
+
+    def at(row: Row) -> Amount | None:
+        cells = row.cells
+        return cells[index].amount if index < len(cells) else None
+
+    return at
 
 
 def role_row(table: Table, role: str, side: str | None = None) -> Row | None:
@@ -247,3 +269,17 @@ def children_of(rows: list[Row], code: str, lengths: list[int] | None = None) ->
     if not deeper:
         return []
     return [r for r in rows if r.code and len(r.code) == deeper[0] and r.code.startswith(code)]
+
+
+def children_by_code(rows: list[Row], lengths: list[int] | None = None) -> dict[str, list[Row]]:
+    """``children_of(rows, code, lengths)`` of every code of ``rows`` at once (codes without
+    children left out), in one pass over the rows instead of one per code."""
+    if lengths is None:
+        lengths = code_lengths(rows)
+    above = dict(zip(lengths[1:], lengths, strict=False))  # a code length -> its parents' length
+    children: dict[str, list[Row]] = {}
+    for row in rows:
+        code = row.code
+        if code and (parent := above.get(len(code))) is not None:
+            children.setdefault(code[:parent], []).append(row)
+    return children

@@ -63,6 +63,37 @@ def _level(row: Row, lengths: tuple[int, ...]) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class TableLines:
+    """The lines of one side of a table by comparable name and by code (the first of a code)."""
+
+    table: Table
+    by_name: dict[str, list[Row]]
+    by_code: dict[str, Row]
+
+
+Lines = dict[tuple[int, str | None], TableLines]  # by id of the table and side
+
+
+def _table_lines(
+    table: Table, side: str | None, rows: list[Row], named: Callable[[Row], str], lines: Lines | None
+) -> TableLines:
+    key = (id(table), side)
+    kept = lines.get(key) if lines is not None else None
+    if kept is not None and kept.table is table:  # the entry holds its table: the id stays its
+        return kept
+    by_name: dict[str, list[Row]] = {}
+    by_code: dict[str, Row] = {}
+    for row in rows:
+        by_name.setdefault(named(row), []).append(row)
+        if row.code:
+            by_code.setdefault(row.code, row)
+    made = TableLines(table, by_name, by_code)
+    if lines is not None:
+        lines[key] = made
+    return made
+
+
 def find_by_path(
     table: Table,
     path: str,
@@ -70,26 +101,21 @@ def find_by_path(
     side: str | None = None,
     confirms: Callable[[Row], bool] | None = None,
     names: dict[str, str] | None = None,
+    lines: Lines | None = None,
 ) -> PathMatch:
     """The line of ``table`` that a printed path names; ``confirms`` says whether a line holds the
     amount the sentence states (used only for a name worded otherwise than the table's).
 
     ``names`` keeps each printed line name's comparable form between calls with the same
-    ``patterns`` (a check run binds every path of the narrative against the same tables)."""
+    ``patterns`` (a check run binds every path of the narrative against the same tables), and
+    ``lines`` each table side's lines by that form and by code (the tables must not change
+    between those calls)."""
     parts = split_path(path, patterns)
     lengths = tuple(length for _, length in patterns.levels)
     if not parts:
         return PathMatch(None, reason="科目名称为空 / empty name")
     rows = list(table.iter_rows(side))
-    code = _LEADING_CODE.match(parts[-1][1])
-    if code:
-        by_code = next((r for r in rows if r.code == code.group(1)), None)
-        if by_code is not None:
-            return PathMatch(by_code)
     same = patterns.same_name
-    level, name = parts[-1]
-    wanted = same(name)
-
     known = names if names is not None else {}
 
     def named(row: Row) -> str:
@@ -98,17 +124,26 @@ def find_by_path(
             found = known[row.name] = same(strip_number(row.name))
         return found
 
+    index = _table_lines(table, side, rows, named, lines)
+    code = _LEADING_CODE.match(parts[-1][1])
+    if code:
+        by_code = index.by_code.get(code.group(1))
+        if by_code is not None:
+            return PathMatch(by_code)
+    level, name = parts[-1]
+    wanted = same(name)
+
     def ancestors_fit(row: Row) -> bool:
         for part_level, part_name in parts[:-1]:
             if part_level is None or not row.code:
                 continue
-            parent = next((r for r in rows if r.code == row.code[: lengths[part_level]]), None)
+            parent = index.by_code.get(row.code[: lengths[part_level]])
             if parent is not None and named(parent) != same(part_name):
                 return False
         return True
 
     candidates = [
-        r for r in rows if named(r) == wanted and (level is None or _level(r, lengths) in (level, None))
+        r for r in index.by_name.get(wanted, ()) if level is None or _level(r, lengths) in (level, None)
     ]
     fitting = [r for r in candidates if ancestors_fit(r)]
     if len(fitting) == 1:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from yusuan.model.slots import slot_setter
+
 
 class Severity(Enum):
     ERROR = "error"
@@ -12,7 +14,7 @@ class Severity(Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Location:
     """A place a person can open: table + row + column, or section + sentence; page/line."""
 
@@ -23,6 +25,26 @@ class Location:
     sentence: str | None = None
     page: int | None = None
     line: int | None = None
+
+    def __init__(
+        self,
+        table: str | None = None,
+        row: str | None = None,
+        column: str | None = None,
+        section: str | None = None,
+        sentence: str | None = None,
+        page: int | None = None,
+        line: int | None = None,
+    ) -> None:
+        # The dataclass __init__'s work through the slots' setters, in half the time: rules
+        # locate thousands of cells a document.
+        _set_table(self, table)
+        _set_row(self, row)
+        _set_column(self, column)
+        _set_section(self, section)
+        _set_sentence(self, sentence)
+        _set_page(self, page)
+        _set_line(self, line)
 
     def __str__(self) -> str:
         parts: list[str] = []
@@ -40,6 +62,15 @@ class Location:
         if self.line is not None:
             where = f"{self.line}:{where}" if where else str(self.line)
         return where
+
+
+_set_table = slot_setter(Location, "table")
+_set_row = slot_setter(Location, "row")
+_set_column = slot_setter(Location, "column")
+_set_section = slot_setter(Location, "section")
+_set_sentence = slot_setter(Location, "sentence")
+_set_page = slot_setter(Location, "page")
+_set_line = slot_setter(Location, "line")
 
 
 @dataclass(frozen=True, slots=True)

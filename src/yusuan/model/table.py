@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from yusuan.model.amount import Amount, Unit
+from yusuan.model.slots import slot_setter
 from yusuan.model.source import Source
 
 
@@ -22,7 +23,7 @@ class CellStatus(Enum):
     UNREADABLE = "unreadable"  # printed, but not a figure we can read; kept as printed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
     """One printed cell: its text, the amount read from it, and its status."""
 
@@ -32,10 +33,33 @@ class Cell:
     source: Source | None = None
     confidence: float | None = None  # OCR: the lowest character confidence (0..1); None when exact
 
+    def __init__(
+        self,
+        text: str,
+        amount: Amount | None = None,
+        status: CellStatus = CellStatus.BLANK,
+        source: Source | None = None,
+        confidence: float | None = None,
+    ) -> None:
+        # What the dataclass __init__ does (a frozen one sets each field via object.__setattr__),
+        # through the slots' own setters in half the time: cells are made by the thousand.
+        _set_cell_text(self, text)
+        _set_cell_amount(self, amount)
+        _set_cell_status(self, status)
+        _set_cell_source(self, source)
+        _set_cell_confidence(self, confidence)
+
     @property
     def normalised(self) -> str | None:
         """The JSON form: a decimal string such as "146.90", or None."""
         return self.amount.normalised() if self.amount is not None else None
+
+
+_set_cell_text = slot_setter(Cell, "text")
+_set_cell_amount = slot_setter(Cell, "amount")
+_set_cell_status = slot_setter(Cell, "status")
+_set_cell_source = slot_setter(Cell, "source")
+_set_cell_confidence = slot_setter(Cell, "confidence")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ says which table cell a claim's label refers to (:class:`Binding`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
@@ -38,8 +39,11 @@ _SLOT_REGEX = {
     "path": r"[^“”\"。；;]+",
     "previous": _GROUPED,
 }
+_LABEL_CHAR = re.compile(_SLOT_REGEX["label"][:-1])  # one character a {label} may hold
 _LITERAL_VARIANTS = {"，": "[，,]", "：": "[：:]", "；": "[；;]", "%": "[%％]", "(": "[(（]", ")": "[)）]"}
 _CLAUSE_END = re.compile(r"[。；;]")
+_DIGIT = re.compile(r"\d")  # what the figure slots' \d take (any decimal digit)
+_DIGIT_SLOTS = frozenset({"amount", "change", "share", "rate", "count", "previous"})
 
 
 def squeeze(text: str) -> str:
@@ -66,17 +70,45 @@ class SentencePattern:
             return None
         return re.compile(f"(?<!{_SLOT_REGEX['label'][:-1]}){self.regex.pattern}")
 
+    @cached_property
+    def needs_digit(self) -> bool:
+        """Whether every match holds a digit: the template has a figure slot (amount, share …)
+        without its own choices, and each of those slots' regexes takes at least one digit."""
+        return any(
+            m.group("name") in _DIGIT_SLOTS and not m.group("choices") for m in _SLOT.finditer(self.template)
+        )
+
+    @cached_property
+    def _tail(self) -> re.Pattern[str] | None:
+        """For a template that opens with {label}: the regex of what follows the label."""
+        head = f"(?P<label>{_SLOT_REGEX['label']})"
+        if self._at_run_start is None or not self.regex.pattern.startswith(head):
+            return None
+        return re.compile(self.regex.pattern[len(head) :])
+
     def next_match(self, text: str, position: int) -> re.Match[str] | None:
         """The leftmost match at or after ``position`` (as ``regex.search``), in linear time.
 
         A template opening with a greedy {label} that matches from inside a run of label
         characters also matches from the run's start (or from ``position``), so only those
         starts are tried; searching from every start made a long run without digits or
-        punctuation (a long unit name) quadratic.
+        punctuation (a long unit name) quadratic. And what follows the label is looked for
+        first: no match can start before the run of label characters that ends where it is
+        first found (a match's label is all label characters and ends where that part
+        matches, at or after there), and none at all when it is not found.
         """
         fast = self._at_run_start
         if fast is None:
             return self.regex.search(text, position)
+        tail = self._tail
+        if tail is not None:
+            found = tail.search(text, position)
+            if found is None:
+                return None
+            start = found.start()
+            while start > position and _LABEL_CHAR.match(text, start - 1):
+                start -= 1
+            position = start
         return self.regex.match(text, position) or fast.search(text, position + 1)
 
     def format(self, **values: object) -> str:
@@ -192,31 +224,36 @@ class NarrativePatterns:
     def claims(self, text: str) -> list[Claim]:
         """Every claim of a text, in reading order (whitespace ignored)."""
         squeezed = squeeze(text)
-        clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(squeezed)]
+        length = len(squeezed)
+        patterns = self.patterns
+        if not patterns:
+            return []
+        clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(squeezed)]  # ascending
         found: list[Claim] = []
         position = 0
         # Each pattern's next match is kept and searched again only once the reading has
         # passed its start: the leftmost match from a later position is the same match.
-        upcoming = [pattern.next_match(squeezed, 0) for pattern in self.patterns]
-        while position < len(squeezed):
-            best: tuple[int, int] | None = None
-            for index, candidate in enumerate(upcoming):
-                if candidate is not None and (best is None or candidate.start() < best[0]):
-                    best = (candidate.start(), index)
-            if best is None:
+        # A text without a digit is not searched for the patterns that need one.
+        digits = _DIGIT.search(squeezed) is not None
+        upcoming = [p.next_match(squeezed, 0) if digits or not p.needs_digit else None for p in patterns]
+        none = length + 1  # the start of "no match": after any match's start
+        starts = [none if m is None else m.start() for m in upcoming]
+        while position < length:
+            first = min(starts)
+            if first == none:
                 break
-            pattern = self.patterns[best[1]]
-            match = upcoming[best[1]]
+            index = starts.index(first)  # the first pattern (in order) of the leftmost matches
+            pattern, match = patterns[index], upcoming[index]
             assert match is not None
-            clause = sum(1 for s in clause_starts if s <= match.start()) - 1
-            clause_end = clause_starts[clause + 1] if clause + 1 < len(clause_starts) else len(squeezed)
+            clause = bisect_right(clause_starts, first) - 1
+            clause_end = clause_starts[clause + 1] if clause + 1 < len(clause_starts) else length
             values = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append(
                 Claim(
                     pattern=pattern.id,
                     label=values.get("label", ""),
                     values=values,
-                    start=match.start(),
+                    start=first,
                     end=match.end(),
                     clause=clause,
                     sentence=squeezed[clause_starts[clause] : clause_end],
@@ -224,9 +261,11 @@ class NarrativePatterns:
                 )
             )
             position = max(match.end(), position + 1)
-            for index, candidate in enumerate(upcoming):
-                if candidate is not None and candidate.start() < position:
-                    upcoming[index] = self.patterns[index].next_match(squeezed, position)
+            for index, start in enumerate(starts):
+                if start < position:
+                    again = patterns[index].next_match(squeezed, position)
+                    upcoming[index] = again
+                    starts[index] = none if again is None else again.start()
         return found
 
     def bind(self, section_id: str, label: str) -> Binding | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -52,8 +53,31 @@ def shared_roles() -> dict[str, Wordings]:
 
 
 def table_roles(table_id: str, profile: Profile | None) -> Wordings:
-    """The roles of one table: shared ``any``, then the table's shared entry, then the profile's."""
+    """The roles of one table: shared ``any``, then the table's shared entry, then the profile's.
+
+    Made once per profile, table and reading of data/roles.yaml, then shared: do not change it.
+    """
     shared = shared_roles()
+    key = (id(profile), table_id)
+    kept = _TABLE_ROLES.get(key)
+    # The entry keeps its profile and the shared data alive, so an id here is never reused.
+    if kept is not None and kept[0] is profile and kept[1] is shared:
+        return kept[2]
+    result = _table_roles(table_id, profile, shared)
+    if len(_TABLE_ROLES) >= _KEPT:
+        _TABLE_ROLES.clear()
+        _LOOKUPS.clear()
+    _TABLE_ROLES[key] = (profile, shared, result)
+    _LOOKUPS[id(result)] = (result, _turned_around(result))  # keeps result alive: the id stays its
+    return result
+
+
+_KEPT = 1024  # profiles x tables remembered; far more than a process loads
+_TABLE_ROLES: dict[tuple[int, str], tuple[Profile | None, dict[str, Wordings], Wordings]] = {}
+_LOOKUPS: dict[int, tuple[Wordings, _Lookup]] = {}  # by id of table_roles' results
+
+
+def _table_roles(table_id: str, profile: Profile | None, shared: dict[str, Wordings]) -> Wordings:
     result: Wordings = {**shared.get(ANY_TABLE, {}), **shared.get(table_id, {})}
     if profile is not None:
         for entry in profile.raw.get("tables", []):
@@ -63,24 +87,59 @@ def table_roles(table_id: str, profile: Profile | None) -> Wordings:
     return result
 
 
+@dataclass(frozen=True)
+class _Lookup:
+    """Wordings turned around: each wording's roles, and the roles that take the unit's name."""
+
+    roles: dict[str, tuple[str, ...]]  # wording as written -> roles, in declared order
+    unit_roles: tuple[str, ...]  # roles with the {unit} wording, in declared order
+    order: dict[str, int]  # role -> its place among the declared roles
+
+
+def _lookup(wordings: Wordings) -> _Lookup:
+    """The lookup made with a table's wordings by :func:`table_roles`; made anew for others."""
+    kept = _LOOKUPS.get(id(wordings))
+    if kept is not None and kept[0] is wordings:
+        return kept[1]
+    return _turned_around(wordings)
+
+
+def _turned_around(wordings: Wordings) -> _Lookup:
+    roles: dict[str, list[str]] = {}
+    for role, words in wordings.items():
+        for word in words:
+            if role not in roles.setdefault(word, []):
+                roles[word].append(role)
+    return _Lookup(
+        roles={word: tuple(names) for word, names in roles.items()},
+        unit_roles=tuple(role for role, words in wordings.items() if UNIT_NAME in words),
+        order={role: i for i, role in enumerate(wordings)},
+    )
+
+
 def role_of(name: str, wordings: Wordings, unit: str = "", side: str | None = None) -> str | None:
     """The role whose wordings include ``name`` (the first declared), or None.
 
     On a side of a side-by-side table a role of that side wins (the 决算 prints 总计 on both
     sides: ``income_total`` on the income side, ``expenditure_total`` on the other).
+    Looked up in the wordings turned around once (:func:`_lookup`); a table's wordings are
+    not changed after :func:`table_roles` makes them.
     """
     wanted = normalise_name(name)
     if not wanted:
         return None
-    own = "".join(unit.split())
-    found = [
-        role
-        for role, words in wordings.items()
-        if any(word == wanted or (word == UNIT_NAME and own and wanted.endswith(own)) for word in words)
-    ]
-    own_side = [role for role in found if side and role.startswith(f"{side}_")]
-    chosen = own_side or found
-    return chosen[0] if chosen else None
+    lookup = _lookup(wordings)
+    found = lookup.roles.get(wanted, ())
+    if lookup.unit_roles:
+        own = "".join(unit.split())
+        if own and wanted.endswith(own):
+            merged = set(found).union(lookup.unit_roles)
+            found = tuple(sorted(merged, key=lookup.order.__getitem__))
+    if side:
+        own_side = [role for role in found if role.startswith(f"{side}_")]
+        if own_side:
+            return own_side[0]
+    return found[0] if found else None
 
 
 def tag_roles(tables: Iterable[Table], profile: Profile | None, unit: str = "") -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from yusuan.check.context import Context
-from yusuan.check.figures import cell_location, compare, judge, layout, value_columns
+from yusuan.check.figures import amount_at, cell_location, compare, judge, layout, value_columns
 from yusuan.check.identities.rows import CODED, tables_for
 from yusuan.model import Amount, Finding, Table
 from yusuan.reference.identities import Identity, Term
@@ -76,9 +76,10 @@ def _each_row(
     labels = _joined(table, terms, label=True)
     what = identity.what if identity.described else f"{table.columns[index].label}不等于{labels}"
     what_en = identity.what_en if identity.described else f"{head} is not {_joined(table, terms)}"
+    total_at, part_at = amount_at(table, head), [amount_at(table, k) for k in parts]
     for row in table.iter_rows(side):
-        total = row.amount(table, head)
-        amounts = [_signed(row.amount(table, k), t) for k, t in zip(parts, terms, strict=True)]
+        total = total_at(row)
+        amounts = [_signed(at(row), t) for at, t in zip(part_at, terms, strict=True)]
         if total is None and (coded or all(a is None for a in amounts)):
             continue  # a blank total in a coded table is A101's
         comparison = compare(total, amounts, table.unit)

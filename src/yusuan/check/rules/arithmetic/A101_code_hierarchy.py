@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context
 from yusuan.check.figures import (
-    children_of,
+    children_by_code,
     code_lengths,
     coded_rows,
     judge_lines,
@@ -55,21 +55,16 @@ def check(ctx: Context) -> Iterator[Finding]:
         for side in sides:
             rows = [r for r in coded_rows(table) if side is None or r.side == side]
             columns = value_columns(table, side)
-            lengths = code_lengths(rows)
+            children = children_by_code(rows, code_lengths(rows))
             for row in rows:
                 assert row.code is not None
-                parts = children_of(rows, row.code, lengths)
+                parts = children.get(row.code)
                 if not parts:
                     continue
+                what = f"{row.code} {row.name}不等于其下级科目之和"
+                what_en = f"{row.code} {row.name} is not the sum of its sub-items"
                 for column in columns:
-                    found = _check_sum(
-                        table,
-                        row,
-                        parts,
-                        column,
-                        f"{row.code} {row.name}不等于其下级科目之和",
-                        f"{row.code} {row.name} is not the sum of its sub-items",
-                    )
+                    found = _check_sum(table, row, parts, column, what, what_en)
                     if found:
                         yield found
             total = total_row(table, side)
