@@ -173,7 +173,8 @@ def _with_lines(
 
     def cell(c: Cell, row: Row) -> Cell:
         # A side-by-side row's cells of the other side are blank slots of the same printed line.
-        return replace(c, source=located(c.source or row.source))
+        # (the constructor, not dataclasses.replace: a third of the cost, and this runs per cell)
+        return Cell(c.text, c.amount, c.status, located(c.source or row.source), c.confidence)
 
     rows = [
         Row(
