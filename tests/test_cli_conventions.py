@@ -102,10 +102,13 @@ def test_check_on_a_pdf_imports_only_what_it_uses() -> None:
         # authoring model, the template guesser, hashlib and datetime are for other commands
         "yusuan.batch.jobs", "yusuan.batch.command", "yusuan.batch.runner", "yusuan.serve",
         "yusuan.model.budget", "yusuan.reference.template_guess", "hashlib", "datetime", "getpass",
+        # the PDF is read through PDFium's C API (pypdfium2_raw), not pypdfium2's helper package
+        "pypdfium2",
     ]  # fmt: skip
     probe = (
         "import sys\nfrom yusuan.cli import main\n"
         f"code = main(['check', {str(PDF)!r}, '--json'])\n"
+        "assert 'pypdfium2_raw' in sys.modules, 'the PDF was not read through pypdfium2_raw'\n"
         f"print(sorted(m for m in {[*heavy, 'yaml']!r} if m in sys.modules), code)\n"
     )
     answers = []

@@ -129,13 +129,13 @@ def render_page_png(path: str | Path, page: int, scale: float) -> bytes:
     import io
 
     from yusuan.read.limits import DEFAULT_LIMITS
-    from yusuan.read.pdf.fast import open_document, open_page
+    from yusuan.read.pdf.rendering import open_to_render, page_to_render
 
-    document = open_document(str(path), Path(path).read_bytes(), DEFAULT_LIMITS)
+    document = open_to_render(str(path), Path(path).read_bytes(), DEFAULT_LIMITS)
     try:
         if not 1 <= page <= len(document):
             raise InputError(str(path), f"没有第 {page} 页 / no page {page}")
-        handle = open_page(str(path), document, page - 1)
+        handle = page_to_render(str(path), document, page - 1)
         try:
             image = handle.render(scale=scale).to_pil()
         finally:

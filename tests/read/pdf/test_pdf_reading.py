@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from handmade_pdf import CATALOG, build_pdf
 from pdf_corpus import CORPUS, ROOT, corpus_pdf, corpus_reading, with_blank_image_page
 
 from yusuan.read.errors import InputError
@@ -76,29 +77,11 @@ def _blank_pdf(path: Path, pages: int = 1) -> Path:
     return path
 
 
-def _build(objects: list[str], trailer: str = "") -> bytes:
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out
-
-
-CATALOG = "<< /Type /Catalog /Pages 2 0 R >>"
-
-
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         (
-            _build(
+            build_pdf(
                 [
                     CATALOG,
                     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -109,7 +92,7 @@ CATALOG = "<< /Type /Catalog /Pages 2 0 R >>"
             ),
             "PDF 已加密",
         ),
-        (_build([CATALOG, "<< /Type /Pages /Kids [] /Count 0 >>"]), "PDF 没有页面"),
+        (build_pdf([CATALOG, "<< /Type /Pages /Kids [] /Count 0 >>"]), "PDF 没有页面"),
         (b"%PDF-1.4\n" + bytes(range(256)) * 4, "PDF 文件损坏"),
         (b"PK\x03\x04 not a pdf", "不是 PDF 文件"),
     ],

@@ -30,10 +30,11 @@ from yusuan.read.ocr.page import read_page_parts
 from yusuan.read.ocr.settings import DEFAULT_SETTINGS, OcrSettings
 from yusuan.read.ocr.slips import ocr_problems
 from yusuan.read.pdf import PdfReading, load_pdf_bytes, reading_of
-from yusuan.read.pdf.fast import open_document, read_layouts
+from yusuan.read.pdf.fast import read_layouts
 from yusuan.read.pdf.lattice import TooManyRulings
 from yusuan.read.pdf.layout import BBox, Glyph, PageLayout
 from yusuan.read.pdf.reading import layout_lines
+from yusuan.read.pdf.rendering import open_to_render
 from yusuan.reference.profiles import load_profile, profile_ids
 
 __all__ = [
@@ -120,7 +121,7 @@ def ocr_pages(
         raise InputError(name, f"无法识别扫描页 / cannot OCR the scanned pages: {exc}") from None
     deadline = Deadline(name, limits, limits.max_ocr_seconds)
     digest = recent.digest(data)
-    document = open_document(name, data, limits)
+    document = open_to_render(name, data, limits)
     done: list[PageLayout] = []
     try:
         for layout in layouts:

@@ -1,13 +1,13 @@
 """PDFium functions for the per-character and per-object loops, called without argument conversion.
 
-pypdfium2.raw declares every function's argument types, so each call converts and checks each
+pypdfium2_raw declares every function's argument types, so each call converts and checks each
 argument, and a function returning a pointer wraps it in a new typed pointer object: about 0.4 µs
 a call, which over every character and every page object is most of the reading of a page. These
-are the same C functions (their addresses taken from pypdfium2.raw, so the same loaded library)
+are the same C functions (their addresses taken from pypdfium2_raw, so the same loaded library)
 under a prototype with no declared arguments: a call costs about 0.2 µs.
 
 The price is that nothing checks the arguments. Pass only ctypes pointer instances (``Handle``,
-a pypdfium2 ``.raw`` handle, ``ctypes.byref``) for pointer parameters and Python ints for ``int``
+a ``.raw`` handle of ``pdfium_doc``, ``ctypes.byref``) for pointer parameters and Python ints for ``int``
 parameters; a Python int passed for a pointer would be cut to 32 bits. Functions returning a
 pointer return a ``Handle``, which is passed back as a pointer.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-import pypdfium2.raw as pdfium_c
+import pypdfium2_raw as pdfium_c
 
 
 class Handle(ctypes.c_void_p):
@@ -25,7 +25,7 @@ class Handle(ctypes.c_void_p):
 
 
 def _bare(function: Any, restype: Any) -> Any:
-    """The C function behind a pypdfium2.raw binding, with its result type and no argument types."""
+    """The C function behind a pypdfium2_raw binding, with its result type and no argument types."""
     address = ctypes.cast(function, ctypes.c_void_p).value
     if address is None:
         raise ImportError(f"PDFium function {function!r} has no address")

@@ -1,15 +1,15 @@
-"""The fast path: glyph boxes and ruling edges of a page straight from pypdfium2 (PDFium)."""
+"""The fast path: glyph boxes and ruling edges of a page straight from PDFium (``pypdfium2_raw``)."""
 
 from __future__ import annotations
 
 import ctypes
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+import pypdfium2_raw as pdfium_c
 
 from yusuan.read.limits import Limits
 from yusuan.read.pdf import pdfium_calls as calls
 from yusuan.read.pdf.layout import Edge, Glyph
+from yusuan.read.pdf.pdfium_doc import Page
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -27,7 +27,7 @@ class PageTooLarge(Exception):
 class Display:
     """PDF user space -> the page as displayed: crop box origin, /Rotate applied, top-left origin."""
 
-    def __init__(self, page: pdfium.PdfPage) -> None:
+    def __init__(self, page: Page) -> None:
         self.rotation = page.get_rotation() % 360
         self.left, self.bottom, self.right, self.top = page.get_cropbox()
 
@@ -48,7 +48,7 @@ class Display:
         return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
-def page_glyphs(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[Glyph]:
+def page_glyphs(page: Page, display: Display, limits: Limits) -> list[Glyph]:
     """Every printed (not generated, not blank) character with its advance box, top-left origin."""
     textpage = page.get_textpage()
     try:
@@ -56,7 +56,7 @@ def page_glyphs(page: pdfium.PdfPage, display: Display, limits: Limits) -> list[
         count = pdfium_c.FPDFText_CountChars(handle)
         if count > limits.max_glyphs_per_page:
             raise PageTooLarge(f"{count} glyphs")
-        text = textpage.get_text_range() if count else ""
+        text = textpage.text() if count else ""
         get_box = calls.text_loose_char_box
         rect = pdfium_c.FS_RECTF()
         rect_ref = ctypes.byref(rect)
@@ -169,7 +169,7 @@ class _EdgeCollector:
                 add(px, py, sx, sy)
                 px, py = sx, sy
 
-    def walk(self, container: calls.Handle | None, page: pdfium.PdfPage, outer: Matrix, depth: int) -> None:
+    def walk(self, container: calls.Handle | None, page: Page, outer: Matrix, depth: int) -> None:
         owner: ctypes._Pointer[ctypes.Structure] | calls.Handle
         if container is None:
             owner, count = page.raw, pdfium_c.FPDFPage_CountObjects(page.raw)
@@ -189,7 +189,7 @@ class _EdgeCollector:
                 self.walk(obj, page, _compose(_matrix(obj), outer), depth + 1)
 
 
-def page_edges(page: pdfium.PdfPage, display: Display, limits: Limits) -> tuple[list[Edge], int]:
+def page_edges(page: Page, display: Display, limits: Limits) -> tuple[list[Edge], int]:
     """Horizontal and vertical line pieces of every path on the page (forms followed),
     and the number of images drawn on it."""
     collector = _EdgeCollector(display, limits)

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
-
 from yusuan.model import Disclosure, Location, Table
 from yusuan.read.assemble.text import squeeze
 from yusuan.read.limits import DEFAULT_LIMITS, Limits
 from yusuan.read.pdf.fast import open_document, open_page, page_layout
 from yusuan.read.pdf.grids import outside_grids
 from yusuan.read.pdf.layout import BBox, Glyph, Grid
+from yusuan.read.pdf.pdfium_doc import Page
 from yusuan.read.pdf.textrows import group_lines
 from yusuan.read.places import RowPlace, find_row
 
@@ -119,7 +118,7 @@ class PdfPages:
         return self._pages[number]
 
 
-def _displayed_size(page: pdfium.PdfPage) -> tuple[float, float]:
+def _displayed_size(page: Page) -> tuple[float, float]:
     left, bottom, right, top = page.get_cropbox()
     if page.get_rotation() % 180 == 90:
         return top - bottom, right - left
