@@ -44,6 +44,11 @@ def test_review_through_the_pages(bench: Bench) -> None:
     assert "还没有文件" in bench.client.get("/", params={"year": "2024"}).text
 
     first = findings[0]["id"]
+    # each finding's evidence and hint, on the report and on the finding's own page (_evidence.html)
+    shown = next(f for f in findings if f["evidence"]["expected"] is not None and f["hint"])
+    for address in (f"/documents/{upload_id}", f"/documents/{upload_id}/findings/{shown['id']}"):
+        text = bench.client.get(address).text
+        assert f"期望 expected {shown['evidence']['expected']}" in text and shown["hint"] in text
     url = f"/documents/{upload_id}/findings/{first}/decision"
     no_token = bench.client.post(url, data={"decision": "accepted", "version": 0, "csrf": ""})
     assert no_token.status_code in (403, 422)
