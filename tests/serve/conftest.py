@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
-from workbench import POSTGRES, Bench, people
+from workbench import POSTGRES, Bench, Server, people
 
 from yusuan.serve.app import create_app
 from yusuan.serve.settings import Settings
@@ -40,3 +40,12 @@ def bench(settings_for: Callable[..., Settings]) -> Iterator[Bench]:
     tokens = people(app)
     with TestClient(app) as client:
         yield Bench(client, settings, tokens)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    """A `yusuan serve` process over a data folder of its own (the browser tests); killed if left running."""
+    server = Server(tmp_path / "data", [], tmp_path / "serve.log")
+    yield server
+    if server.process is not None:
+        server.stop(crash=True)

@@ -8,14 +8,12 @@ tests/artifacts/workbench/ (not in git): look at them.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from docx import Document
-from workbench import CORPUS, ROOT, Server
+from workbench import CHROMIUM, CORPUS, ROOT, Server
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "workbench"
 SHANGHAI = sorted(CORPUS.glob("shanghai-*.pdf"))
 
@@ -23,14 +21,6 @@ playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="chromium: run scripts/install-system-packages.sh (make setup)"
 )
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    server = Server(tmp_path / "data", [], tmp_path / "serve.log")
-    yield server
-    if server.process is not None:
-        server.stop(crash=True)
 
 
 def test_review_story_survives_a_restart(server: Server, tmp_path: Path) -> None:

@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from workbench import CORPUS, ROOT, Server
+from workbench import CHROMIUM, CORPUS, ROOT, Server
 
 from yusuan import api
 from yusuan.model import Location
 from yusuan.read.pdf.places import PdfPages, locate
 from yusuan.serve.page_images import SCALE
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "page-images"
 FINANCE = CORPUS / "shanghai-putuo-finance-bureau-2025-dept-budget.pdf"
 PLANNING = CORPUS / "final" / "shanghai-putuo-planning-bureau-2024-dept-final-accounts.pdf"
@@ -32,14 +30,6 @@ playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="chromium: run scripts/install-system-packages.sh (make setup)"
 )
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    server = Server(tmp_path / "data", [], tmp_path / "serve.log")
-    yield server
-    if server.process is not None:
-        server.stop(crash=True)
 
 
 def _expected(path: Path, finding: dict[str, Any]) -> list[tuple[int, tuple[float, ...], float, float]]:

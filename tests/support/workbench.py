@@ -20,6 +20,9 @@ from yusuan.store.people import add_user
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
+CHROMIUM = Path(
+    "/usr/bin/chromium"
+)  # Debian's (scripts/install-system-packages.sh): the browser tests' browser
 SEED = ROOT / "examples" / "000_6562e89d941fc7ec.txt"
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
