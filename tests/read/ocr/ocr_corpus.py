@@ -94,3 +94,22 @@ def score(reading: PdfReading, golden: dict[str, Any], problems: list[ReadProble
                         f"{place}: read {cell.text if cell else None!r}, golden {value!r}"
                     )
     return result
+
+
+def with_scanned_page(source: Path, page: int) -> bytes:
+    """``source`` with page ``page`` (1-based) replaced by a 200-dpi scan of itself (image only)."""
+    import pypdfium2 as pdfium
+
+    mixed = pdfium.PdfDocument.new()
+    text = pdfium.PdfDocument(source)
+    scan = pdfium.PdfDocument(make_scan(source, first=page, last=page))
+    try:
+        mixed.import_pages(text, list(range(page - 1)))
+        mixed.import_pages(scan, [0])
+        mixed.import_pages(text, list(range(page, len(text))))
+        buffer = io.BytesIO()
+        mixed.save(buffer)
+    finally:
+        for document in (mixed, text, scan):
+            document.close()
+    return buffer.getvalue()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
-from ocr_corpus import CORPUS, make_scan
+from ocr_corpus import CORPUS, with_scanned_page
 
 from yusuan.read import read_document
 
@@ -20,20 +18,8 @@ THREE_PUBLIC_PAGE = 20  # MOF's 三公 table
 @pytest.fixture(scope="module")
 def mixed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """MOF with its 三公 page replaced by a 200-dpi scan of itself (image only, no text layer)."""
-    mixed = pdfium.PdfDocument.new()
-    text = pdfium.PdfDocument(MOF)
-    scan = pdfium.PdfDocument(make_scan(MOF, first=THREE_PUBLIC_PAGE, last=THREE_PUBLIC_PAGE))
-    try:
-        mixed.import_pages(text, list(range(THREE_PUBLIC_PAGE - 1)))
-        mixed.import_pages(scan, [0])
-        mixed.import_pages(text, list(range(THREE_PUBLIC_PAGE, len(text))))
-        buffer = io.BytesIO()
-        mixed.save(buffer)
-    finally:
-        for document in (mixed, text, scan):
-            document.close()
     path = tmp_path_factory.mktemp("scan") / "mof-with-scanned-page.pdf"
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(with_scanned_page(MOF, THREE_PUBLIC_PAGE))
     return path
 
 

@@ -7,12 +7,10 @@ whole table, must be boxed where the text path boxes them on the original PDF, w
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
-from ocr_corpus import CORPUS, make_scan
+from ocr_corpus import CORPUS, with_scanned_page
 
 from yusuan import api
 from yusuan.model import Location
@@ -29,20 +27,8 @@ SLACK = 3.0  # points: OCR boxes come from the rendered image, the text path's f
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    mixed = pdfium.PdfDocument.new()
-    text = pdfium.PdfDocument(MOF)
-    scan = pdfium.PdfDocument(make_scan(MOF, first=PAGE, last=PAGE))
-    try:
-        mixed.import_pages(text, list(range(PAGE - 1)))
-        mixed.import_pages(scan, [0])
-        mixed.import_pages(text, list(range(PAGE, len(text))))
-        buffer = io.BytesIO()
-        mixed.save(buffer)
-    finally:
-        for document in (mixed, text, scan):
-            document.close()
     path = tmp_path_factory.mktemp("scan") / "mof-with-scanned-page.pdf"
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(with_scanned_page(MOF, PAGE))
     return path
 
 

@@ -22,15 +22,19 @@ Anything that cannot be placed gives no place; nothing is guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from yusuan.model import Disclosure, Location, Table
 from yusuan.read.assemble.text import squeeze
 from yusuan.read.limits import DEFAULT_LIMITS, Limits
 from yusuan.read.pdf.fast import open_document, open_page, page_layout
 from yusuan.read.pdf.grids import outside_grids
-from yusuan.read.pdf.layout import BBox, Glyph, Grid
+from yusuan.read.pdf.layout import BBox, Glyph, Grid, PageLayout
 from yusuan.read.pdf.pdfium_doc import Page
 from yusuan.read.pdf.textrows import group_lines
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfDocument
 from yusuan.read.places import RowPlace, find_row
 
 _TOLERANCE = 1.0  # points: a row's stored box is rounded to 0.01
@@ -82,9 +86,12 @@ class PdfPages:
         self._digest = ""  # the SHA-256 of ``data``, once a scanned page needs it
         self.count = len(self.document)
         self._pages: dict[int, _Page] = {}
+        self._rendering: PdfDocument | None = None  # the helpers' document, opened for a scanned page
 
     def close(self) -> None:
         self.document.close()
+        if self._rendering is not None:
+            self._rendering.close()
 
     def __enter__(self) -> PdfPages:
         return self
@@ -96,18 +103,29 @@ class PdfPages:
         page = self.page(number)
         return Place(number, boxes, page.width, page.height, exact)
 
+    def _ocr(self, number: int, layout: PageLayout) -> tuple[PageLayout, list[Glyph], list[BBox]]:
+        """A scanned page read by OCR, as the reader read it. It is drawn through pypdfium2's helpers
+        (read.pdf.rendering), which reading through PDFium's C API alone does not load; numpy and
+        ONNX load only here too."""
+        from yusuan.read.ocr import ocr_page, recent
+        from yusuan.read.pdf.rendering import open_to_render, page_to_render
+
+        self._digest = self._digest or recent.digest(self._data)
+        if self._rendering is None:
+            self._rendering = open_to_render(self.name, self._data, self.limits)
+        drawn = page_to_render(self.name, self._rendering, number - 1)
+        try:
+            return ocr_page(self.name, drawn, layout, limits=self.limits, document=self._digest)
+        finally:
+            drawn.close()
+
     def page(self, number: int) -> _Page:
         if number not in self._pages:
             handle = open_page(self.name, self.document, number - 1)
             try:
                 layout, glyphs, cells = page_layout(self.name, handle, number, self.limits)
                 if self.ocr and layout.image_only:
-                    from yusuan.read.ocr import ocr_page, recent  # numpy and ONNX only for a scanned page
-
-                    self._digest = self._digest or recent.digest(self._data)
-                    layout, glyphs, cells = ocr_page(
-                        self.name, handle, layout, limits=self.limits, document=self._digest
-                    )
+                    layout, glyphs, cells = self._ocr(number, layout)
                 width, height = _displayed_size(handle)
             finally:
                 handle.close()
