@@ -25,45 +25,57 @@ def build_grid(
     """
     xs, slot_rows = table_slots(cells)
     tops = [next(c for c in row if c is not None)[1] for row in slot_rows]
-    owner: dict[tuple[int, int], tuple[int, int]] = {}  # covered slot -> slot of its cell
+    # Per slot (row-major, one flat list): the cell covering it and that cell's glyph list.
+    # The first cell to claim a slot keeps it; a slot no cell covers stays None.
+    width = len(xs)
+    owner: list[tuple[BBox, list[Glyph]] | None] = [None] * (len(tops) * width)
+    texts: list[list[list[Glyph]]] = []
     for i, row in enumerate(slot_rows):
+        row_texts: list[list[Glyph]] = []
+        texts.append(row_texts)
         for j, cell in enumerate(row):
+            bucket: list[Glyph] = []
+            row_texts.append(bucket)
             if cell is None:
                 continue
+            entry = (cell, bucket)
+            last_column = bisect_right(xs, cell[2] - 1e-9)
             for ii in range(i, bisect_right(tops, cell[3] - 1e-9)):
-                for jj in range(j, bisect_right(xs, cell[2] - 1e-9)):
-                    owner.setdefault((ii, jj), (i, j))
-    texts: dict[tuple[int, int], list[Glyph]] = {}
+                base = ii * width
+                for k in range(base + j, base + last_column):
+                    if owner[k] is None:
+                        owner[k] = entry
     bbox = _box(cells)
     left, top, right, bottom = bbox
-    owner_of, slot_of = owner.get, texts.setdefault
+    column_of = row_of = bisect_right
     for glyph in glyphs:
-        h_mid = (glyph[1] + glyph[3]) / 2
-        v_mid = (glyph[2] + glyph[4]) / 2
+        _text, x0, y0, x1, y1 = glyph
+        h_mid = (x0 + x1) / 2
+        v_mid = (y0 + y1) / 2
         if not (left <= h_mid < right and top <= v_mid < bottom):
             continue
-        slot = owner_of((bisect_right(tops, v_mid) - 1, bisect_right(xs, h_mid) - 1))
+        slot = owner[(row_of(tops, v_mid) - 1) * width + column_of(xs, h_mid) - 1]
         if slot is None:
             continue
-        cell = slot_rows[slot[0]][slot[1]]
-        if cell is not None and cell[0] <= h_mid < cell[2] and cell[1] <= v_mid < cell[3]:
-            slot_of(slot, []).append(glyph)
+        cell, bucket = slot
+        if cell[0] <= h_mid < cell[2] and cell[1] <= v_mid < cell[3]:
+            bucket.append(glyph)
     rows = tuple(
         tuple(
-            None if c is None else cell_text(texts[(i, j)]) if (i, j) in texts else ""
+            None if c is None else cell_text(found) if (found := row_texts[j]) else ""
             for j, c in enumerate(row)
         )
-        for i, row in enumerate(slot_rows)
+        for row, row_texts in zip(slot_rows, texts, strict=True)
     )
     boxes = tuple(_box([c for c in row if c is not None]) for row in slot_rows)
     confidence = None
     if scores is not None:
         confidence = tuple(
             tuple(
-                min((scores.get(g, 0.0) for g in texts[(i, j)]), default=None) if (i, j) in texts else None
-                for j in range(len(row))
+                min((scores.get(g, 0.0) for g in found), default=None) if found else None
+                for found in row_texts
             )
-            for i, row in enumerate(slot_rows)
+            for row_texts in texts
         )
     return Grid(page=page, bbox=bbox, xs=xs, rows=rows, row_boxes=boxes, confidence=confidence)
 

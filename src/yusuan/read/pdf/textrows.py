@@ -16,13 +16,17 @@ def _is_cjk(char: str) -> bool:
     return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" or "\u3000" <= char <= "\u303f"
 
 
-_BY_TOP_THEN_X = itemgetter(2, 1)  # Glyph fields: text, x0, top, x1, bottom
+# Glyph fields: text, x0, top, x1, bottom. Lines are cut from the glyphs in order of top and
+# each line is then sorted by x0; both sorts are stable, so glyphs of one line with the same x0
+# end up in order of top either way and sorting by top alone (a float key, no tuple a glyph)
+# gives the same lines as sorting by (top, x0).
+_BY_TOP = itemgetter(2)
 _BY_X = itemgetter(1)
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into lines (tops within tolerance, chained), each sorted left to right."""
-    ordered = sorted(glyphs, key=_BY_TOP_THEN_X)
+    ordered = sorted(glyphs, key=_BY_TOP)
     lines: list[list[Glyph]] = []
     last_top = float("-inf")
     for glyph in ordered:
@@ -38,13 +42,15 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 
 def _line_text(line: Sequence[Glyph]) -> str:
+    if len(line) == 1:
+        return line[0][0]
     parts: list[str] = []
-    previous: Glyph | None = None
-    for glyph in line:  # fields by index (text, x0, top, x1, bottom): this runs for every glyph
-        if previous is not None and glyph[1] - previous[3] > WORD_GAP:
+    previous_x1 = float("inf")  # no space before the first glyph: x0 - inf is never > WORD_GAP
+    for text, x0, _top, x1, _bottom in line:  # unpacked: this runs for every glyph
+        if x0 - previous_x1 > WORD_GAP:
             parts.append(" ")
-        parts.append(glyph[0])
-        previous = glyph
+        parts.append(text)
+        previous_x1 = x1
     return "".join(parts)
 
 
@@ -64,9 +70,38 @@ def text_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float] | None = No
 
     ``scores`` (OCR'd pages) gives each glyph's confidence; each cell then keeps the lowest.
     """
+    if scores is not None:
+        return _scored_rows(glyphs, scores)
     rows: list[TextRow] = []
     for line in group_lines(glyphs):
-        height = max(g[4] - g[2] for g in line) or 1.0  # by index, as in _line_text
+        # One pass per line: a gap over two line heights starts a cell, one over WORD_GAP a word.
+        limit = CELL_GAP_FACTOR * (max(g[4] - g[2] for g in line) or 1.0)  # by index, per glyph
+        texts: list[str] = []
+        parts: list[str] = []
+        xs = [line[0][1]]
+        previous_x1 = float("inf")  # x0 - inf is never a gap
+        for text, x0, _top, x1, _bottom in line:
+            gap = x0 - previous_x1
+            if gap > limit:
+                texts.append("".join(parts))
+                parts = []
+                xs.append(x0)
+            elif gap > WORD_GAP:
+                parts.append(" ")
+            parts.append(text)
+            previous_x1 = x1
+        texts.append("".join(parts))
+        _, x0s, tops, x1s, bottoms = zip(*line, strict=True)
+        bbox = (min(x0s), min(tops), max(x1s), max(bottoms))
+        rows.append(TextRow(tuple(texts), bbox, None, tuple(xs)))
+    return rows
+
+
+def _scored_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float]) -> list[TextRow]:
+    """text_rows of an OCR'd page: the same rows, each cell with its lowest glyph confidence."""
+    rows: list[TextRow] = []
+    for line in group_lines(glyphs):
+        height = max(g[4] - g[2] for g in line) or 1.0
         current = [line[0]]
         cells: list[list[Glyph]] = [current]
         for glyph in line[1:]:
@@ -76,9 +111,7 @@ def text_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float] | None = No
             current.append(glyph)
         _, x0s, tops, x1s, bottoms = zip(*line, strict=True)
         bbox = (min(x0s), min(tops), max(x1s), max(bottoms))
-        confidence = None
-        if scores is not None:
-            confidence = tuple(min(scores.get(g, 0.0) for g in c) for c in cells)
+        confidence = tuple(min(scores.get(g, 0.0) for g in c) for c in cells)
         xs = tuple(c[0].x0 for c in cells)
         rows.append(TextRow(tuple(_line_text(c) for c in cells), bbox, confidence, xs))
     return rows
