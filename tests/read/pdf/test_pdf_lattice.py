@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import random
+
 from yusuan.read.pdf.grids import build_grid
-from yusuan.read.pdf.lattice import find_tables, inside, merge_edges, table_slots
+from yusuan.read.pdf.lattice import (
+    _cells,
+    _intersections,
+    _tables,
+    find_tables,
+    inside,
+    merge_edges,
+    table_slots,
+)
 from yusuan.read.pdf.layout import Edge, Glyph
 
 
@@ -51,3 +61,47 @@ def test_apart_tables_stay_apart_and_a_lone_box_is_no_table() -> None:
 def test_glyph_centre_decides_its_cell() -> None:
     assert inside(Glyph("x", 9, 0, 11, 2), (0, 0, 10.5, 5))
     assert not inside(Glyph("x", 10, 0, 12, 2), (0, 0, 10.5, 5))
+
+
+def _tables_by_flood(
+    cells: list[tuple[float, float, float, float]],
+) -> list[list[tuple[float, float, float, float]]]:
+    """The plain reading of "cells sharing a corner make a table", for comparison."""
+
+    def corners(c: tuple[float, float, float, float]) -> set[tuple[float, float]]:
+        return {(c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3])}
+
+    seen: set[int] = set()
+    tables = []
+    for first in range(len(cells)):
+        if first in seen:
+            continue
+        members, stack = {first}, [first]
+        while stack:
+            here = corners(cells[stack.pop()])
+            for other in range(len(cells)):
+                if other not in members and here & corners(cells[other]):
+                    members.add(other)
+                    stack.append(other)
+        seen |= members
+        tables.append([cells[i] for i in sorted(members)])
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
+
+
+def test_tables_are_the_cells_sharing_corners_on_random_rulings() -> None:
+    # Random rulings on a 10 pt lattice (some off it, some overlapping), cells shuffled: the
+    # grouping (union-find over corners) equals a flood fill over every pair of cells.
+    rnd = random.Random(13)
+    compared = 0
+    for _ in range(300):
+        edges = []
+        for _ in range(rnd.randint(10, 60)):
+            start, end = sorted((rnd.randint(0, 10) * 10.0, rnd.randint(0, 10) * 10.0))
+            pos = rnd.randint(0, 10) * 10.0 + rnd.choice((0.0, 0.0, rnd.uniform(-2, 2)))
+            edges.append(Edge(rnd.choice("hv"), pos, start, end))
+        cells = _cells(_intersections(merge_edges(edges)))
+        rnd.shuffle(cells)
+        assert _tables(cells) == _tables_by_flood(cells)
+        compared += len(cells)
+    assert compared > 1000

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from yusuan.read.pdf.layout import BBox, Edge, Glyph
 
@@ -44,42 +45,48 @@ def _clusters(values: list[float], tolerance: float) -> dict[float, float]:
 
 def merge_edges(edges: Iterable[Edge]) -> list[Edge]:
     """Snap, join and filter edges as the table finder does."""
-    kept = [e for e in edges if e.length >= MIN_LENGTH_BEFORE]
+    kept: dict[str, list[Edge]] = {"h": [], "v": []}  # fields by index: orientation, pos, start, end
+    for e in edges:
+        if e[3] - e[2] >= MIN_LENGTH_BEFORE and (group := kept.get(e[0])) is not None:
+            group.append(e)
     merged: list[Edge] = []
-    for orientation in ("h", "v"):
-        group = [e for e in kept if e.orientation == orientation]
+    for orientation, group in kept.items():
         if not group:
             continue
-        snap = _clusters([e.pos for e in group], SNAP)
+        snap = _clusters([e[1] for e in group], SNAP)
         by_pos: dict[float, list[Edge]] = defaultdict(list)
         for e in group:
-            by_pos[snap[e.pos]].append(e)
+            by_pos[snap[e[1]]].append(e)
         for pos in sorted(by_pos):
-            pieces = sorted(by_pos[pos], key=lambda e: e.start)
-            start, end = pieces[0].start, pieces[0].end
+            pieces = sorted(by_pos[pos], key=_START)
+            start, end = pieces[0][2], pieces[0][3]
             for piece in pieces[1:]:
-                if piece.start <= end + JOIN:
-                    end = max(end, piece.end)
+                if piece[2] <= end + JOIN:
+                    end = max(end, piece[3])
                 else:
                     merged.append(Edge(orientation, pos, start, end))
-                    start, end = piece.start, piece.end
+                    start, end = piece[2], piece[3]
             merged.append(Edge(orientation, pos, start, end))
-    return [e for e in merged if e.length >= MIN_LENGTH]
+    return [e for e in merged if e[3] - e[2] >= MIN_LENGTH]
+
+
+_START = itemgetter(2)
 
 
 def _intersections(edges: Sequence[Edge]) -> dict[Point, tuple[set[int], set[int]]]:
     """Corner points -> (ids of vertical edges, ids of horizontal edges) through them."""
     verticals = sorted((e for e in enumerate(edges) if e[1].orientation == "v"), key=lambda p: p[1].pos)
     horizontals = sorted((e for e in enumerate(edges) if e[1].orientation == "h"), key=lambda p: p[1].pos)
+    # Each horizontal's bounds with the tolerance added once (the same sums the test makes).
+    spans = [
+        (hi, h[1], h[1] + INTERSECT, h[1] - INTERSECT, h[2] - INTERSECT, h[3] + INTERSECT)
+        for hi, h in horizontals
+    ]
     points: dict[Point, tuple[set[int], set[int]]] = {}
-    for vi, v in verticals:
-        for hi, h in horizontals:
-            if (
-                v.start <= h.pos + INTERSECT
-                and v.end >= h.pos - INTERSECT
-                and h.start - INTERSECT <= v.pos <= h.end + INTERSECT
-            ):
-                entry = points.setdefault((v.pos, h.pos), (set(), set()))
+    for vi, (_o, v_pos, v_start, v_end) in verticals:
+        for hi, h_pos, below, above, left, right in spans:
+            if v_start <= below and v_end >= above and left <= v_pos <= right:
+                entry = points.setdefault((v_pos, h_pos), (set(), set()))
                 entry[0].add(vi)
                 entry[1].add(hi)
     return points
@@ -100,62 +107,77 @@ def _cells(points: dict[Point, tuple[set[int], set[int]]]) -> list[BBox]:
     # Two corners are linked when one edge runs through both: a shared vertical edge for
     # corners one above the other, a shared horizontal edge for corners side by side.
     # Sets are tested with isdisjoint (no new set) and the lines walked by index (no slices).
+    # Corners in order of x then y (as sorted(points)): column by column, each top to bottom.
     cells: list[BBox] = []
-    for x, y in sorted(points):
-        ys, xs = column[x], row[y]
-        first_below, first_right = bisect_right(ys, y), bisect_right(xs, x)
-        here_v, here_h = points[(x, y)]
-        found = None
-        for k in range(first_below, len(ys)):
-            by = ys[k]
-            below_v, bottom_h = points[(x, by)]
-            if here_v.isdisjoint(below_v):
-                continue
-            for m in range(first_right, len(xs)):
-                rx = xs[m]
-                right_v, right_h = points[(rx, y)]
-                if here_h.isdisjoint(right_h):
+    at = points.__getitem__
+    for x in sorted(column):
+        ys = column[x]
+        below_count = len(ys)
+        for p, y in enumerate(ys, 1):
+            xs = row[y]
+            first_right = bisect_right(xs, x)
+            here_v, here_h = at((x, y))
+            found = None
+            for k in range(p, below_count):
+                by = ys[k]
+                below_v, bottom_h = at((x, by))
+                if here_v.isdisjoint(below_v):
                     continue
-                corner = points.get((rx, by))
-                if (
-                    corner is not None
-                    and not corner[0].isdisjoint(right_v)
-                    and not corner[1].isdisjoint(bottom_h)
-                ):
-                    found = (x, y, rx, by)
+                for m in range(first_right, len(xs)):
+                    rx = xs[m]
+                    right_v, right_h = at((rx, y))
+                    if here_h.isdisjoint(right_h):
+                        continue
+                    corner = points.get((rx, by))
+                    if (
+                        corner is not None
+                        and not corner[0].isdisjoint(right_v)
+                        and not corner[1].isdisjoint(bottom_h)
+                    ):
+                        found = (x, y, rx, by)
+                        break
+                if found:
                     break
             if found:
-                break
-        if found:
-            cells.append(found)
+                cells.append(found)
     return cells
 
 
 def _tables(cells: list[BBox]) -> list[list[BBox]]:
     """Group cells that share a corner; tables of a single cell are dropped."""
-    by_corner: dict[Point, list[int]] = defaultdict(list)
+    # Union-find over cell indices: each corner remembers the first cell met there, and a
+    # cell is joined with it. Roots are the smaller index (a table is named by its first cell).
+    parent = list(range(len(cells)))
+    first_at: dict[Point, int] = {}
+    claim = first_at.setdefault
     for i, (x0, top, x1, bottom) in enumerate(cells):
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            by_corner[corner].append(i)
-    # Connected components, each named by its first cell; cells keep their order within a table.
-    group = [-1] * len(cells)
-    for first in range(len(cells)):
-        if group[first] >= 0:
-            continue
-        group[first] = first
-        stack = [first]
-        while stack:
-            x0, top, x1, bottom = cells[stack.pop()]
-            for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-                for other in by_corner[corner]:
-                    if group[other] < 0:
-                        group[other] = first
-                        stack.append(other)
+            other = claim(corner, i)
+            if other == i:
+                continue
+            while parent[other] != other:
+                parent[other] = other = parent[parent[other]]
+            root = i
+            while parent[root] != root:
+                parent[root] = root = parent[parent[root]]
+            if other < root:
+                parent[root] = other
+            elif root < other:
+                parent[other] = root
     groups: dict[int, list[BBox]] = defaultdict(list)
     for i, cell in enumerate(cells):
-        groups[group[i]].append(cell)
-    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        groups[root].append(cell)
+    # Ordered by each table's topmost then leftmost cell (cells keep their order within a table).
+    tables = sorted(groups.values(), key=_top_left)
     return [t for t in tables if len(t) > 1]
+
+
+def _top_left(table: list[BBox]) -> tuple[float, float]:
+    top, x0 = min((c[1], c[0]) for c in table)
+    return top, x0
 
 
 class TooManyRulings(Exception):
