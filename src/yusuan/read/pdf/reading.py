@@ -34,7 +34,7 @@ def layout_lines(file: str, layouts: Iterable[PageLayout]) -> list[Line]:
     lines: list[Line] = []
     for layout in layouts:
         for number, (bbox, cells, _grid, _row, confidence) in enumerate(page_items(layout), start=1):
-            box = tuple(round(v, 2) for v in bbox)
-            source = Source(file, layout.number, number, (box[0], box[1], box[2], box[3]))
+            box = (round(bbox[0], 2), round(bbox[1], 2), round(bbox[2], 2), round(bbox[3], 2))
+            source = Source(file, layout.number, number, box)
             lines.append(Line(cells, source, confidence))
     return lines

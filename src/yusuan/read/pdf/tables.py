@@ -84,7 +84,10 @@ def _cells(raw_row: RawRow, start: int, count: int, unit: Unit, source: Source) 
 
 
 def _source(file: str, row: RawRow) -> Source:
-    return Source(file, row.page, None, tuple(round(v, 2) for v in row.bbox))  # type: ignore[arg-type]
+    box = row.bbox
+    return Source(
+        file, row.page, None, (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
+    )
 
 
 def _blank_cells(count: int) -> list[Cell]:
