@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from operator import itemgetter
+from operator import itemgetter, sub
 
 from yusuan.read.pdf.layout import Glyph, TextRow
 
@@ -54,8 +54,10 @@ def _line_text(line: Sequence[Glyph]) -> str:
     return "".join(parts)
 
 
-def cell_text(glyphs: Iterable[Glyph]) -> str:
+def cell_text(glyphs: Sequence[Glyph]) -> str:
     """The text of one table cell: its lines joined (no separator between CJK characters)."""
+    if len(glyphs) == 1:
+        return glyphs[0][0]
     text = ""
     for line in group_lines(glyphs):
         piece = _line_text(line)
@@ -75,7 +77,8 @@ def text_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float] | None = No
     rows: list[TextRow] = []
     for line in group_lines(glyphs):
         # One pass per line: a gap over two line heights starts a cell, one over WORD_GAP a word.
-        limit = CELL_GAP_FACTOR * (max(g[4] - g[2] for g in line) or 1.0)  # by index, per glyph
+        _, x0s, tops, x1s, bottoms = zip(*line, strict=True)
+        limit = CELL_GAP_FACTOR * (max(map(sub, bottoms, tops)) or 1.0)
         texts: list[str] = []
         parts: list[str] = []
         xs = [line[0][1]]
@@ -91,7 +94,6 @@ def text_rows(glyphs: Iterable[Glyph], scores: Mapping[Glyph, float] | None = No
             parts.append(text)
             previous_x1 = x1
         texts.append("".join(parts))
-        _, x0s, tops, x1s, bottoms = zip(*line, strict=True)
         bbox = (min(x0s), min(tops), max(x1s), max(bottoms))
         rows.append(TextRow(tuple(texts), bbox, None, tuple(xs)))
     return rows
