@@ -30,17 +30,25 @@ def build_grid(
     width = len(xs)
     owner: list[tuple[BBox, list[Glyph]] | None] = [None] * (len(tops) * width)
     texts: list[list[list[Glyph]]] = []
+    nothing: list[Glyph] = []  # the glyphs of every merged-over slot: none ever go there
     for i, row in enumerate(slot_rows):
         row_texts: list[list[Glyph]] = []
         texts.append(row_texts)
         for j, cell in enumerate(row):
+            if cell is None:
+                row_texts.append(nothing)
+                continue
             bucket: list[Glyph] = []
             row_texts.append(bucket)
-            if cell is None:
-                continue
             entry = (cell, bucket)
+            last_row = bisect_right(tops, cell[3] - 1e-9)
             last_column = bisect_right(xs, cell[2] - 1e-9)
-            for ii in range(i, bisect_right(tops, cell[3] - 1e-9)):
+            if last_row == i + 1 and last_column == j + 1:  # the usual cell: one slot
+                k = i * width + j
+                if owner[k] is None:
+                    owner[k] = entry
+                continue
+            for ii in range(i, last_row):
                 base = ii * width
                 for k in range(base + j, base + last_column):
                     if owner[k] is None:
@@ -62,8 +70,8 @@ def build_grid(
             bucket.append(glyph)
     rows = tuple(
         tuple(
-            None if c is None else cell_text(found) if (found := row_texts[j]) else ""
-            for j, c in enumerate(row)
+            None if c is None else cell_text(found) if found else ""
+            for c, found in zip(row, row_texts, strict=True)
         )
         for row, row_texts in zip(slot_rows, texts, strict=True)
     )
