@@ -94,13 +94,14 @@ def _intersections(edges: Sequence[Edge]) -> dict[Point, tuple[set[int], set[int
 
 def _cells(points: dict[Point, tuple[set[int], set[int]]]) -> list[BBox]:
     """For every corner, the smallest rectangle closed by edges through its four corners."""
-    column: dict[float, list[float]] = defaultdict(list)  # x -> ys
-    row: dict[float, list[float]] = defaultdict(list)  # y -> xs
-    for x, y in points:
-        column[x].append(y)
+    # x -> its corners (y, vertical ids, horizontal ids) top to bottom; y -> the corners' xs
+    column: dict[float, list[tuple[float, set[int], set[int]]]] = defaultdict(list)
+    row: dict[float, list[float]] = defaultdict(list)
+    for (x, y), (v_ids, h_ids) in points.items():
+        column[x].append((y, v_ids, h_ids))
         row[y].append(x)
-    for ys in column.values():
-        ys.sort()
+    for corners in column.values():
+        corners.sort(key=_FIRST)  # the ys of a column are distinct
     for xs in row.values():
         xs.sort()
 
@@ -111,16 +112,14 @@ def _cells(points: dict[Point, tuple[set[int], set[int]]]) -> list[BBox]:
     cells: list[BBox] = []
     at = points.__getitem__
     for x in sorted(column):
-        ys = column[x]
-        below_count = len(ys)
-        for p, y in enumerate(ys, 1):
+        corners = column[x]
+        below_count = len(corners)
+        for p, (y, here_v, here_h) in enumerate(corners, 1):
             xs = row[y]
             first_right = bisect_right(xs, x)
-            here_v, here_h = at((x, y))
             found = None
             for k in range(p, below_count):
-                by = ys[k]
-                below_v, bottom_h = at((x, by))
+                by, below_v, bottom_h = corners[k]
                 if here_v.isdisjoint(below_v):
                     continue
                 for m in range(first_right, len(xs)):
@@ -141,6 +140,9 @@ def _cells(points: dict[Point, tuple[set[int], set[int]]]) -> list[BBox]:
             if found:
                 cells.append(found)
     return cells
+
+
+_FIRST = itemgetter(0)
 
 
 def _tables(cells: list[BBox]) -> list[list[BBox]]:
