@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from yusuan.model import Source
 from yusuan.read.lines import Line
 from yusuan.read.pdf.layout import BBox, Grid, PageLayout
 
-Item = tuple[BBox, tuple[str, ...], Grid | None, int, tuple[float, ...] | None]
+Texts = tuple[str, ...]
+Item = tuple[BBox, Texts, Grid | None, int, tuple[float, ...] | None]
 
 
 def _grid_confidence(grid: Grid, index: int) -> tuple[float, ...] | None:
@@ -23,7 +25,8 @@ def page_items(layout: PageLayout) -> list[Item]:
     items: list[Item] = [(row.bbox, row.cells, None, -1, row.confidence) for row in layout.text_rows]
     for grid in layout.grids:
         for index, (cells, box) in enumerate(zip(grid.rows, grid.row_boxes, strict=True)):
-            texts = tuple(c if c is not None else "" for c in cells)
+            # a row without merged-over slots (None) is its own texts: no new tuple
+            texts = tuple(c if c is not None else "" for c in cells) if None in cells else cast(Texts, cells)
             items.append((box, texts, grid, index, _grid_confidence(grid, index)))
     # Grid rows keep their order; a grid sorts by its top, a text row by its own.
     items.sort(key=lambda item: (item[2].bbox[1] if item[2] is not None else item[0][1], item[3]))

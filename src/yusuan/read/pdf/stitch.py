@@ -109,10 +109,11 @@ def _spread_confidence(
 
 
 def _is_title(row: TextRow) -> bool:
-    text = _compact("".join(row.cells))
+    if len(row.cells) != 1:
+        return False
+    text = _compact(row.cells[0])
     return bool(
-        len(row.cells) == 1
-        and text
+        text
         and not _UNIT_NAME.match(text)
         and not _UNIT.match(text)
         and not _NOTE.match(text)
