@@ -43,7 +43,8 @@ def test_the_text_printed_at_a_place(seed_as_text: Disclosure) -> None:
 
 
 def test_a_read_problem_names_its_row_by_the_code_alone(seed_as_text: Disclosure) -> None:
-    """R101 names a table place as "table <id> row <code, or name>": each such row is found again."""
+    """R101 names a table place as "table <id> row <code, or name> column <key>": each such row is
+    found again, and the cell of the column the reader named (its printed header in the location)."""
     disclosure = copy.deepcopy(seed_as_text)
     table = disclosure.tables["expenditure"]
     rows = [row for row in table.rows if row.code][:3] + [row for row in table.rows if not row.code][:1]
@@ -55,6 +56,32 @@ def test_a_read_problem_names_its_row_by_the_code_alone(seed_as_text: Disclosure
         f for f in api.check_disclosure(disclosure, ["R101"]).findings if f.location.table == table.id
     ]
     assert [f.location.row for f in findings] == [row.code or row.name for row in rows]
+    total = table.column_index("total")
+    assert total is not None
     for finding, row in zip(findings, rows, strict=True):
+        assert finding.location.column == table.columns[total].label
         found = find_row(disclosure, finding.location)
-        assert found is not None and found.row is row and found.cell is None, finding.location
+        assert found is not None and found.row is row and found.cell == total, finding.location
+
+
+def test_a_read_problem_keeps_a_row_name_with_spaces_and_no_column_for_a_label_slip(
+    seed_as_text: Disclosure,
+) -> None:
+    """A name of several words is kept whole (it was cut at the first space); an OCR slip in a row's
+    label names a position ("label column 2"), not a column: the row is located, no cell."""
+    disclosure = copy.deepcopy(seed_as_text)
+    table = disclosure.tables["expenditure"]
+    row = next(row for row in table.rows if not row.code)
+    spaced = " ".join(row.name)  # as OCR may print a label, one glyph a word
+    row.name = spaced
+    disclosure.problems.append(
+        ReadProblem(
+            ReadProblemKind.UNREADABLE, f"table {table.id} row {spaced} label column 2: ", "?", row.source
+        )
+    )
+    (finding,) = [
+        f for f in api.check_disclosure(disclosure, ["R101"]).findings if f.location.table == table.id
+    ]
+    assert (finding.location.row, finding.location.column) == (spaced, None)
+    found = find_row(disclosure, finding.location)
+    assert found is not None and found.row is row and found.cell is None

@@ -26,19 +26,34 @@ from collections.abc import Iterator
 
 from yusuan.check.context import Context, issue
 from yusuan.check.figures import cell_location, src_location
-from yusuan.model import CellStatus, Finding, ReadProblemKind, Severity
+from yusuan.model import CellStatus, Disclosure, Finding, ReadProblemKind, Severity
 from yusuan.reference.narrative import squeeze
 
 # A part the reader missed is a gap in what was checked (warning); damaged or unrecognised
 # text is reported so a person can look, without calling the disclosure wrong (info). A table
 # figure that cannot be read is a warning: the arithmetic around it is then unverified.
-# The reader names a table place as "table <id> row <name> …".
-_IN_TABLE = re.compile(r"^table (?P<table>[a-z_]+) row (?P<row>\S+)")
+# The reader names a table place as "table <id> row <code or name>[ (<side>)][ column <key>]" (an OCR
+# slip of a row's label: "… label column <n>", a position, not a column key); a name may hold spaces.
+_IN_TABLE = re.compile(
+    r"^table (?P<table>[a-z_]+) row (?P<row>.+?)(?: \((?P<side>[a-z_]+)\))?"
+    r"(?: (?P<label>label )?column (?P<column>[^\s:]+))?\s*(?::.*)?$",
+    re.DOTALL,
+)
 _SEVERITY = {
     ReadProblemKind.UNREADABLE: Severity.INFO,
     ReadProblemKind.MISSING: Severity.WARNING,
     ReadProblemKind.UNRECOGNISED: Severity.INFO,
 }
+
+
+def _column_label(d: Disclosure, table_id: str, key: str | None, label: str | None) -> str | None:
+    """The printed header of the column the reader named by key (as cell locations name columns);
+    none for an OCR label slip, whose "column" is a position."""
+    table = d.tables.get(table_id)
+    if key is None or label or table is None:
+        return None
+    index = table.column_index(key)
+    return table.columns[index].label if index is not None else key
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -50,7 +65,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue  # reported with its sheet below
         in_table = _IN_TABLE.match(problem.what)
         where = (
-            src_location(problem.source, table=in_table.group("table"), row=in_table.group("row"))
+            src_location(
+                problem.source,
+                table=in_table.group("table"),
+                row=in_table.group("row"),
+                column=_column_label(
+                    d, in_table.group("table"), in_table.group("column"), in_table.group("label")
+                ),
+            )
             if in_table
             else src_location(problem.source, section=problem.what)
         )
