@@ -60,8 +60,11 @@ def test_pages_answer_with_a_page_and_the_api_with_json(bench: Bench) -> None:
 def test_a_request_too_large_for_a_page_and_for_the_api(settings_for: Callable[..., Settings]) -> None:
     app = create_app(settings_for(workers=0, max_upload_bytes=100_000, max_files=1))
     body = {"files": ("huge.pdf", b"%PDF" + b"0" * 1_200_000)}
+    add_user(app.state.engine, "审核员丙", "reviewer", password="pw-c")
     with TestClient(app) as client:
-        _is_page(client.post("/upload", files=body), 413, "文件太大", "请求超过 1.1 MB")
+        _is_page(client.post("/upload", files=body), 413, "文件太大", "请求超过 1.1 MB", 'href="/login"')
+        _login(client, "审核员丙", "pw-c")  # the size guard runs inside the session: it knows who asks
+        _is_page(client.post("/upload", files=body), 413, "文件太大", "审核员丙", 'href="/" id="back"')
         api = client.post("/api/documents", files={"file": ("huge.pdf", b"%PDF" + b"0" * 1_200_000)})
         assert (api.status_code, api.json()) == (
             413,

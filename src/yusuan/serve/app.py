@@ -51,8 +51,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.store = store
     app.state.worker = worker
-    secret = setting(engine, "session_secret", secrets.token_urlsafe(48))
-    app.add_middleware(SessionMiddleware, secret_key=secret, same_site="strict", https_only=False)
     app.include_router(api_router)
     app.include_router(pages_router)
     app.include_router(units_router)
@@ -71,6 +69,10 @@ def create_app(settings: Settings) -> FastAPI:
             return errors.too_large(request, message)
         response: Response = await call_next(request)
         return response
+
+    # added last, so outermost: the size guard above runs inside the session (its page knows who asks)
+    secret = setting(engine, "session_secret", secrets.token_urlsafe(48))
+    app.add_middleware(SessionMiddleware, secret_key=secret, same_site="strict", https_only=False)
 
     @app.exception_handler(LoginRequired)
     async def to_login(_request: Request, _exc: LoginRequired) -> Response:
