@@ -20,7 +20,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 from two_years import build_years
-from workbench import Bench, people
+from workbench import Bench, login, people
 
 from yusuan.serve.app import create_app
 from yusuan.serve.settings import Settings
@@ -52,16 +52,6 @@ def _paired(bench: Bench, upload_id: int, times: int = 1, seconds: float = 120) 
 def _cross_year(bench: Bench, upload_id: int) -> list[dict[str, Any]]:
     report = bench.wait(upload_id)["report"]
     return [f for f in report["findings"] if f["rule"].startswith("Y")]
-
-
-def _login(bench: Bench, name: str, password: str) -> None:
-    form = bench.client.get("/login").text
-    csrf = re.search(r'name="csrf" value="([^"]+)"', form)
-    assert csrf
-    reply = bench.client.post(
-        "/login", data={"name": name, "password": password, "csrf": csrf.group(1)}, follow_redirects=False
-    )
-    assert reply.status_code == 303
 
 
 def _upload(bench: Bench, path: Path, name: str) -> int:
@@ -108,7 +98,7 @@ def test_the_year_before_arriving_later_gives_the_cross_year_finding(
         assert decided.status_code == 200, decided.text
 
         # the report page points at both documents; the letter takes the accepted cross-year finding
-        _login(bench, "审核员甲", "pw-a")
+        login(bench.client, "审核员甲", "pw-a")
         page = client.get(f"/documents/{new}").text
         shown = page[page.index(f'id="f{first["id"]}"') :]
         shown = shown[: shown.index("</form>")]

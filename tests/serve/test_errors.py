@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-from workbench import SEED, Bench
+from workbench import SEED, Bench, login
 
 from yusuan.serve.app import create_app
 from yusuan.serve.settings import Settings
 from yusuan.store.people import add_user
-
-
-def _login(client: TestClient, name: str, password: str) -> None:
-    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
-    assert csrf
-    client.post("/login", data={"name": name, "password": password, "csrf": csrf.group(1)})
 
 
 def _is_page(reply: object, status: int, *words: str) -> None:
@@ -37,7 +30,7 @@ def test_pages_answer_with_a_page_and_the_api_with_json(bench: Bench) -> None:
     anonymous = bench.client.get("/no-such-page")
     _is_page(anonymous, 404, "没有找到", 'href="/login"')  # nobody logged in: the way back is the login
 
-    _login(bench.client, "普陀编制", "pt")
+    login(bench.client, "普陀编制", "pt")
     forbidden = bench.client.get(f"/documents/{upload_id}")
     _is_page(forbidden, 403, "无权查看或操作", "这是其他单位的文件", 'href="/"', "普陀编制")
     _is_page(bench.client.get("/documents/999999"), 404, "没有文件 999999 / no document 999999")
@@ -63,7 +56,7 @@ def test_a_request_too_large_for_a_page_and_for_the_api(settings_for: Callable[.
     add_user(app.state.engine, "审核员丙", "reviewer", password="pw-c")
     with TestClient(app) as client:
         _is_page(client.post("/upload", files=body), 413, "文件太大", "请求超过 1.1 MB", 'href="/login"')
-        _login(client, "审核员丙", "pw-c")  # the size guard runs inside the session: it knows who asks
+        login(client, "审核员丙", "pw-c")  # the size guard runs inside the session: it knows who asks
         _is_page(client.post("/upload", files=body), 413, "文件太大", "审核员丙", 'href="/" id="back"')
         api = client.post("/api/documents", files={"file": ("huge.pdf", b"%PDF" + b"0" * 1_200_000)})
         assert (api.status_code, api.json()) == (

@@ -6,24 +6,13 @@ import re
 import struct
 
 import pypdfium2 as pdfium
-from workbench import CORPUS, SEED, Bench
+from workbench import CORPUS, SEED, Bench, login
 
 from yusuan.serve.page_images import SCALE, page_image_path
 from yusuan.store.people import add_user
 
 FINANCE = CORPUS / "shanghai-putuo-finance-bureau-2025-dept-budget.pdf"
 PNG = b"\x89PNG\r\n\x1a\n"
-
-
-def _login(bench: Bench, name: str, password: str) -> None:
-    bench.client.cookies.clear()
-    form = bench.client.get("/login").text
-    csrf = re.search(r'name="csrf" value="([^"]+)"', form)
-    assert csrf is not None
-    reply = bench.client.post(
-        "/login", data={"name": name, "password": password, "csrf": csrf.group(1)}, follow_redirects=False
-    )
-    assert reply.status_code == 303
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -42,7 +31,7 @@ def test_page_images_rights_and_cache(bench: Bench) -> None:
     assert bench.wait(upload_id)["status"] == "done"
     anonymous = bench.client.get(f"/documents/{upload_id}/pages/1.png", follow_redirects=False)
     assert (anonymous.status_code, anonymous.headers["location"]) == (303, "/login")
-    _login(bench, "审核员甲", "pw-a")
+    login(bench.client, "审核员甲", "pw-a")
 
     first = bench.client.get(f"/documents/{upload_id}/pages/15.png")
     assert first.status_code == 200 and first.headers["content-type"] == "image/png"
@@ -65,7 +54,9 @@ def test_page_images_rights_and_cache(bench: Bench) -> None:
 
     engine = bench.client.app.state.engine  # type: ignore[attr-defined]
     add_user(engine, "市局编制", "preparer", unit="上海市财政局", password="pw-m")
-    _login(bench, "市局编制", "pw-m")  # a preparer of another unit sees neither the pages nor the findings
+    login(
+        bench.client, "市局编制", "pw-m"
+    )  # a preparer of another unit sees neither the pages nor the findings
     assert bench.client.get(f"/documents/{upload_id}/pages/15.png").status_code == 403
     finding = bench.wait(upload_id)["report"]["findings"][0]["id"]
     assert bench.client.get(f"/documents/{upload_id}/findings/{finding}").status_code == 403
@@ -83,7 +74,7 @@ def test_a_finding_on_its_pages(bench: Bench) -> None:
     upload_id = bench.upload("reviewer", FINANCE).json()["id"]
     findings = bench.wait(upload_id)["report"]["findings"]
     n101 = next(f for f in findings if f["rule"] == "N101" and "887.36" in f["message"])
-    _login(bench, "审核员甲", "pw-a")
+    login(bench.client, "审核员甲", "pw-a")
     report = bench.client.get(f"/documents/{upload_id}").text
     assert f'href="/documents/{upload_id}/findings/{n101["id"]}"' in report and "在页面上查看" in report
 
@@ -110,7 +101,7 @@ def test_a_text_upload_shows_the_text_of_each_place(bench: Bench) -> None:
     upload_id = bench.upload("reviewer", SEED).json()["id"]
     findings = bench.wait(upload_id)["report"]["findings"]
     assert findings
-    _login(bench, "审核员甲", "pw-a")
+    login(bench.client, "审核员甲", "pw-a")
     assert bench.client.get(f"/documents/{upload_id}/pages/1.png").status_code == 404
     with_row = next(f for f in findings if f["location"]["row"] and f["location"]["column"])
     html = bench.client.get(f"/documents/{upload_id}/findings/{with_row['id']}").text

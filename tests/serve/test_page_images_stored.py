@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from sqlalchemy import update
-from workbench import CORPUS, Bench
+from workbench import CORPUS, Bench, login
 
 from yusuan.serve.worker import stored_path
 from yusuan.store.schema_workbench import findings as findings_table
@@ -15,17 +15,6 @@ from yusuan.store.workbench import findings_of, get_upload
 
 FINANCE = CORPUS / "shanghai-putuo-finance-bureau-2025-dept-budget.pdf"
 SHANGHAI = sorted(CORPUS.glob("shanghai-*.pdf"))
-
-
-def _login(bench: Bench) -> None:
-    bench.client.cookies.clear()
-    form = bench.client.get("/login").text
-    csrf = re.search(r'name="csrf" value="([^"]+)"', form)
-    assert csrf is not None
-    reply = bench.client.post(
-        "/login", data={"name": "审核员甲", "password": "pw-a", "csrf": csrf.group(1)}, follow_redirects=False
-    )
-    assert reply.status_code == 303
 
 
 def _boxes(html: str) -> list[tuple[str, ...]]:
@@ -57,7 +46,7 @@ def test_a_finding_is_shown_from_its_stored_places_with_the_upload_gone(bench: B
     assert [p["page"] for p in cell["places"]] == [15] and cell["places"][0]["exact"] is True
     assert "【合计 873,617.00】" in cell["text"]
 
-    _login(bench)
+    login(bench.client, "审核员甲", "pw-a")
     view = bench.client.get(f"/documents/{upload_id}/findings/{n101['id']}").text
     for number in _pages(view, upload_id):  # the page images are rendered once and kept
         assert bench.client.get(f"/documents/{upload_id}/pages/{number}.png").status_code == 200
@@ -97,7 +86,7 @@ def test_every_finding_of_the_shanghai_corpus_has_its_places_stored(bench: Bench
 
 def test_an_upload_checked_before_places_were_stored_is_read_again_once_and_says_so(bench: Bench) -> None:
     upload_id, n101 = _n101(bench)
-    _login(bench)
+    login(bench.client, "审核员甲", "pw-a")
     stored = bench.client.get(f"/documents/{upload_id}/findings/{n101['id']}").text
     engine = bench.client.app.state.engine  # type: ignore[attr-defined]
     before = {row["id"]: row["body"] for row in findings_of(engine, upload_id)}

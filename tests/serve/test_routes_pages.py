@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from workbench import SEED, Bench
+from workbench import SEED, Bench, csrf_of, login
 
 from yusuan.store.people import add_user, reviewers
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found, html[:500]
-    return found.group(1)
-
-
-def _login(bench: Bench, name: str, password: str) -> str:
-    form = bench.client.get("/login")
-    reply = bench.client.post(
-        "/login", data={"name": name, "password": password, "csrf": _csrf(form.text)}, follow_redirects=False
-    )
-    assert (reply.status_code, reply.headers["location"]) == (303, "/")
-    return _csrf(bench.client.get("/").text)
 
 
 def test_pages_need_a_login_and_forms_a_csrf_token(bench: Bench) -> None:
@@ -31,14 +14,16 @@ def test_pages_need_a_login_and_forms_a_csrf_token(bench: Bench) -> None:
     assert forged.status_code == 403 and "CSRF" in forged.text
     assert forged.headers["content-type"].startswith("text/html")  # a page, not JSON (serve/errors.py)
     form = bench.client.get("/login")
-    wrong = bench.client.post("/login", data={"name": "审核员甲", "password": "no", "csrf": _csrf(form.text)})
+    wrong = bench.client.post(
+        "/login", data={"name": "审核员甲", "password": "no", "csrf": csrf_of(form.text)}
+    )
     assert wrong.status_code == 401 and "用户名或密码不对" in wrong.text
 
 
 def test_review_through_the_pages(bench: Bench) -> None:
     upload_id = bench.upload("reviewer", SEED).json()["id"]
     findings = bench.wait(upload_id)["report"]["findings"]
-    csrf = _login(bench, "审核员甲", "pw-a")
+    csrf = login(bench.client, "审核员甲", "pw-a")
     listing = bench.client.get("/", params={"unit": "朔城区", "sort": "errors", "order": "asc"})
     assert "朔州市朔城区数字政府服务中心" in listing.text and "山西省" in listing.text
     assert "还没有文件" in bench.client.get("/", params={"year": "2024"}).text
@@ -82,7 +67,7 @@ def test_a_preparer_cannot_decide_nor_see_the_audit_log(bench: Bench) -> None:
     add_user(engine, "单位编制", "preparer", unit="朔州市朔城区数字政府服务中心", password="p")
     upload_id = bench.upload("reviewer", SEED).json()["id"]
     finding = bench.wait(upload_id)["report"]["findings"][0]["id"]
-    csrf = _login(bench, "单位编制", "p")
+    csrf = login(bench.client, "单位编制", "p")
     page = bench.client.get(f"/documents/{upload_id}")
     assert page.status_code == 200 and "确认 accept" not in page.text
     refused = bench.client.post(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from two_years import build_years
-from workbench import Bench
+from workbench import Bench, login
 
 from yusuan.serve.charts import PLOT_HEIGHT
 from yusuan.store.people import add_user
@@ -49,16 +49,6 @@ def two_years(bench: Bench, years: dict[str, Path]) -> Iterator[tuple[int, int]]
     yield old, new
 
 
-def _login(bench: Bench, name: str, password: str) -> None:
-    form = bench.client.get("/login").text
-    csrf = re.search(r'name="csrf" value="([^"]+)"', form)
-    assert csrf
-    reply = bench.client.post(
-        "/login", data={"name": name, "password": password, "csrf": csrf.group(1)}, follow_redirects=False
-    )
-    assert reply.status_code == 303
-
-
 def _cells(html: str, figure: str) -> list[str]:
     row = re.search(rf'<tr data-figure="{figure}">(.*?)</tr>', html, re.S)
     assert row, figure
@@ -82,7 +72,7 @@ def _svg(html: str, ident: str) -> ET.Element:
 
 def test_a_units_years_side_by_side(bench: Bench, two_years: tuple[int, int]) -> None:
     old, new = two_years
-    _login(bench, "审核员甲", "pw-a")
+    login(bench.client, "审核员甲", "pw-a")
     listing = bench.client.get("/").text
     assert f'href="/units/{UNIT}"' in listing or "/units/%E6%9C%94" in listing
     page = bench.client.get(f"/units/{UNIT}")
@@ -140,20 +130,20 @@ def test_who_sees_a_unit(bench: Bench, two_years: tuple[int, int]) -> None:
     engine = bench.client.app.state.engine  # type: ignore[attr-defined]
     add_user(engine, "本单位", "preparer", unit=UNIT, password="own")
     add_user(engine, "外单位", "preparer", unit="上海市财政局", password="far")
-    _login(bench, "本单位", "own")
+    login(bench.client, "本单位", "own")
     assert bench.client.get(f"/units/{UNIT}").status_code == 200
     # the same key as the cross-year rules: brackets and 本级 do not make another unit
     assert bench.client.get(f"/units/{UNIT}（本级）").status_code == 200
-    _login(bench, "外单位", "far")
+    login(bench.client, "外单位", "far")
     hidden = bench.client.get(f"/units/{UNIT}")
     assert hidden.status_code == 404 and hidden.headers["content-type"].startswith("text/html")
     assert "没有找到" in hidden.text and "341.11" not in hidden.text and "data-figure" not in hidden.text
-    _login(bench, "审核员甲", "pw-a")
+    login(bench.client, "审核员甲", "pw-a")
     assert bench.client.get("/units/没有这个单位").status_code == 404
 
 
 def test_expenditure_by_functional_class(bench: Bench, two_years: tuple[int, int]) -> None:
-    _login(bench, "审核员甲", "pw-a")
+    login(bench.client, "审核员甲", "pw-a")
     html = bench.client.get(f"/units/{UNIT}").text
     chart = _svg(html, "classes-0")
     bars = [

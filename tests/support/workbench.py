@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -54,6 +55,25 @@ class Bench:
                 return body
             time.sleep(0.3)
         raise AssertionError(f"document {upload_id} still {body['status']} after {seconds} s")
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token a page's forms carry."""
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, html[:500]
+    return found.group(1)
+
+
+def login(client: TestClient, name: str, password: str) -> str:
+    """Log in through the form, in a fresh session; the CSRF token of the document list it leads to."""
+    client.cookies.clear()
+    reply = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf": csrf_of(client.get("/login").text)},
+        follow_redirects=False,
+    )
+    assert (reply.status_code, reply.headers["location"]) == (303, "/"), reply.text[:500]
+    return csrf_of(client.get("/").text)
 
 
 def people(app: Any) -> dict[str, str]:
