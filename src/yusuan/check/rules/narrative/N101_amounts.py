@@ -33,6 +33,11 @@ from yusuan.check.figures import compare, judge
 from yusuan.model import Amount, Finding, Location, NotEvaluated, Severity, Unit
 
 
+def _tail(name: str, width: int) -> str:
+    """The end of a long label or path, marked with … where its start is cut off."""
+    return name if len(name) <= width else "…" + name[-width:]
+
+
 def _truncated(stated: Amount | None, printed: Amount | None, unit: Unit) -> bool:
     """The text's figure is the table's cut off at the text's last digit (87.708 → 87.70)."""
     if stated is None or printed is None:
@@ -60,7 +65,7 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
             if item.section.id in patterns.checked_elsewhere:
                 continue
             unbound.setdefault((item.section.id, item.why_unbound), []).append(
-                f"{'…' if len(name) > 12 else ''}{name[-12:]}{item.claim.values['amount']}"
+                f"{_tail(name, 12)}{item.claim.values['amount']}"
             )
             continue
         result = compare(stated, [item.target.amount], unit)
@@ -70,8 +75,8 @@ def check(ctx: Context) -> Iterator[Finding | NotEvaluated]:
         found = judge(
             result,
             unit,
-            f"说明中“{name[-16:]}{item.claim.values['amount']}{written}”与表中数不符",
-            f"the narrative's {name[-16:]} {item.claim.values['amount']} differs from the table",
+            f"说明中“{_tail(name, 16)}{item.claim.values['amount']}{written}”与表中数不符",
+            f"the narrative's {_tail(name, 16)} {item.claim.values['amount']} differs from the table",
             item.location,
             item.target.location,
             hint="以报表为准改正说明，或改正报表 / correct the text (or the table)",
